@@ -1,0 +1,65 @@
+/* SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs in the app's isolated script world, never in the page's own (which
+ * has JavaScript markup disabled). The app calls llmShow() to swap in an
+ * answer and llmSetDark() on a theme switch. */
+
+'use strict';
+
+function llmTypeset(root) {
+  for (const el of root.querySelectorAll('.math')) {
+    try {
+      katex.render(el.textContent, el, {
+        displayMode: el.classList.contains('display'),
+        throwOnError: false,
+        trust: false,
+        maxExpand: 500,
+      });
+    } catch (e) {
+      el.classList.add('math-error');
+    }
+  }
+}
+
+/* Resolves once the new answer has been painted: the second animation
+ * frame comes after the first one was drawn. */
+function llmPainted() {
+  return new Promise(resolve =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));
+}
+
+function llmSetDark(dark) {
+  document.documentElement.classList.toggle('dark', dark);
+  return llmPainted();
+}
+
+function llmShow(number, title, topic, html, dark) {
+  dark = Boolean(dark);
+  const main = document.getElementById('content');
+  const header = document.createElement('header');
+  const topicLine = document.createElement('p');
+  const heading = document.createElement('h1');
+  const article = document.createElement('article');
+
+  document.documentElement.classList.toggle('dark', dark);
+
+  topicLine.className = 'topic';
+  topicLine.textContent = topic;
+  if (number) {
+    const num = document.createElement('span');
+    num.className = 'number';
+    num.textContent = number + '.';
+    heading.append(num);
+  }
+  heading.append(title);
+  header.append(topicLine, heading);
+
+  article.className = 'answer';
+  article.innerHTML = html;
+  llmTypeset(article);
+
+  main.replaceChildren(header, article);
+  window.scrollTo(0, 0);
+  return llmPainted();
+}

@@ -1,0 +1,825 @@
+/* llm-answer-view.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "llm-answer-view.h"
+#include "llm-collection.h"
+#include "llm-question.h"
+#include "llm-render.h"
+
+/* One persistent web page, loaded once from the app's resources; every
+ * answer is swapped into it by a script call rather than reloaded, which
+ * spares re-parsing KaTeX on each switch.
+ *
+ * Notes come from anywhere, so the page is locked down in layers (see the
+ * README's security section): no script from content runs (JavaScript
+ * markup is off; only the app's own isolated world has scripts), a content
+ * security policy allows nothing but the app's own scheme, a content filter
+ * blocks every remote scheme, and navigation away from the page is refused,
+ * with external links handed to the default browser. */
+
+#define PAGE_URI        "app://llm/page/page.html"
+#define RESOURCE_PREFIX "app://llm/"
+#define SCRIPT_WORLD    "llm"
+#define FILTER_ID       "llm-block-remote-1"
+
+static const char content_security_policy[] =
+  "default-src 'none'; img-src app: data:; style-src app: 'unsafe-inline'; "
+  "font-src app:; script-src 'none'; object-src 'none'; frame-src 'none'; "
+  "form-action 'none'; base-uri 'none'";
+
+/* The rule syntax has no alternation, so one rule per scheme. */
+static const char content_filter_json[] =
+  "["
+  "{\"trigger\":{\"url-filter\":\"^https?:\"},\"action\":{\"type\":\"block\"}},"
+  "{\"trigger\":{\"url-filter\":\"^wss?:\"},\"action\":{\"type\":\"block\"}},"
+  "{\"trigger\":{\"url-filter\":\"^ftp:\"},\"action\":{\"type\":\"block\"}},"
+  "{\"trigger\":{\"url-filter\":\"^file:\"},\"action\":{\"type\":\"block\"}}"
+  "]";
+
+/* Zoom steps, as browsers offer them. */
+static const double zoom_steps[] = { 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.2, 1.33, 1.5, 1.7, 2.0, 2.4, 3.0 };
+
+struct _LlmAnswerView
+{
+  GtkWidget parent_instance;
+
+  WebKitWebView *web_view;
+  LlmCollection *collection;
+  LlmQuestion *question;
+  GCancellable *cancellable;
+
+  double zoom_level;
+  guint serial;
+
+  guint page_ready : 1;
+  guint show_pending : 1;
+};
+
+G_DEFINE_FINAL_TYPE (LlmAnswerView, llm_answer_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_QUESTION,
+  PROP_ZOOM_LEVEL,
+  N_PROPS
+};
+
+enum {
+  SHOWN,
+  OPEN_EXTERNAL,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void push_question (LlmAnswerView *self);
+
+/* app:// ------------------------------------------------------------------ */
+
+static const char *
+mime_type_for (const char *path)
+{
+  static const struct { const char *ext; const char *type; } types[] = {
+    { ".html", "text/html" }, { ".css", "text/css" },
+    { ".js", "text/javascript" }, { ".woff2", "font/woff2" },
+    { ".svg", "image/svg+xml" }, { ".png", "image/png" },
+    { ".jpg", "image/jpeg" }, { ".jpeg", "image/jpeg" },
+    { ".gif", "image/gif" }, { ".webp", "image/webp" },
+  };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_has_suffix (lower, types[i].ext))
+      return types[i].type;
+
+  return "application/octet-stream";
+}
+
+static void
+finish_with_bytes (WebKitURISchemeRequest *request,
+                   GBytes                 *bytes,
+                   const char             *path)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+  webkit_uri_scheme_request_finish (request, stream, g_bytes_get_size (bytes), mime_type_for (path));
+}
+
+static void
+finish_not_found (WebKitURISchemeRequest *request)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "Not found");
+
+  webkit_uri_scheme_request_finish_error (request, error);
+}
+
+static void
+collection_file_loaded (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(WebKitURISchemeRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  finish_with_bytes (request, bytes, webkit_uri_scheme_request_get_path (request));
+}
+
+/* Serves the page and KaTeX from the GResource, and images from inside the
+ * open collection's folder; nothing else. */
+static void
+handle_app_scheme (WebKitURISchemeRequest *request,
+                   gpointer                user_data)
+{
+  g_autoptr(LlmAnswerView) self = g_weak_ref_get (user_data);
+  const char *uri = webkit_uri_scheme_request_get_uri (request);
+
+  if (self == NULL)
+    {
+      finish_not_found (request);
+      return;
+    }
+
+  if (g_str_has_prefix (uri, RESOURCE_PREFIX))
+    {
+      const char *path = webkit_uri_scheme_request_get_path (request);
+      g_autofree char *resource = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      /* Only the page and KaTeX, not the .ui files or the notes. */
+      if (!g_str_has_prefix (path, "/page/") && !g_str_has_prefix (path, "/katex/"))
+        {
+          finish_not_found (request);
+          return;
+        }
+
+      resource = g_strconcat (RESOURCE_BASE, path, NULL);
+      bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      if (bytes == NULL || strstr (path, "..") != NULL)
+        finish_not_found (request);
+      else
+        finish_with_bytes (request, bytes, path);
+      return;
+    }
+
+  if (self->collection != NULL)
+    {
+      g_autoptr(GFile) file = llm_collection_resolve_uri (self->collection, uri);
+
+      if (file != NULL)
+        {
+          g_file_load_contents_async (file, self->cancellable, collection_file_loaded,
+                                      g_object_ref (request));
+          return;
+        }
+    }
+
+  finish_not_found (request);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Policy ------------------------------------------------------------------ */
+
+static gboolean
+is_external (const char *uri)
+{
+  return g_str_has_prefix (uri, "http://") ||
+         g_str_has_prefix (uri, "https://") ||
+         g_str_has_prefix (uri, "mailto:");
+}
+
+static gboolean
+on_decide_policy (LlmAnswerView            *self,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  WebKitWebView            *web_view)
+{
+  WebKitNavigationAction *action;
+  const char *uri;
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    {
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+
+  /* The page itself, once, and anchors within it. */
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
+      ((!self->page_ready && g_str_equal (uri, PAGE_URI)) ||
+       g_str_has_prefix (uri, PAGE_URI "#")))
+    {
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  if (webkit_navigation_action_is_user_gesture (action) && is_external (uri))
+    g_signal_emit (self, signals[OPEN_EXTERNAL], 0, uri);
+
+  webkit_policy_decision_ignore (decision);
+  return TRUE;
+}
+
+static void
+llm_answer_view_real_open_external (LlmAnswerView *self,
+                                    const char    *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/* Only copying makes sense in the menu: no reload, back or open-in-window. */
+static gboolean
+on_context_menu (LlmAnswerView     *self,
+                 WebKitContextMenu *menu,
+                 WebKitHitTestResult *hit_test_result,
+                 WebKitWebView     *web_view)
+{
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      switch (webkit_context_menu_item_get_stock_action (l->data))
+        {
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY:
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY_IMAGE_TO_CLIPBOARD:
+        case WEBKIT_CONTEXT_MENU_ACTION_INSPECT_ELEMENT:
+          break;
+
+        default:
+          webkit_context_menu_remove (menu, l->data);
+        }
+    }
+  g_list_free (items);
+
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+/* Page -------------------------------------------------------------------- */
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+apply_background (LlmAnswerView *self)
+{
+  /* libadwaita 1.2's view background: the page is transparent over it. */
+  GdkRGBA color;
+
+  gdk_rgba_parse (&color, is_dark () ? "#1e1e1e" : "#ffffff");
+  webkit_web_view_set_background_color (self->web_view, &color);
+}
+
+typedef struct
+{
+  LlmAnswerView *self;
+  guint serial;
+} ShowCall;
+
+static void
+show_finished (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ShowCall *call = user_data;
+  g_autoptr(LlmAnswerView) self = call->self;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  guint serial = call->serial;
+
+  g_free (call);
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not show the answer: %s", error->message);
+      return;
+    }
+
+  if (serial == self->serial)
+    g_signal_emit (self, signals[SHOWN], 0);
+}
+
+static char *
+resolve_embed (const char *target,
+               gpointer    user_data)
+{
+  return llm_collection_resolve_embed (user_data, target);
+}
+
+static void
+push_question (LlmAnswerView *self)
+{
+  g_autofree char *html = NULL;
+  GVariantDict args;
+  ShowCall *call;
+
+  self->show_pending = FALSE;
+  if (self->question == NULL)
+    return;
+
+  html = llm_render_markdown (llm_question_get_answer (self->question),
+                              resolve_embed, self->collection);
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "number", "u", llm_question_get_number (self->question));
+  g_variant_dict_insert (&args, "title", "s", llm_question_get_title (self->question));
+  g_variant_dict_insert (&args, "topic", "s", llm_question_get_topic (self->question));
+  g_variant_dict_insert (&args, "html", "s", html);
+  /* Booleans are not among the argument types WebKit converts. */
+  g_variant_dict_insert (&args, "dark", "u", (guint)is_dark ());
+
+  call = g_new0 (ShowCall, 1);
+  call->self = g_object_ref (self);
+  call->serial = self->serial;
+
+  webkit_web_view_call_async_javascript_function (self->web_view,
+                                                  "return llmShow(number, title, topic, html, dark);", -1,
+                                                  g_variant_dict_end (&args),
+                                                  SCRIPT_WORLD, NULL,
+                                                  self->cancellable,
+                                                  show_finished, call);
+}
+
+static void
+on_dark_changed (LlmAnswerView   *self,
+                 GParamSpec      *pspec,
+                 AdwStyleManager *style_manager)
+{
+  apply_background (self);
+
+  if (self->page_ready)
+    webkit_web_view_call_async_javascript_function (self->web_view,
+                                                    is_dark () ? "return llmSetDark(true);" : "return llmSetDark(false);", -1,
+                                                    NULL, SCRIPT_WORLD, NULL, self->cancellable, NULL, NULL);
+}
+
+static void
+on_load_changed (LlmAnswerView   *self,
+                 WebKitLoadEvent  event,
+                 WebKitWebView   *web_view)
+{
+  if (event != WEBKIT_LOAD_FINISHED || self->page_ready)
+    return;
+
+  self->page_ready = TRUE;
+  if (self->show_pending)
+    push_question (self);
+}
+
+/* If the web process dies (out of memory, a crash), come back on the same
+ * answer rather than leave a blank pane. */
+static void
+on_web_process_terminated (LlmAnswerView                     *self,
+                           WebKitWebProcessTerminationReason  reason,
+                           WebKitWebView                     *web_view)
+{
+  g_warning ("The answer view's web process ended (reason %d); reloading", reason);
+  self->page_ready = FALSE;
+  self->show_pending = self->question != NULL;
+  webkit_web_view_load_uri (self->web_view, PAGE_URI);
+}
+
+static void
+filter_ready (LlmAnswerView            *self,
+              WebKitUserContentFilter  *filter)
+{
+  WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (self->web_view);
+
+  webkit_user_content_manager_add_filter (manager, filter);
+  webkit_web_view_load_uri (self->web_view, PAGE_URI);
+}
+
+static void
+filter_saved (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LlmAnswerView) self = user_data;
+  g_autoptr(WebKitUserContentFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  filter = webkit_user_content_filter_store_save_finish (WEBKIT_USER_CONTENT_FILTER_STORE (object), result, &error);
+  if (filter == NULL)
+    {
+      /* Without the filter, the policy still refuses remote loads; but this
+       * is a layer missing, so say so. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_critical ("Could not compile the content filter: %s", error->message);
+      if (!g_cancellable_is_cancelled (self->cancellable))
+        webkit_web_view_load_uri (self->web_view, PAGE_URI);
+      return;
+    }
+
+  filter_ready (self, filter);
+}
+
+static void
+filter_loaded (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LlmAnswerView) self = user_data;
+  g_autoptr(WebKitUserContentFilter) filter = NULL;
+  g_autoptr(GBytes) json = NULL;
+
+  filter = webkit_user_content_filter_store_load_finish (WEBKIT_USER_CONTENT_FILTER_STORE (object), result, NULL);
+  if (filter != NULL)
+    {
+      filter_ready (self, filter);
+      return;
+    }
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  /* Not compiled yet (first start, or a new filter version). */
+  json = g_bytes_new_static (content_filter_json, strlen (content_filter_json));
+  webkit_user_content_filter_store_save (WEBKIT_USER_CONTENT_FILTER_STORE (object), FILTER_ID, json,
+                                         self->cancellable, filter_saved, g_object_ref (self));
+}
+
+static WebKitUserScript *
+user_script_from_resource (const char *path)
+{
+  static const char * const allow[] = { RESOURCE_PREFIX "page/*", NULL };
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *source = NULL;
+
+  g_assert (bytes != NULL);
+  source = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  return webkit_user_script_new_for_world (source,
+                                           WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                           WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
+                                           SCRIPT_WORLD, allow, NULL);
+}
+
+/* Features that would open connections before (or without) a policy
+ * decision: link preconnect also runs for a clicked link's host. */
+static void
+disable_features (WebKitSettings *settings)
+{
+  static const char * const off[] = { "LinkPreconnect", "LinkDNSPrefetch", "LinkPreconnectEarlyHints", "LinkPrefetch", NULL };
+  g_autoptr(WebKitFeatureList) features = webkit_settings_get_all_features ();
+
+  for (gsize i = 0; i < webkit_feature_list_get_length (features); i++)
+    {
+      WebKitFeature *feature = webkit_feature_list_get (features, i);
+
+      if (g_strv_contains (off, webkit_feature_get_identifier (feature)))
+        webkit_settings_set_feature_enabled (settings, feature, FALSE);
+    }
+}
+
+static WebKitWebView *
+create_web_view (LlmAnswerView *self)
+{
+  g_autoptr(WebKitWebContext) context = webkit_web_context_new ();
+  g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
+  g_autoptr(WebKitUserContentManager) manager = webkit_user_content_manager_new ();
+  g_autoptr(WebKitSettings) settings = webkit_settings_new ();
+  g_autoptr(WebKitUserScript) katex = user_script_from_resource (RESOURCE_BASE "/katex/katex.min.js");
+  g_autoptr(WebKitUserScript) page = user_script_from_resource (RESOURCE_BASE "/page/page.js");
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  webkit_web_context_register_uri_scheme (context, "app", handle_app_scheme, weak, weak_ref_free);
+  webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+
+  webkit_settings_set_enable_javascript (settings, TRUE);
+  webkit_settings_set_enable_javascript_markup (settings, FALSE);
+  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
+  webkit_settings_set_enable_html5_database (settings, FALSE);
+  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
+  webkit_settings_set_enable_media (settings, FALSE);
+  webkit_settings_set_enable_webaudio (settings, FALSE);
+  webkit_settings_set_enable_webgl (settings, FALSE);
+  webkit_settings_set_enable_page_cache (settings, FALSE);
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+  webkit_settings_set_enable_developer_extras (settings, g_getenv ("LLM_NOTES_DEVTOOLS") != NULL);
+  disable_features (settings);
+
+  webkit_user_content_manager_add_script (manager, katex);
+  webkit_user_content_manager_add_script (manager, page);
+
+  return g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                       "web-context", context,
+                       "network-session", session,
+                       "user-content-manager", manager,
+                       "settings", settings,
+                       "default-content-security-policy", content_security_policy,
+                       "hexpand", TRUE,
+                       "vexpand", TRUE,
+                       NULL);
+}
+
+/* Actions ----------------------------------------------------------------- */
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LlmAnswerView *self = LLM_ANSWER_VIEW (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
+    if (zoom_steps[i] > self->zoom_level + 0.001)
+      {
+        llm_answer_view_set_zoom_level (self, zoom_steps[i]);
+        return;
+      }
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  LlmAnswerView *self = LLM_ANSWER_VIEW (widget);
+
+  for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
+    if (zoom_steps[i - 1] < self->zoom_level - 0.001)
+      {
+        llm_answer_view_set_zoom_level (self, zoom_steps[i - 1]);
+        return;
+      }
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  llm_answer_view_set_zoom_level (LLM_ANSWER_VIEW (widget), 1.0);
+}
+
+static void
+update_zoom_actions (LlmAnswerView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "answer.zoom-in",
+                                 self->zoom_level < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1] - 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "answer.zoom-out",
+                                 self->zoom_level > zoom_steps[0] + 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "answer.zoom-reset",
+                                 !G_APPROX_VALUE (self->zoom_level, 1.0, 0.001));
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+llm_answer_view_dispose (GObject *object)
+{
+  LlmAnswerView *self = (LlmAnswerView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer ((GtkWidget **)&self->web_view, gtk_widget_unparent);
+  g_clear_object (&self->collection);
+  g_clear_object (&self->question);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (llm_answer_view_parent_class)->dispose (object);
+}
+
+static void
+llm_answer_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LlmAnswerView *self = LLM_ANSWER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUESTION:
+      g_value_set_object (value, self->question);
+      break;
+
+    case PROP_ZOOM_LEVEL:
+      g_value_set_double (value, self->zoom_level);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llm_answer_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LlmAnswerView *self = LLM_ANSWER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM_LEVEL:
+      llm_answer_view_set_zoom_level (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llm_answer_view_class_init (LlmAnswerViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = llm_answer_view_dispose;
+  object_class->get_property = llm_answer_view_get_property;
+  object_class->set_property = llm_answer_view_set_property;
+
+  properties[PROP_QUESTION] =
+    g_param_spec_object ("question", NULL, NULL, LLM_TYPE_QUESTION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM_LEVEL] =
+    g_param_spec_double ("zoom-level", NULL, NULL, 0.5, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LlmAnswerView::shown:
+   *
+   * The question last asked for has been painted.
+   */
+  signals[SHOWN] =
+    g_signal_new ("shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * LlmAnswerView::open-external:
+   * @uri: a web or mail link the user clicked
+   *
+   * The default handler opens @uri in the user's browser.
+   */
+  signals[OPEN_EXTERNAL] =
+    g_signal_new_class_handler ("open-external", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (llm_answer_view_real_open_external),
+                                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "answer.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "answer.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "answer.zoom-reset", NULL, zoom_reset_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "answerview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DOCUMENT);
+}
+
+static void
+llm_answer_view_init (LlmAnswerView *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *store_path = NULL;
+  g_autoptr(WebKitUserContentFilterStore) store = NULL;
+
+  self->zoom_level = 1.0;
+  self->cancellable = g_cancellable_new ();
+
+  self->web_view = create_web_view (self);
+  gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+  apply_background (self);
+
+  g_signal_connect_object (self->web_view, "decide-policy",
+                           G_CALLBACK (on_decide_policy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "context-menu",
+                           G_CALLBACK (on_context_menu), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "load-changed",
+                           G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "web-process-terminated",
+                           G_CALLBACK (on_web_process_terminated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (style_manager, "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+
+  update_zoom_actions (self);
+
+  /* The page loads only once the filter is in place, so not even the
+   * first answer can reach the network. */
+  store_path = g_build_filename (g_get_user_cache_dir (), APP_ID, "content-filters", NULL);
+  store = webkit_user_content_filter_store_new (store_path);
+  webkit_user_content_filter_store_load (store, FILTER_ID, self->cancellable,
+                                         filter_loaded, g_object_ref (self));
+}
+
+GtkWidget *
+llm_answer_view_new (void)
+{
+  return g_object_new (LLM_TYPE_ANSWER_VIEW, NULL);
+}
+
+/**
+ * llm_answer_view_show:
+ * @collection: the collection @question belongs to, for its images
+ * @question: the question to show
+ *
+ * Swaps @question into the page; #LlmAnswerView::shown follows once it is
+ * painted. Before the page has loaded, the latest request waits for it.
+ */
+void
+llm_answer_view_show (LlmAnswerView *self,
+                      LlmCollection *collection,
+                      LlmQuestion   *question)
+{
+  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
+  g_return_if_fail (LLM_IS_COLLECTION (collection));
+  g_return_if_fail (LLM_IS_QUESTION (question));
+
+  g_set_object (&self->collection, collection);
+  if (g_set_object (&self->question, question))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+
+  self->serial++;
+  if (self->page_ready)
+    push_question (self);
+  else
+    self->show_pending = TRUE;
+}
+
+/**
+ * llm_answer_view_get_question:
+ *
+ * Returns: (transfer none) (nullable): the question shown
+ */
+LlmQuestion *
+llm_answer_view_get_question (LlmAnswerView *self)
+{
+  g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), NULL);
+
+  return self->question;
+}
+
+double
+llm_answer_view_get_zoom_level (LlmAnswerView *self)
+{
+  g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), 1.0);
+
+  return self->zoom_level;
+}
+
+void
+llm_answer_view_set_zoom_level (LlmAnswerView *self,
+                                double         zoom_level)
+{
+  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
+
+  zoom_level = CLAMP (zoom_level, zoom_steps[0], zoom_steps[G_N_ELEMENTS (zoom_steps) - 1]);
+  if (G_APPROX_VALUE (self->zoom_level, zoom_level, 0.001))
+    return;
+
+  self->zoom_level = zoom_level;
+  webkit_web_view_set_zoom_level (self->web_view, zoom_level);
+  update_zoom_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
+}
+
+/**
+ * llm_answer_view_get_web_view:
+ *
+ * For tests and benchmarks that read the page back.
+ *
+ * Returns: (transfer none): the web view
+ */
+WebKitWebView *
+llm_answer_view_get_web_view (LlmAnswerView *self)
+{
+  g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), NULL);
+
+  return self->web_view;
+}

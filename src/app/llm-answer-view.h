@@ -1,0 +1,30 @@
+/* llm-answer-view.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+#include <webkit/webkit.h>
+
+#include "llm-types.h"
+
+G_BEGIN_DECLS
+
+#define LLM_TYPE_ANSWER_VIEW (llm_answer_view_get_type())
+
+G_DECLARE_FINAL_TYPE (LlmAnswerView, llm_answer_view, LLM, ANSWER_VIEW, GtkWidget)
+
+GtkWidget     *llm_answer_view_new            (void);
+void           llm_answer_view_show           (LlmAnswerView *self,
+                                               LlmCollection *collection,
+                                               LlmQuestion   *question);
+LlmQuestion   *llm_answer_view_get_question   (LlmAnswerView *self);
+double         llm_answer_view_get_zoom_level (LlmAnswerView *self);
+void           llm_answer_view_set_zoom_level (LlmAnswerView *self,
+                                               double         zoom_level);
+WebKitWebView *llm_answer_view_get_web_view   (LlmAnswerView *self);
+
+G_END_DECLS

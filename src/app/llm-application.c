@@ -1,0 +1,306 @@
+/* llm-application.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llm-application.h"
+#include "llm-collection.h"
+#include "llm-collection-loader.h"
+#include "llm-question.h"
+#include "llm-settings.h"
+#include "llm-topic.h"
+#include "llm-window.h"
+
+#define BUNDLED_URI "resource://" RESOURCE_BASE "/collection/llm-interview-notes.md"
+
+struct _LlmApplication
+{
+  AdwApplication parent_instance;
+
+  LlmSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (LlmApplication, llm_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print one line per question (id, topic, number, title) and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
+  { NULL }
+};
+
+/**
+ * llm_application_load_bundled:
+ *
+ * Returns: (transfer full): the interview notes shipped with the app
+ */
+LlmCollection *
+llm_application_load_bundled (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (BUNDLED_URI);
+  g_autoptr(GError) error = NULL;
+  LlmCollection *collection;
+
+  collection = llm_collection_load_file (file, &error);
+  if (collection == NULL)
+    g_error ("The bundled notes do not load: %s", error->message);
+
+  llm_collection_set_title (collection, _("LLM Interview Notes"));
+  return collection;
+}
+
+static LlmCollection *
+load_from_options (GVariantDict            *options,
+                   GApplicationCommandLine *command_line,
+                   GError                 **error)
+{
+  g_autofree const char **files = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
+    return llm_application_load_bundled ();
+
+  if (files[1] != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Only one file can be opened at a time"));
+      return NULL;
+    }
+
+  if (command_line != NULL)
+    file = g_application_command_line_create_file_for_arg (command_line, files[0]);
+  else
+    file = g_file_new_for_commandline_arg (files[0]);
+
+  return llm_collection_load_file (file, error);
+}
+
+static void
+print_list (LlmCollection *collection)
+{
+  guint n = llm_collection_get_n_questions (collection);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LlmQuestion *question = llm_collection_get_question (collection, i);
+
+      g_print ("%s\t%s\t%u\t%s\n",
+               llm_question_get_id (question),
+               llm_question_get_topic (question),
+               llm_question_get_number (question),
+               llm_question_get_title (question));
+    }
+}
+
+/* A file that cannot be read fails here, in the calling process, with a
+ * message on the terminal and before any window or display is needed. */
+static gboolean
+check_readable (GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
+    return TRUE;
+
+  file = g_file_new_for_commandline_arg (files[0]);
+  name = g_file_get_parse_name (file);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info == NULL)
+    g_printerr ("llm-notes: %s\n", error->message);
+  else if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    g_printerr ("llm-notes: %s: %s\n", name, _("Not a markdown file"));
+  else if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
+           !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    g_printerr ("llm-notes: %s: %s\n", name, _("Permission denied"));
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+/* --version and --list answer from the calling process, with no window and
+ * no need for a running instance. */
+static int
+llm_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("llm-notes %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (!g_variant_dict_contains (options, "list"))
+    return check_readable (options) ? -1 : 1;
+
+  collection = load_from_options (options, NULL, &error);
+  if (collection == NULL)
+    {
+      g_printerr ("llm-notes: %s\n", error->message);
+      return 1;
+    }
+
+  print_list (collection);
+  return 0;
+}
+
+static int
+llm_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *command_line)
+{
+  LlmApplication *self = LLM_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  collection = load_from_options (options, command_line, &error);
+  if (collection == NULL)
+    {
+      g_application_command_line_printerr (command_line, "llm-notes: %s\n", error->message);
+      return 1;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (llm_window_new (GTK_APPLICATION (app), self->settings));
+
+  llm_window_set_collection (LLM_WINDOW (window), collection);
+  gtk_window_present (window);
+
+  return 0;
+}
+
+static void
+llm_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+
+      window = GTK_WINDOW (llm_window_new (GTK_APPLICATION (app), LLM_APPLICATION (app)->settings));
+      llm_window_set_collection (LLM_WINDOW (window), collection);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The LLM Notes authors", NULL };
+  GtkApplication *app = user_data;
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("LLM Notes"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The LLM Notes authors"),
+                        "developers", developers,
+                        "copyright", "© 2026 The LLM Notes authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (user_data));
+
+  /* Close windows rather than quit outright, so each saves its state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+llm_application_startup (GApplication *app)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  static const struct { const char *action; const char *accels[4]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.next-question", { "<Control>Page_Down", NULL } },
+    { "win.previous-question", { "<Control>Page_Up", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+    { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+  };
+
+  G_APPLICATION_CLASS (llm_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  LLM_APPLICATION (app)->settings = llm_settings_new ();
+}
+
+static void
+llm_application_finalize (GObject *object)
+{
+  LlmApplication *self = (LlmApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (llm_application_parent_class)->finalize (object);
+}
+
+static void
+llm_application_class_init (LlmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = llm_application_finalize;
+
+  app_class->startup = llm_application_startup;
+  app_class->activate = llm_application_activate;
+  app_class->command_line = llm_application_command_line;
+  app_class->handle_local_options = llm_application_handle_local_options;
+}
+
+static void
+llm_application_init (LlmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Study interview notes for LLM and NLP roles."));
+}
+
+LlmApplication *
+llm_application_new (void)
+{
+  return g_object_new (LLM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

@@ -1,0 +1,27 @@
+/* llm-sidebar.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "llm-types.h"
+
+G_BEGIN_DECLS
+
+#define LLM_TYPE_SIDEBAR (llm_sidebar_get_type())
+
+G_DECLARE_FINAL_TYPE (LlmSidebar, llm_sidebar, LLM, SIDEBAR, GtkWidget)
+
+GtkWidget *llm_sidebar_new             (void);
+void       llm_sidebar_set_collection  (LlmSidebar    *self,
+                                        LlmCollection *collection);
+void       llm_sidebar_select_question (LlmSidebar    *self,
+                                        LlmQuestion   *question);
+guint      llm_sidebar_get_n_rows      (LlmSidebar    *self);
+guint      llm_sidebar_get_n_topics    (LlmSidebar    *self);
+
+G_END_DECLS

@@ -1,0 +1,432 @@
+/* llm-window.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "llm-answer-view.h"
+#include "llm-collection.h"
+#include "llm-question.h"
+#include "llm-settings.h"
+#include "llm-sidebar.h"
+#include "llm-window.h"
+
+struct _LlmWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  LlmSettings *settings;
+  LlmCollection *collection;
+  LlmQuestion *question;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkPaned *paned;
+  AdwWindowTitle *collection_title;
+  AdwWindowTitle *question_title;
+  LlmSidebar *sidebar;
+  LlmAnswerView *answer_view;
+};
+
+G_DEFINE_FINAL_TYPE (LlmWindow, llm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_COLLECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Enabled states are worked out in one place, from the current state. */
+static void
+update_actions (LlmWindow *self)
+{
+  gboolean has_prev = FALSE, has_next = FALSE;
+
+  if (self->collection != NULL && self->question != NULL)
+    {
+      has_prev = llm_collection_get_neighbour (self->collection, self->question, -1) != NULL;
+      has_next = llm_collection_get_neighbour (self->collection, self->question, +1) != NULL;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-question", has_prev);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-question", has_next);
+}
+
+static void
+update_question_title (LlmWindow *self)
+{
+  g_autofree char *title = NULL;
+  guint n = 0, position = 0;
+
+  if (self->collection != NULL && self->question != NULL)
+    {
+      n = llm_collection_get_n_questions (self->collection);
+      position = llm_collection_get_position (self->collection, self->question) + 1;
+      /* Translators: the position of the question shown, "Question 8 of 30" */
+      title = g_strdup_printf (_("Question %u of %u"), position, n);
+    }
+
+  adw_window_title_set_title (self->question_title, title ? title : "");
+  adw_window_title_set_subtitle (self->question_title,
+                                 self->question ? llm_question_get_topic (self->question) : "");
+}
+
+/**
+ * llm_window_show_question:
+ *
+ * Shows @question in the answer view and selects it in the tree.
+ */
+void
+llm_window_show_question (LlmWindow   *self,
+                          LlmQuestion *question)
+{
+  g_return_if_fail (LLM_IS_WINDOW (self));
+  g_return_if_fail (LLM_IS_QUESTION (question));
+  g_return_if_fail (self->collection != NULL);
+
+  g_set_object (&self->question, question);
+
+  llm_sidebar_select_question (self->sidebar, question);
+  llm_answer_view_show (self->answer_view, self->collection, question);
+  llm_settings_set_last_question (self->settings, llm_question_get_id (question));
+
+  update_question_title (self);
+  update_actions (self);
+}
+
+static void
+on_question_selected (LlmWindow   *self,
+                      LlmQuestion *question,
+                      LlmSidebar  *sidebar)
+{
+  if (question != self->question)
+    llm_window_show_question (self, question);
+}
+
+static void
+step_question (LlmWindow *self,
+               int        offset)
+{
+  LlmQuestion *next;
+
+  if (self->collection == NULL || self->question == NULL)
+    return;
+
+  next = llm_collection_get_neighbour (self->collection, self->question, offset);
+  if (next != NULL)
+    llm_window_show_question (self, next);
+}
+
+static void
+next_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  step_question (LLM_WINDOW (widget), +1);
+}
+
+static void
+previous_question_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  step_question (LLM_WINDOW (widget), -1);
+}
+
+static void
+show_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+  LlmQuestion *question;
+
+  if (self->collection == NULL)
+    return;
+
+  question = llm_collection_lookup (self->collection, g_variant_get_string (param, NULL));
+  if (question != NULL)
+    llm_window_show_question (self, question);
+}
+
+/* The zoom belongs to the answer view; the window forwards so the shortcuts
+ * work wherever the focus is. */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+  g_autofree char *name = g_strconcat ("answer.", action_name + strlen ("win."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->answer_view), name, NULL);
+}
+
+static void
+save_geometry (LlmWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_object_set (self->settings,
+                "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)),
+                NULL);
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    g_object_set (self->settings,
+                  "window-width", width,
+                  "window-height", height,
+                  NULL);
+}
+
+static gboolean
+llm_window_close_request (GtkWindow *window)
+{
+  save_geometry (LLM_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (llm_window_parent_class)->close_request (window);
+}
+
+static void
+llm_window_constructed (GObject *object)
+{
+  LlmWindow *self = (LlmWindow *)object;
+  int width, height;
+  gboolean maximized;
+
+  G_OBJECT_CLASS (llm_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
+    self->settings = llm_settings_new ();
+
+  g_object_get (self->settings,
+                "window-width", &width,
+                "window-height", &height,
+                "window-maximized", &maximized,
+                NULL);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (maximized)
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_object_bind_property (self->settings, "sidebar-width", self->paned, "position",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self->settings, "zoom", self->answer_view, "zoom-level",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+}
+
+static void
+llm_window_dispose (GObject *object)
+{
+  LlmWindow *self = (LlmWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_WINDOW);
+  g_clear_object (&self->question);
+  g_clear_object (&self->collection);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (llm_window_parent_class)->dispose (object);
+}
+
+static void
+llm_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  LlmWindow *self = LLM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llm_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  LlmWindow *self = LLM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_COLLECTION:
+      llm_window_set_collection (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llm_window_class_init (LlmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = llm_window_constructed;
+  object_class->dispose = llm_window_dispose;
+  object_class->get_property = llm_window_get_property;
+  object_class->set_property = llm_window_set_property;
+
+  window_class->close_request = llm_window_close_request;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, LLM_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL, LLM_TYPE_COLLECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LLM_TYPE_ANSWER_VIEW);
+  g_type_ensure (LLM_TYPE_SIDEBAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, collection_title);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, question_title);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, answer_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
+
+  gtk_widget_class_install_action (widget_class, "win.next-question", NULL, next_question_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, previous_question_action);
+  gtk_widget_class_install_action (widget_class, "win.show-question", "s", show_question_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+}
+
+static void
+llm_window_init (LlmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
+}
+
+LlmWindow *
+llm_window_new (GtkApplication *application,
+                LlmSettings    *settings)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LLM_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (LLM_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       NULL);
+}
+
+/**
+ * llm_window_get_collection:
+ *
+ * Returns: (transfer none) (nullable): the collection shown
+ */
+LlmCollection *
+llm_window_get_collection (LlmWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
+
+  return self->collection;
+}
+
+/**
+ * llm_window_set_collection:
+ *
+ * Shows @collection, starting on the question last looked at if it is in
+ * @collection, or else on its first question.
+ */
+void
+llm_window_set_collection (LlmWindow     *self,
+                           LlmCollection *collection)
+{
+  LlmQuestion *start;
+
+  g_return_if_fail (LLM_IS_WINDOW (self));
+  g_return_if_fail (!collection || LLM_IS_COLLECTION (collection));
+
+  if (!g_set_object (&self->collection, collection))
+    return;
+
+  g_clear_object (&self->question);
+  llm_sidebar_set_collection (self->sidebar, collection);
+  adw_window_title_set_title (self->collection_title,
+                              collection ? llm_collection_get_title (collection) : "");
+
+  if (collection != NULL)
+    {
+      start = llm_collection_lookup (collection, llm_settings_get_last_question (self->settings));
+      if (start == NULL)
+        start = llm_collection_get_question (collection, 0);
+      if (start != NULL)
+        llm_window_show_question (self, start);
+    }
+
+  update_question_title (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
+}
+
+/**
+ * llm_window_get_question:
+ *
+ * Returns: (transfer none) (nullable): the question shown
+ */
+LlmQuestion *
+llm_window_get_question (LlmWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
+
+  return self->question;
+}
+
+/**
+ * llm_window_get_answer_view:
+ *
+ * Returns: (transfer none): the answer view
+ */
+LlmAnswerView *
+llm_window_get_answer_view (LlmWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
+
+  return self->answer_view;
+}
+
+/**
+ * llm_window_get_sidebar:
+ *
+ * Returns: (transfer none): the topic tree
+ */
+LlmSidebar *
+llm_window_get_sidebar (LlmWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}

@@ -1,0 +1,33 @@
+/* llm-window.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "llm-answer-view.h"
+#include "llm-settings.h"
+#include "llm-sidebar.h"
+#include "llm-types.h"
+
+G_BEGIN_DECLS
+
+#define LLM_TYPE_WINDOW (llm_window_get_type())
+
+G_DECLARE_FINAL_TYPE (LlmWindow, llm_window, LLM, WINDOW, AdwApplicationWindow)
+
+LlmWindow     *llm_window_new               (GtkApplication *application,
+                                             LlmSettings    *settings);
+LlmCollection *llm_window_get_collection    (LlmWindow      *self);
+void           llm_window_set_collection    (LlmWindow      *self,
+                                             LlmCollection  *collection);
+LlmQuestion   *llm_window_get_question      (LlmWindow      *self);
+void           llm_window_show_question     (LlmWindow      *self,
+                                             LlmQuestion    *question);
+LlmAnswerView *llm_window_get_answer_view   (LlmWindow      *self);
+LlmSidebar    *llm_window_get_sidebar       (LlmWindow      *self);
+
+G_END_DECLS

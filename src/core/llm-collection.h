@@ -1,0 +1,51 @@
+/* llm-collection.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "llm-types.h"
+
+G_BEGIN_DECLS
+
+/* Collection images are served to the answer page under this prefix. */
+#define LLM_COLLECTION_URI_PREFIX "app://collection/"
+
+#define LLM_TYPE_COLLECTION (llm_collection_get_type())
+
+G_DECLARE_FINAL_TYPE (LlmCollection, llm_collection, LLM, COLLECTION, GObject)
+
+LlmCollection      *llm_collection_new               (const char    *title,
+                                                      GFile         *base);
+const char         *llm_collection_get_title         (LlmCollection *self);
+void                llm_collection_set_title         (LlmCollection *self,
+                                                      const char    *title);
+const char         *llm_collection_get_date          (LlmCollection *self);
+void                llm_collection_set_date          (LlmCollection *self,
+                                                      const char    *date);
+const char * const *llm_collection_get_tags          (LlmCollection *self);
+void                llm_collection_set_tags          (LlmCollection *self,
+                                                      const char * const *tags);
+GFile              *llm_collection_get_base          (LlmCollection *self);
+void                llm_collection_append_topic      (LlmCollection *self,
+                                                      LlmTopic      *topic);
+guint               llm_collection_get_n_questions   (LlmCollection *self);
+LlmQuestion        *llm_collection_get_question      (LlmCollection *self,
+                                                      guint          index);
+guint               llm_collection_get_position      (LlmCollection *self,
+                                                      LlmQuestion   *question);
+LlmQuestion        *llm_collection_lookup            (LlmCollection *self,
+                                                      const char    *id);
+LlmQuestion        *llm_collection_get_neighbour     (LlmCollection *self,
+                                                      LlmQuestion   *question,
+                                                      int            offset);
+char               *llm_collection_resolve_embed     (LlmCollection *self,
+                                                      const char    *target);
+GFile              *llm_collection_resolve_uri       (LlmCollection *self,
+                                                      const char    *uri);
+
+G_END_DECLS

@@ -1,0 +1,735 @@
+/* llm-math.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "llm-math.h"
+
+/* cmark would corrupt TeX (`\{` loses its backslash, `_`/`*` turn into
+ * emphasis, `\\` becomes `\`), so math is taken out of the markdown before
+ * cmark sees it and put back into the HTML afterwards. Obsidian's ![[embeds]]
+ * ride along because they need the same "not inside code" scan.
+ *
+ * Each protected span becomes U+E000, its index in decimal, U+E001. Those are
+ * private-use characters: cmark treats them as letters, so no markdown syntax
+ * forms around them and they come out of the renderer unchanged. */
+
+#define OPEN_MARK  "\xee\x80\x80"
+#define CLOSE_MARK "\xee\x80\x81"
+#define MARK_LEN   3
+
+/* Unclosed backtick runs this short are remembered, so a paragraph full of
+ * them is not rescanned once per run. */
+#define MAX_CACHED_TICKS 32
+
+typedef struct
+{
+  LlmMathKind kind;
+  char *body;
+  char *fallback;   /* source text, for placeholders that land in an attribute */
+} Item;
+
+struct _LlmMathStash
+{
+  GArray *items;
+};
+
+typedef struct
+{
+  LlmMathStash *stash;
+  GString *out;
+  const char *p;
+  guint quote_depth;        /* '>' markers opening the current line */
+  gboolean prev_blank;
+  gboolean in_list;
+  gboolean in_indented_code;
+  const char *ticks_fail[MAX_CACHED_TICKS];
+} Scanner;
+
+static void
+item_clear (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->body);
+  g_free (item->fallback);
+}
+
+/**
+ * llm_math_stash_new:
+ *
+ * Creates an empty stash for one rendering.
+ *
+ * Returns: (transfer full): a new stash
+ */
+LlmMathStash *
+llm_math_stash_new (void)
+{
+  LlmMathStash *stash = g_new0 (LlmMathStash, 1);
+
+  stash->items = g_array_new (FALSE, FALSE, sizeof (Item));
+  g_array_set_clear_func (stash->items, item_clear);
+
+  return stash;
+}
+
+void
+llm_math_stash_free (LlmMathStash *stash)
+{
+  if (stash == NULL)
+    return;
+
+  g_array_unref (stash->items);
+  g_free (stash);
+}
+
+static void
+stash_append (LlmMathStash *stash,
+              GString      *out,
+              LlmMathKind   kind,
+              char         *body,
+              char         *fallback)
+{
+  Item item = { kind, body, fallback };
+
+  g_array_append_val (stash->items, item);
+  g_string_append_printf (out, OPEN_MARK "%u" CLOSE_MARK, stash->items->len - 1);
+}
+
+/**
+ * llm_math_stash_add:
+ * @stash: a stash
+ * @kind: what @body is
+ * @body: TeX, an embed, or ready HTML for %LLM_MATH_KIND_MARKUP
+ * @fallback: plain text used where HTML cannot go, such as inside an attribute
+ *
+ * Stashes a span found after parsing, such as an image the renderer replaces.
+ *
+ * Returns: (transfer full): the placeholder text to put into the document
+ */
+char *
+llm_math_stash_add (LlmMathStash *stash,
+                    LlmMathKind   kind,
+                    const char   *body,
+                    const char   *fallback)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (stash != NULL, NULL);
+  g_return_val_if_fail (body != NULL, NULL);
+
+  stash_append (stash, out, kind, g_strdup (body), g_strdup (fallback ? fallback : ""));
+  return g_string_free (out, FALSE);
+}
+
+/* Block structure, approximated well enough to find code. */
+
+static const char *
+skip_quote_markers (const char *p,
+                    guint      *depth)
+{
+  guint n = 0;
+
+  for (;;)
+    {
+      const char *q = p;
+
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (*q != '>')
+        break;
+      q++;
+      if (*q == ' ')
+        q++;
+      p = q;
+      n++;
+    }
+
+  if (depth != NULL)
+    *depth = n;
+  return p;
+}
+
+static guint
+indent_width (const char  *p,
+              const char **rest)
+{
+  guint cols = 0;
+
+  for (; *p == ' ' || *p == '\t'; p++)
+    cols = *p == '\t' ? cols + 4 - cols % 4 : cols + 1;
+
+  *rest = p;
+  return cols;
+}
+
+static gboolean
+is_line_end (const char *p)
+{
+  return *p == '\n' || *p == '\0' || (*p == '\r' && (p[1] == '\n' || p[1] == '\0'));
+}
+
+static gboolean
+starts_list_item (const char *p)
+{
+  if (*p == '-' || *p == '*' || *p == '+')
+    return p[1] == ' ' || p[1] == '\t';
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return (*p == '.' || *p == ')') && (p[1] == ' ' || p[1] == '\t');
+}
+
+/* Returns the length of the fence opening @line, or 0. */
+static guint
+fence_length (const char *line,
+              char       *fence_char)
+{
+  const char *p;
+  guint n = 0;
+
+  indent_width (skip_quote_markers (line, NULL), &p);
+  if (*p != '`' && *p != '~')
+    return 0;
+
+  while (p[n] == *p)
+    n++;
+  if (n < 3)
+    return 0;
+
+  /* A backtick "fence" with a backtick in its info string is a code span. */
+  if (*p == '`')
+    for (const char *q = p + n; !is_line_end (q); q++)
+      if (*q == '`')
+        return 0;
+
+  *fence_char = *p;
+  return n;
+}
+
+static gboolean
+closes_fence (const char *line,
+              char        fence_char,
+              guint       open_length)
+{
+  const char *p;
+  guint n = 0;
+
+  indent_width (skip_quote_markers (line, NULL), &p);
+  while (p[n] == fence_char)
+    n++;
+  if (n < open_length)
+    return FALSE;
+
+  for (p += n; *p == ' ' || *p == '\t'; p++)
+    ;
+  return is_line_end (p);
+}
+
+/* Inline spans never run past the end of their paragraph. */
+static gboolean
+ends_paragraph (const char *line)
+{
+  const char *p;
+  char c;
+
+  indent_width (skip_quote_markers (line, NULL), &p);
+  return is_line_end (p) || fence_length (line, &c) > 0;
+}
+
+static void
+copy_line (Scanner *s)
+{
+  const char *end = strchr (s->p, '\n');
+
+  end = end != NULL ? end + 1 : s->p + strlen (s->p);
+  g_string_append_len (s->out, s->p, end - s->p);
+  s->p = end;
+}
+
+/* Copies code blocks starting at this line through unchanged. Returns
+ * whether it consumed anything. */
+static gboolean
+scan_line_start (Scanner *s)
+{
+  const char *rest;
+  guint indent;
+  guint fence;
+  char fence_char;
+
+  indent = indent_width (skip_quote_markers (s->p, &s->quote_depth), &rest);
+
+  if (is_line_end (rest))
+    {
+      s->prev_blank = TRUE;
+      return FALSE;
+    }
+
+  /* Inside a list, deeper indentation is continuation text, not code. */
+  if (indent >= 4 && (s->in_indented_code || (s->prev_blank && !s->in_list)))
+    {
+      s->in_indented_code = TRUE;
+      s->prev_blank = FALSE;
+      copy_line (s);
+      return TRUE;
+    }
+
+  s->in_indented_code = FALSE;
+  if (starts_list_item (rest))
+    s->in_list = TRUE;
+  else if (indent == 0 && s->prev_blank)
+    s->in_list = FALSE;
+  s->prev_blank = FALSE;
+
+  fence = fence_length (s->p, &fence_char);
+  if (fence == 0)
+    return FALSE;
+
+  copy_line (s);
+  while (*s->p != '\0')
+    {
+      gboolean last = closes_fence (s->p, fence_char, fence);
+
+      copy_line (s);
+      if (last)
+        break;
+    }
+  return TRUE;
+}
+
+/* Inline scanners. Each returns whether it consumed input. */
+
+static gsize
+run_length (const char *p,
+            char        c)
+{
+  gsize n = 0;
+
+  while (p[n] == c)
+    n++;
+  return n;
+}
+
+static void
+scan_code_span (Scanner *s)
+{
+  const char *open = s->p;
+  gsize n = run_length (open, '`');
+  const char *q = open + n;
+
+  if (n < MAX_CACHED_TICKS && open < s->ticks_fail[n])
+    q = NULL;
+
+  while (q != NULL && *q != '\0')
+    {
+      if (*q == '\n')
+        {
+          if (ends_paragraph (q + 1))
+            break;
+          q++;
+        }
+      else if (*q == '`')
+        {
+          gsize m = run_length (q, '`');
+
+          if (m == n)
+            {
+              g_string_append_len (s->out, open, q + m - open);
+              s->p = q + m;
+              return;
+            }
+          q += m;
+        }
+      else
+        q++;
+    }
+
+  if (q != NULL && n < MAX_CACHED_TICKS)
+    s->ticks_fail[n] = q;
+
+  /* No closer: per CommonMark the run is literal text. */
+  g_string_append_len (s->out, open, n);
+  s->p = open + n;
+}
+
+/* Pandoc: the first unescaped '$' decides. It closes only if no white space
+ * precedes it and no digit follows it, so "$5 and $6" is not math. */
+static const char *
+find_inline_close (const char *p)
+{
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0' && p[1] != '\n')
+        p++;
+      else if (*p == '\n' && ends_paragraph (p + 1))
+        return NULL;
+      else if (*p == '$')
+        return g_ascii_isspace (p[-1]) || g_ascii_isdigit (p[1]) ? NULL : p;
+    }
+  return NULL;
+}
+
+static const char *
+find_display_close (const char *p)
+{
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0' && p[1] != '\n')
+        p++;
+      else if (*p == '\n' && ends_paragraph (p + 1))
+        return NULL;
+      else if (p[0] == '$' && p[1] == '$')
+        return p;
+    }
+  return NULL;
+}
+
+/* Math that spans lines inside a blockquote carries the "> " markers of its
+ * continuation lines, which are not part of the TeX. */
+static char *
+strip_quote_markers (const char *tex,
+                     gsize       len)
+{
+  GString *out = g_string_sized_new (len);
+  const char *end = tex + len;
+
+  for (const char *p = tex; p < end; p++)
+    {
+      g_string_append_c (out, *p);
+      if (*p == '\n')
+        p = skip_quote_markers (p + 1, NULL) - 1;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+scan_math (Scanner *s)
+{
+  const char *open = s->p;
+  gboolean display = open[1] == '$';
+  const char *body = open + (display ? 2 : 1);
+  const char *close;
+  const char *after;
+  gsize len;
+
+  if (display)
+    close = find_display_close (body);
+  else if (*body == '\0' || g_ascii_isspace (*body))
+    return FALSE;
+  else
+    close = find_inline_close (body);
+
+  if (close == NULL)
+    {
+      /* Both dollars of an unclosed "$$" are literal; the second must not
+       * start inline math either. */
+      if (display)
+        {
+          g_string_append (s->out, "$$");
+          s->p += 2;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  len = close - body;
+  after = close + (display ? 2 : 1);
+
+  /* "$$$$" or "$$  $$" is no formula; keep it all as text. */
+  if (strspn (body, " \t\r\n") >= len)
+    {
+      g_string_append_len (s->out, open, after - open);
+      s->p = after;
+      return TRUE;
+    }
+
+  stash_append (s->stash, s->out,
+                display ? LLM_MATH_KIND_DISPLAY : LLM_MATH_KIND_INLINE,
+                s->quote_depth > 0 ? strip_quote_markers (body, len) : g_strndup (body, len),
+                g_strndup (open, after - open));
+  s->p = after;
+  return TRUE;
+}
+
+static gboolean
+scan_embed (Scanner *s)
+{
+  const char *body = s->p + 3;
+  const char *q;
+
+  if (strncmp (s->p, "![[", 3) != 0)
+    return FALSE;
+
+  for (q = body; *q != '\0' && *q != '\n' && *q != '[' && *q != ']'; q++)
+    ;
+  if (q == body || q[0] != ']' || q[1] != ']')
+    return FALSE;
+
+  stash_append (s->stash, s->out, LLM_MATH_KIND_EMBED,
+                g_strndup (body, q - body), g_strndup (s->p, q + 2 - s->p));
+  s->p = q + 2;
+  return TRUE;
+}
+
+/* A placeholder inside an autolink's URL would be percent-encoded by cmark
+ * and lost, so "<https://example.com/$x$>" goes through untouched. */
+static gboolean
+scan_autolink (Scanner *s)
+{
+  const char *scheme = s->p + 1;
+  const char *q = scheme;
+
+  if (!g_ascii_isalpha (*q))
+    return FALSE;
+  while (g_ascii_isalnum (*q) || *q == '+' || *q == '.' || *q == '-')
+    q++;
+  if (*q != ':' || q - scheme < 2 || q - scheme > 32)
+    return FALSE;
+
+  for (; *q != '>'; q++)
+    if (*q == '\0' || *q == '<' || (guchar) *q <= ' ')
+      return FALSE;
+
+  g_string_append_len (s->out, s->p, q + 1 - s->p);
+  s->p = q + 1;
+  return TRUE;
+}
+
+/**
+ * llm_math_stash_protect:
+ * @stash: a stash
+ * @markdown: valid UTF-8 markdown
+ *
+ * Replaces `$$…$$`, `$…$` (by pandoc's rules) and `![[…]]` outside code
+ * spans and code blocks with placeholders, remembering them in @stash.
+ *
+ * Returns: (transfer full): the markdown to give cmark
+ */
+char *
+llm_math_stash_protect (LlmMathStash *stash,
+                        const char   *markdown)
+{
+  g_autoptr(GString) clean = NULL;
+  Scanner s = { 0, };
+  gboolean line_start = TRUE;
+
+  g_return_val_if_fail (stash != NULL, NULL);
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  /* Only we may write placeholder brackets, or text could name a stashed
+   * span it does not own. */
+  if (strstr (markdown, OPEN_MARK) != NULL || strstr (markdown, CLOSE_MARK) != NULL)
+    {
+      clean = g_string_new (markdown);
+      g_string_replace (clean, OPEN_MARK, "\xef\xbf\xbd", 0);
+      g_string_replace (clean, CLOSE_MARK, "\xef\xbf\xbd", 0);
+      markdown = clean->str;
+    }
+
+  s.stash = stash;
+  s.out = g_string_sized_new (strlen (markdown) + 16);
+  s.p = markdown;
+  s.prev_blank = TRUE;
+
+  while (*s.p != '\0')
+    {
+      gboolean done = FALSE;
+
+      if (line_start)
+        {
+          line_start = FALSE;
+          if (scan_line_start (&s))
+            {
+              line_start = TRUE;
+              continue;
+            }
+          if (*s.p == '\0')
+            break;
+        }
+
+      switch (*s.p)
+        {
+        case '\n':
+          line_start = TRUE;
+          break;
+
+        case '\\':
+          /* "\$" is a literal dollar: keep the pair for cmark to unescape. */
+          if (g_ascii_ispunct (s.p[1]))
+            {
+              g_string_append_len (s.out, s.p, 2);
+              s.p += 2;
+              done = TRUE;
+            }
+          break;
+
+        case '`':
+          scan_code_span (&s);
+          done = TRUE;
+          break;
+
+        case '$':
+          done = scan_math (&s);
+          break;
+
+        case '!':
+          done = scan_embed (&s);
+          break;
+
+        case '<':
+          done = scan_autolink (&s);
+          break;
+
+        default:
+          break;
+        }
+
+      if (!done)
+        g_string_append_c (s.out, *s.p++);
+    }
+
+  return g_string_free (s.out, FALSE);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (out, escaped);
+}
+
+static void
+restore_into (LlmMathStash     *stash,
+              GString          *out,
+              const char       *html,
+              guint             limit,
+              LlmMathEmbedFunc  embed_func,
+              gpointer          user_data)
+{
+  gboolean in_tag = FALSE;
+  const char *p = html;
+
+  while (*p != '\0')
+    {
+      const Item *item;
+      const char *digits;
+      char *end;
+      guint64 index;
+
+      if (strncmp (p, OPEN_MARK, MARK_LEN) != 0)
+        {
+          /* cmark escapes '<' and '>' in text and attributes alike, so the
+           * bare ones delimit tags. */
+          if (*p == '<')
+            in_tag = TRUE;
+          else if (*p == '>')
+            in_tag = FALSE;
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      digits = p + MARK_LEN;
+      index = g_ascii_strtoull (digits, &end, 10);
+      if (end == digits || strncmp (end, CLOSE_MARK, MARK_LEN) != 0 || index >= limit)
+        {
+          p += MARK_LEN;
+          continue;
+        }
+      p = end + MARK_LEN;
+      item = &g_array_index (stash->items, Item, index);
+
+      if (in_tag)
+        {
+          append_escaped (out, item->fallback);
+          continue;
+        }
+
+      switch (item->kind)
+        {
+        case LLM_MATH_KIND_INLINE:
+          g_string_append (out, "<span class=\"math inline\">");
+          append_escaped (out, item->body);
+          g_string_append (out, "</span>");
+          break;
+
+        case LLM_MATH_KIND_DISPLAY:
+          /* Alone in its paragraph, display math replaces the paragraph:
+           * a <div> may not sit inside a <p>. */
+          if (out->len >= 3 && memcmp (out->str + out->len - 3, "<p>", 3) == 0 &&
+              g_str_has_prefix (p, "</p>"))
+            {
+              g_string_truncate (out, out->len - 3);
+              g_string_append (out, "<div class=\"math display\">");
+              append_escaped (out, item->body);
+              g_string_append (out, "</div>");
+              p += strlen ("</p>");
+            }
+          else
+            {
+              g_string_append (out, "<span class=\"math display\">");
+              append_escaped (out, item->body);
+              g_string_append (out, "</span>");
+            }
+          break;
+
+        case LLM_MATH_KIND_EMBED:
+          if (embed_func != NULL)
+            {
+              g_autofree char *embed = embed_func (item->body, user_data);
+
+              g_string_append (out, embed);
+            }
+          else
+            append_escaped (out, item->fallback);
+          break;
+
+        case LLM_MATH_KIND_MARKUP:
+          /* Its text (say, an image's alt) may hold older placeholders;
+           * only older ones, so this always ends. */
+          restore_into (stash, out, item->body, index, embed_func, user_data);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/**
+ * llm_math_stash_restore:
+ * @stash: the stash filled while protecting the markdown
+ * @html: cmark's HTML for the protected markdown
+ * @embed_func: (nullable): turns an embed into HTML
+ * @user_data: data for @embed_func
+ *
+ * Puts every stashed span back: math HTML-escaped inside
+ * `<span class="math inline">` or `<div class="math display">` for KaTeX,
+ * embeds as @embed_func renders them, and markup as is.
+ *
+ * Returns: (transfer full): the finished HTML
+ */
+char *
+llm_math_stash_restore (LlmMathStash     *stash,
+                        const char       *html,
+                        LlmMathEmbedFunc  embed_func,
+                        gpointer          user_data)
+{
+  GString *out;
+
+  g_return_val_if_fail (stash != NULL, NULL);
+  g_return_val_if_fail (html != NULL, NULL);
+
+  out = g_string_sized_new (strlen (html) + 64);
+  restore_into (stash, out, html, stash->items->len, embed_func, user_data);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,369 @@
+/* llm-render.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+
+#include "llm-mark-extension.h"
+#include "llm-math.h"
+#include "llm-render.h"
+
+/* Never CMARK_OPT_UNSAFE: raw HTML becomes a comment and javascript:,
+ * vbscript:, file: and non-image data: links lose their URL. */
+#define CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)
+
+typedef struct
+{
+  LlmEmbedResolver resolver;
+  gpointer user_data;
+} EmbedContext;
+
+static const char * const image_extensions[] = {
+  "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp",
+};
+
+/* cmark-gfm keeps its table of special inline characters in a global that
+ * every parse fills and then clears again, so two parses at once break each
+ * other (github/cmark-gfm#176). Parsing is quick; take turns. */
+static GMutex parse_lock;
+
+static gpointer
+extensions_create (gpointer data)
+{
+  static const char * const names[] = {
+    "table", "strikethrough", "autolink", "tagfilter", "tasklist",
+  };
+  cmark_mem *mem = cmark_get_default_mem_allocator ();
+  cmark_llist *list = NULL;
+
+  /* The registry behind this is a plain global, hence the g_once. */
+  cmark_gfm_core_extensions_ensure_registered ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      cmark_syntax_extension *ext = cmark_find_syntax_extension (names[i]);
+
+      if (ext != NULL)
+        list = cmark_llist_append (mem, list, ext);
+      else
+        g_critical ("cmark-gfm has no “%s” extension", names[i]);
+    }
+  list = cmark_llist_append (mem, list, llm_mark_extension_get ());
+
+  return list;
+}
+
+static cmark_llist *
+get_extensions (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, extensions_create, NULL);
+}
+
+static cmark_node *
+parse (const char *markdown)
+{
+  cmark_parser *parser;
+  cmark_node *doc;
+
+  g_mutex_lock (&parse_lock);
+
+  parser = cmark_parser_new (CMARK_OPTIONS);
+  for (cmark_llist *l = get_extensions (); l != NULL; l = l->next)
+    cmark_parser_attach_syntax_extension (parser, l->data);
+
+  cmark_parser_feed (parser, markdown, strlen (markdown));
+  doc = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+
+  g_mutex_unlock (&parse_lock);
+
+  return doc;
+}
+
+static gboolean
+is_image_name (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  if (dot == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (image_extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, image_extensions[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+missing_html (const char *name,
+              const char *reason)
+{
+  return g_markup_printf_escaped ("<span class=\"embed-missing\" title=\"%s\">%s</span>",
+                                  reason, name);
+}
+
+static char *
+not_found_html (const char *name)
+{
+  g_autofree char *reason = g_strdup_printf (_("Not found: %s"), name);
+
+  return missing_html (name, reason);
+}
+
+/* Obsidian reads "![[a.png|300]]" and "![[a.png|300x200]]" as a size, not
+ * as alt text. */
+static gboolean
+parse_size (const char *text,
+            guint64    *width,
+            guint64    *height)
+{
+  char *end;
+
+  *height = 0;
+  if (!g_ascii_isdigit (*text))
+    return FALSE;
+  *width = g_ascii_strtoull (text, &end, 10);
+  if (*end == 'x' && g_ascii_isdigit (end[1]))
+    *height = g_ascii_strtoull (end + 1, &end, 10);
+
+  return *end == '\0';
+}
+
+static char *
+render_embed (const char *body,
+              gpointer    data)
+{
+  EmbedContext *ctx = data;
+  g_auto(GStrv) parts = g_strsplit (body, "|", 2);
+  g_autofree char *target = g_strdup (parts[0]);
+  g_autofree char *uri = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *img = NULL;
+  const char *label;
+  guint64 width;
+  guint64 height;
+
+  /* Inside a table the pipe is written "\|"; its backslash is not part of
+   * the name. */
+  g_strstrip (target);
+  if (g_str_has_suffix (target, "\\"))
+    target[strlen (target) - 1] = '\0';
+  g_strstrip (target);
+  label = parts[1] != NULL ? g_strstrip (parts[1]) : "";
+
+  if (!is_image_name (target))
+    {
+      g_autofree char *reason = g_strdup_printf (_("Only images can be embedded: %s"), target);
+
+      return missing_html (target, reason);
+    }
+
+  if (ctx->resolver != NULL)
+    uri = ctx->resolver (target, ctx->user_data);
+  if (uri == NULL)
+    return not_found_html (target);
+
+  if (parse_size (label, &width, &height))
+    {
+      if (height > 0)
+        size = g_strdup_printf (" width=\"%" G_GUINT64_FORMAT "\""
+                                " height=\"%" G_GUINT64_FORMAT "\"", width, height);
+      else
+        size = g_strdup_printf (" width=\"%" G_GUINT64_FORMAT "\"", width);
+      label = "";
+    }
+
+  img = g_markup_printf_escaped ("<img class=\"embed\" src=\"%s\" alt=\"%s\"",
+                                 uri, *label != '\0' ? label : target);
+  return g_strconcat (img, size != NULL ? size : "", ">", NULL);
+}
+
+static void
+append_plain_text (GString    *out,
+                   cmark_node *node)
+{
+  for (cmark_node *child = cmark_node_first_child (node);
+       child != NULL;
+       child = cmark_node_next (child))
+    {
+      switch (cmark_node_get_type (child))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          g_string_append (out, cmark_node_get_literal (child));
+          break;
+
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, ' ');
+          break;
+
+        default:
+          append_plain_text (out, child);
+          break;
+        }
+    }
+}
+
+/* cmark drops the content of HTML nodes it did not parse itself (that is
+ * what keeps raw HTML out), so our own markup goes in as a placeholder. */
+static void
+replace_with_markup (cmark_node   *node,
+                     LlmMathStash *stash,
+                     const char   *html,
+                     const char   *fallback)
+{
+  g_autofree char *placeholder = llm_math_stash_add (stash, LLM_MATH_KIND_MARKUP,
+                                                     html, fallback);
+  cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
+
+  cmark_node_set_literal (text, placeholder);
+  cmark_node_replace (node, text);
+  cmark_node_free (node);
+}
+
+static void
+rewrite_image (cmark_node   *node,
+               LlmMathStash *stash,
+               EmbedContext *ctx)
+{
+  const char *url = cmark_node_get_url (node);
+  const char *scheme;
+  g_autoptr(GString) alt = g_string_new (NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *html = NULL;
+
+  if (url == NULL)
+    url = "";
+  append_plain_text (alt, node);
+  scheme = g_uri_peek_scheme (url);
+
+  /* cmark itself keeps only png, gif, jpeg and webp data: URLs. */
+  if (g_strcmp0 (scheme, "data") == 0)
+    return;
+
+  /* The page may never load anything from the network (DESIGN §4). */
+  if (scheme != NULL || g_str_has_prefix (url, "//"))
+    {
+      g_autofree char *label = g_strdup_printf (_("%s (remote image not loaded)"),
+                                                alt->len > 0 ? alt->str : url);
+
+      html = g_markup_printf_escaped ("<span class=\"remote-image\" title=\"%s\">%s</span>",
+                                      url, label);
+      replace_with_markup (node, stash, html, alt->str);
+      return;
+    }
+
+  /* The resolver wants a file name, "my%20figure.png" means "my figure.png". */
+  target = g_uri_unescape_string (url, NULL);
+  if (target == NULL)
+    target = g_strdup (url);
+
+  if (*target != '\0' && ctx->resolver != NULL)
+    uri = ctx->resolver (target, ctx->user_data);
+
+  if (uri != NULL)
+    cmark_node_set_url (node, uri);
+  else
+    {
+      html = not_found_html (*target != '\0' ? target : alt->str);
+      replace_with_markup (node, stash, html, alt->str);
+    }
+}
+
+static gboolean
+is_inside_image (cmark_node *node)
+{
+  for (cmark_node *p = cmark_node_parent (node); p != NULL; p = cmark_node_parent (p))
+    if (cmark_node_get_type (p) == CMARK_NODE_IMAGE)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+rewrite_images (cmark_node   *doc,
+                LlmMathStash *stash,
+                EmbedContext *ctx)
+{
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  cmark_iter *iter = cmark_iter_new (doc);
+  cmark_event_type ev;
+
+  /* Collect first: replacing nodes under a live iterator is not allowed. An
+   * image inside another image's alt text renders as plain text anyway. */
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (ev == CMARK_EVENT_ENTER &&
+          cmark_node_get_type (node) == CMARK_NODE_IMAGE &&
+          !is_inside_image (node))
+        g_ptr_array_add (images, node);
+    }
+  cmark_iter_free (iter);
+
+  for (guint i = 0; i < images->len; i++)
+    rewrite_image (g_ptr_array_index (images, i), stash, ctx);
+}
+
+/**
+ * llm_render_markdown:
+ * @markdown: an answer in markdown
+ * @resolver: (nullable): maps embed and image targets to URIs the page may load
+ * @user_data: data for @resolver
+ *
+ * Renders @markdown to an HTML fragment with GitHub's extensions, footnotes
+ * and `==highlights==`. Math comes out escaped inside `<span class="math
+ * inline">` and `<div class="math display">` (or a span when it shares its
+ * paragraph) for KaTeX. Raw HTML is never passed through, remote images are
+ * never loaded and unresolved images show as a placeholder naming the file.
+ *
+ * Safe to call from any thread.
+ *
+ * Returns: (transfer full): the HTML fragment
+ */
+char *
+llm_render_markdown (const char       *markdown,
+                     LlmEmbedResolver  resolver,
+                     gpointer          user_data)
+{
+  g_autoptr(LlmMathStash) stash = NULL;
+  g_autofree char *valid = NULL;
+  g_autofree char *protected = NULL;
+  EmbedContext ctx = { resolver, user_data };
+  cmark_node *doc;
+  char *html;
+  char *result;
+
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  if (!g_utf8_validate (markdown, -1, NULL))
+    markdown = valid = g_utf8_make_valid (markdown, -1);
+
+  stash = llm_math_stash_new ();
+  protected = llm_math_stash_protect (stash, markdown);
+
+  doc = parse (protected);
+  rewrite_images (doc, stash, &ctx);
+  html = cmark_render_html (doc, CMARK_OPTIONS, get_extensions ());
+  cmark_node_free (doc);
+
+  result = llm_math_stash_restore (stash, html, render_embed, &ctx);
+  cmark_get_default_mem_allocator ()->free (html);
+
+  return result;
+}

@@ -1,0 +1,167 @@
+/* llm-text.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "llm-text.h"
+
+/* Ids become file names (notes/<id>.md), so they stay well under NAME_MAX
+ * even for long Chinese titles, which take three bytes a character. */
+#define ID_MAX_BYTES 120
+
+/**
+ * llm_text_normalize:
+ * @text: UTF-8 text
+ *
+ * Folds @text for comparison: NFKC (which also turns full-width forms into
+ * their ASCII counterparts), case folding, and every run of white space
+ * collapsed into one space with none at either end.
+ *
+ * Returns: (transfer full): the normalised text
+ */
+char *
+llm_text_normalize (const char *text)
+{
+  g_autofree char *nfkc = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (nfkc == NULL)
+    nfkc = g_utf8_make_valid (text, -1);
+  folded = g_utf8_casefold (nfkc, -1);
+
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * llm_text_skip_number_prefix:
+ * @title: a heading's text, such as "8. Explain attention"
+ * @number: (out) (optional): the number, or 0 when there is none
+ *
+ * Returns: the title without its number prefix ("8.", "8、", "8)")
+ */
+const char *
+llm_text_skip_number_prefix (const char *title,
+                             guint      *number)
+{
+  const char *p = title;
+  guint64 value = 0;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (number != NULL)
+    *number = 0;
+
+  while (g_ascii_isdigit (*p) && p - title < 9)
+    value = value * 10 + (guint64)(*p++ - '0');
+
+  if (p == title)
+    return title;
+
+  if (*p == '.' || *p == ')')
+    p++;
+  else if (g_str_has_prefix (p, "、"))
+    p += strlen ("、");
+  else
+    return title;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  if (*p == '\0')
+    return title;
+
+  if (number != NULL)
+    *number = (guint)value;
+
+  return p;
+}
+
+/**
+ * llm_text_make_id:
+ * @title: a question's title, with or without its number prefix
+ *
+ * Derives a question id from the title alone, so that renumbering,
+ * reordering or moving a question keeps its id. Letters and digits of every
+ * script are kept (a Chinese title stays readable in the notes folder);
+ * every other run of characters becomes one '-'. A title too long for a file
+ * name is cut and given a checksum of the whole, so two long titles that
+ * share a beginning still differ.
+ *
+ * Returns: (transfer full): the id, never empty
+ */
+char *
+llm_text_make_id (const char *title)
+{
+  g_autofree char *normal = NULL;
+  GString *id;
+  gboolean pending_dash = FALSE;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  normal = llm_text_normalize (llm_text_skip_number_prefix (title, NULL));
+  id = g_string_sized_new (strlen (normal));
+
+  for (const char *p = normal; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c) && g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        {
+          pending_dash = id->len > 0;
+          continue;
+        }
+      if (pending_dash)
+        g_string_append_c (id, '-');
+      pending_dash = FALSE;
+      g_string_append_unichar (id, c);
+    }
+
+  if (id->len > ID_MAX_BYTES)
+    {
+      g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, normal, -1);
+      gsize cut = ID_MAX_BYTES - 9;
+
+      /* Back up to a character boundary, then past any trailing dash. */
+      while (cut > 0 && (id->str[cut] & 0xC0) == 0x80)
+        cut--;
+      while (cut > 0 && id->str[cut - 1] == '-')
+        cut--;
+      g_string_truncate (id, cut);
+      g_string_append_printf (id, "-%.8s", sum);
+    }
+  else if (id->len == 0)
+    {
+      /* A title of punctuation only: still an id, still stable. */
+      g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, normal, -1);
+
+      g_string_append_printf (id, "q-%.12s", sum);
+    }
+
+  return g_string_free (id, FALSE);
+}

@@ -1,0 +1,18 @@
+/* llm-text.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char       *llm_text_normalize           (const char  *text);
+const char *llm_text_skip_number_prefix  (const char  *title,
+                                          guint       *number);
+char       *llm_text_make_id             (const char  *title);
+
+G_END_DECLS

@@ -1,0 +1,148 @@
+/* llm-topic.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "llm-question.h"
+#include "llm-topic.h"
+
+/* A topic is the list of its questions, so the sidebar's tree model can
+ * expand it directly. */
+struct _LlmTopic
+{
+  GObject parent_instance;
+
+  char *title;
+  GPtrArray *questions;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LlmTopic, llm_topic, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+llm_topic_get_item_type (GListModel *model)
+{
+  return LLM_TYPE_QUESTION;
+}
+
+static guint
+llm_topic_get_n_items (GListModel *model)
+{
+  return LLM_TOPIC (model)->questions->len;
+}
+
+static gpointer
+llm_topic_get_item (GListModel *model,
+                    guint       position)
+{
+  LlmTopic *self = LLM_TOPIC (model);
+
+  if (position >= self->questions->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->questions, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = llm_topic_get_item_type;
+  iface->get_n_items = llm_topic_get_n_items;
+  iface->get_item = llm_topic_get_item;
+}
+
+static void
+llm_topic_finalize (GObject *object)
+{
+  LlmTopic *self = (LlmTopic *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (llm_topic_parent_class)->finalize (object);
+}
+
+static void
+llm_topic_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LlmTopic *self = LLM_TOPIC (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llm_topic_class_init (LlmTopicClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = llm_topic_finalize;
+  object_class->get_property = llm_topic_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+llm_topic_init (LlmTopic *self)
+{
+  self->questions = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+LlmTopic *
+llm_topic_new (const char *title)
+{
+  LlmTopic *self;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_object_new (LLM_TYPE_TOPIC, NULL);
+  self->title = g_strdup (title);
+
+  return self;
+}
+
+const char *
+llm_topic_get_title (LlmTopic *self)
+{
+  g_return_val_if_fail (LLM_IS_TOPIC (self), NULL);
+
+  return self->title;
+}
+
+void
+llm_topic_append (LlmTopic    *self,
+                  LlmQuestion *question)
+{
+  g_return_if_fail (LLM_IS_TOPIC (self));
+  g_return_if_fail (LLM_IS_QUESTION (question));
+
+  g_ptr_array_add (self->questions, g_object_ref (question));
+  g_list_model_items_changed (G_LIST_MODEL (self), self->questions->len - 1, 0, 1);
+}

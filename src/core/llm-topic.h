@@ -1,0 +1,24 @@
+/* llm-topic.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "llm-types.h"
+
+G_BEGIN_DECLS
+
+#define LLM_TYPE_TOPIC (llm_topic_get_type())
+
+G_DECLARE_FINAL_TYPE (LlmTopic, llm_topic, LLM, TOPIC, GObject)
+
+LlmTopic   *llm_topic_new       (const char  *title);
+const char *llm_topic_get_title (LlmTopic    *self);
+void        llm_topic_append    (LlmTopic    *self,
+                                 LlmQuestion *question);
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+/* llm-test-util.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "llm-test-util.h"
+
+/* Long enough for a cold WebKit start on a loaded machine; a hang still
+ * fails instead of stalling the suite. */
+#define TIMEOUT_MS 60000
+
+void
+llm_test_init (int    *argc,
+               char ***argv)
+{
+  static const char *dirs[] = {
+    "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
+  };
+  g_autofree char *root = g_dir_make_tmp ("llm-notes-test-XXXXXX", NULL);
+
+  /* One set of private folders for the whole program, not one per test
+   * case (G_TEST_OPTION_ISOLATE_DIRS): WebKit's sandbox sets up its runtime
+   * folder once per process and cannot follow a change. */
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_until (gboolean   *flag,
+               const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (TIMEOUT_MS, set_flag, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (timeout);
+}
+
+static void
+on_shown (LlmAnswerView *view,
+          gboolean      *shown)
+{
+  *shown = TRUE;
+}
+
+void
+llm_test_wait_for_shown (LlmAnswerView *view)
+{
+  gboolean shown = FALSE;
+  gulong handler = g_signal_connect (view, "shown", G_CALLBACK (on_shown), &shown);
+
+  iterate_until (&shown, "the answer to be shown");
+  g_signal_handler_disconnect (view, handler);
+}
+
+void
+llm_test_wait (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  iterate_until (&done, "a pause");
+}
+
+typedef struct
+{
+  char *result;
+  gboolean done;
+} Eval;
+
+static void
+eval_finished (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Eval *eval = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  g_assert_no_error (error);
+  eval->result = jsc_value_to_string (value);
+  eval->done = TRUE;
+}
+
+/**
+ * llm_test_eval:
+ *
+ * Runs @script in the page's own world, where content scripts would run,
+ * and returns its result as a string.
+ */
+char *
+llm_test_eval (LlmAnswerView *view,
+               const char    *script)
+{
+  Eval eval = { NULL, FALSE };
+
+  webkit_web_view_evaluate_javascript (llm_answer_view_get_web_view (view), script, -1,
+                                       NULL, NULL, NULL, eval_finished, &eval);
+  iterate_until (&eval.done, "a script to finish");
+
+  return eval.result;
+}
+
+/* Screenshots are for people to look at; a missing tool is not a failure. */
+void
+llm_test_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("LLM_TEST_SCREENSHOTS");
+  g_autofree char *import = g_find_program_in_path ("import");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (dir == NULL || import == NULL)
+    {
+      g_test_message ("No screenshot taken: no LLM_TEST_SCREENSHOTS or no ImageMagick");
+      return;
+    }
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+
+  {
+    const char *argv[] = { import, "-window", "root", path, NULL };
+
+    if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, &error))
+      g_test_message ("No screenshot taken: %s", error->message);
+    else
+      g_test_message ("Screenshot: %s", path);
+  }
+}

@@ -1,0 +1,21 @@
+/* llm-test-util.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "llm-answer-view.h"
+
+G_BEGIN_DECLS
+
+void  llm_test_init             (int           *argc,
+                                 char        ***argv);
+void  llm_test_wait_for_shown   (LlmAnswerView *view);
+void  llm_test_wait             (guint          ms);
+char *llm_test_eval             (LlmAnswerView *view,
+                                 const char    *script);
+void  llm_test_screenshot       (const char    *name);
+
+G_END_DECLS

@@ -1,0 +1,374 @@
+/* test-render.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "llm-render.h"
+
+/* Knows two files of a pretend collection. */
+static char *
+test_resolver (const char *target,
+               gpointer    user_data)
+{
+  guint *calls = user_data;
+
+  if (calls != NULL)
+    (*calls)++;
+
+  if (g_str_equal (target, "cnn-rnn-self-attention.svg") ||
+      g_str_equal (target, "figs/plot.png") ||
+      g_str_equal (target, "my figure.png"))
+    return g_strconcat ("app://collection/", target, NULL);
+
+  return NULL;
+}
+
+static char *
+render (const char *markdown)
+{
+  return llm_render_markdown (markdown, test_resolver, NULL);
+}
+
+static void
+assert_renders (const char *markdown,
+                const char *expected)
+{
+  g_autofree char *html = render (markdown);
+
+  g_assert_cmpstr (html, ==, expected);
+}
+
+static void
+assert_contains (const char *html,
+                 const char *needle)
+{
+  if (strstr (html, needle) == NULL)
+    g_test_message ("expected “%s” in:\n%s", needle, html);
+  g_assert_nonnull (strstr (html, needle));
+}
+
+static void
+assert_lacks (const char *html,
+              const char *needle)
+{
+  if (strstr (html, needle) != NULL)
+    g_test_message ("did not expect “%s” in:\n%s", needle, html);
+  g_assert_null (strstr (html, needle));
+}
+
+static void
+test_mark (void)
+{
+  assert_renders ("==key point==\n", "<p><mark>key point</mark></p>\n");
+  assert_renders ("a ==b== c ==d==\n", "<p>a <mark>b</mark> c <mark>d</mark></p>\n");
+}
+
+static void
+test_mark_emphasis (void)
+{
+  assert_renders ("==**bold** text==\n",
+                  "<p><mark><strong>bold</strong> text</mark></p>\n");
+  assert_renders ("**==x==**\n", "<p><strong><mark>x</mark></strong></p>\n");
+  assert_renders ("*==x== y*\n", "<p><em><mark>x</mark> y</em></p>\n");
+  assert_renders ("==~~old~~ new==\n", "<p><mark><del>old</del> new</mark></p>\n");
+  /* Emphasis looks through the '=' the way it looks through '~'. */
+  assert_renders ("a**==b==**c\n", "<p>a<strong><mark>b</mark></strong>c</p>\n");
+}
+
+static void
+test_mark_literal (void)
+{
+  assert_renders ("a==b\n", "<p>a==b</p>\n");
+  assert_renders ("x == y\n", "<p>x == y</p>\n");
+  assert_renders ("===x===\n", "<p>===x===</p>\n");
+  assert_renders ("=x=\n", "<p>=x=</p>\n");
+  assert_renders ("`==x==`\n", "<p><code>==x==</code></p>\n");
+  assert_renders ("\\==x==\n", "<p>==x==</p>\n");
+}
+
+static void
+test_mark_seed (void)
+{
+  /* Lines of the bundled notes: marks end at CJK punctuation and start
+   * after a closing quote. */
+  g_autofree char *a = render ("1. **自注意力机制**：最核心的是，Transformer ==通过自注意力机制直接计算序列中任意两个位置之间的依赖关系==。不同于传统的序列处理模型，而是可以==并行处理所有位置的信息==。\n");
+  g_autofree char *b = render ("- *指令微调*（Prompt Tuning）：这里的“指令微调”==指使用特定的指令或提示（prompts）来引导模型在特定任务上的表现==。\n");
+  g_autofree char *c = render ("- **提高模型的灵活性和复杂性**：==多头注意力通过对查询（Q）、键（K）和值（V）的多组独立的线性投影==。\n");
+
+  assert_contains (a, "Transformer <mark>通过自注意力机制直接计算序列中任意两个位置之间的依赖关系</mark>。");
+  assert_contains (a, "可以<mark>并行处理所有位置的信息</mark>。");
+  assert_contains (b, "“指令微调”<mark>指使用特定的指令或提示（prompts）来引导模型在特定任务上的表现</mark>。");
+  assert_contains (c, "</strong>：<mark>多头注意力通过对查询（Q）、键（K）和值（V）的多组独立的线性投影</mark>。");
+  assert_lacks (a, "==");
+  assert_lacks (b, "==");
+  assert_lacks (c, "==");
+}
+
+static void
+test_table (void)
+{
+  g_autofree char *html = render ("| a | b |\n|---|:-:|\n| 1 | `x|` |\n");
+
+  assert_contains (html, "<table>");
+  assert_contains (html, "<th>a</th>");
+  assert_contains (html, "<th align=\"center\">b</th>");
+  assert_contains (html, "<td>1</td>");
+}
+
+static void
+test_strikethrough (void)
+{
+  assert_renders ("~~gone~~\n", "<p><del>gone</del></p>\n");
+}
+
+static void
+test_tasklist (void)
+{
+  g_autofree char *html = render ("- [x] done\n- [ ] todo\n");
+
+  assert_contains (html, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> done");
+  assert_contains (html, "<input type=\"checkbox\" disabled=\"\" /> todo");
+}
+
+static void
+test_footnote (void)
+{
+  g_autofree char *html = render ("Claim[^1].\n\n[^1]: Source.\n");
+
+  assert_contains (html, "<sup class=\"footnote-ref\"><a href=\"#fn-1\"");
+  assert_contains (html, "<section class=\"footnotes\"");
+  assert_contains (html, "Source.");
+}
+
+static void
+test_autolink (void)
+{
+  g_autofree char *html = render ("See https://example.com/a and www.gnome.org.\n");
+
+  assert_contains (html, "<a href=\"https://example.com/a\">https://example.com/a</a>");
+  assert_contains (html, "<a href=\"http://www.gnome.org\">www.gnome.org</a>");
+}
+
+static void
+test_math_inline (void)
+{
+  assert_renders ("除以 $\\sqrt{d_k}$ ，可以\n",
+                  "<p>除以 <span class=\"math inline\">\\sqrt{d_k}</span> ，可以</p>\n");
+  assert_renders ("$x_1*y_2$ and $a_1*b_2$\n",
+                  "<p><span class=\"math inline\">x_1*y_2</span> and "
+                  "<span class=\"math inline\">a_1*b_2</span></p>\n");
+  assert_renders ("$\\{a\\} \\\\ b < c$\n",
+                  "<p><span class=\"math inline\">\\{a\\} \\\\ b &lt; c</span></p>\n");
+  /* An escaped dollar inside math does not close it. */
+  assert_renders ("$a\\$b$\n", "<p><span class=\"math inline\">a\\$b</span></p>\n");
+  assert_renders ("**$x$**\n", "<p><strong><span class=\"math inline\">x</span></strong></p>\n");
+}
+
+static void
+test_math_code (void)
+{
+  assert_renders ("`$x_1$` and ``a`$b$``\n",
+                  "<p><code>$x_1$</code> and <code>a`$b$</code></p>\n");
+  assert_renders ("```\n$x_1$\n```\n", "<pre><code>$x_1$\n</code></pre>\n");
+  assert_renders ("> ~~~tex\n> $a_1$\n> ~~~\n",
+                  "<blockquote>\n<pre><code class=\"language-tex\">$a_1$\n</code></pre>\n</blockquote>\n");
+  assert_renders ("    $a_1$\n", "<pre><code>$a_1$\n</code></pre>\n");
+  /* In a list, the same indentation is text again. */
+  assert_renders ("- item\n\n    $a_1$\n",
+                  "<ul>\n<li>\n<p>item</p>\n<p><span class=\"math inline\">a_1</span></p>\n</li>\n</ul>\n");
+}
+
+static void
+test_math_not_math (void)
+{
+  assert_renders ("$5 and $6\n", "<p>$5 and $6</p>\n");
+  assert_renders ("costs $20,000 or $30,000.\n", "<p>costs $20,000 or $30,000.</p>\n");
+  assert_renders ("$ x$\n", "<p>$ x$</p>\n");
+  assert_renders ("$x $\n", "<p>$x $</p>\n");
+  assert_renders ("\\$x$\n", "<p>$x$</p>\n");
+  /* A blank line ends the paragraph, and with it any math. */
+  assert_renders ("$a\n\nb$\n", "<p>$a</p>\n<p>b$</p>\n");
+}
+
+static void
+test_math_display (void)
+{
+  assert_renders ("$$\n\\frac{QK^T}{\\sqrt{d_k}}\n$$\n",
+                  "<div class=\"math display\">\n\\frac{QK^T}{\\sqrt{d_k}}\n</div>\n");
+  assert_renders ("> $$\n> a_1 \\\\\n> b_2\n> $$\n",
+                  "<blockquote>\n<div class=\"math display\">\na_1 \\\\\nb_2\n</div>\n</blockquote>\n");
+  assert_renders ("see $$x_1$$ here\n",
+                  "<p>see <span class=\"math display\">x_1</span> here</p>\n");
+}
+
+static void
+test_embed_resolved (void)
+{
+  g_autofree char *html = NULL;
+  guint calls = 0;
+
+  html = llm_render_markdown ("![[cnn-rnn-self-attention.svg]]\n", test_resolver, &calls);
+  g_assert_cmpstr (html, ==,
+                   "<p><img class=\"embed\" src=\"app://collection/cnn-rnn-self-attention.svg\" "
+                   "alt=\"cnn-rnn-self-attention.svg\"></p>\n");
+  g_assert_cmpuint (calls, ==, 1);
+
+  g_clear_pointer (&html, g_free);
+  html = render ("![[figs/plot.png|A plot]] ![[figs/plot.png|300]]\n");
+  assert_contains (html, "<img class=\"embed\" src=\"app://collection/figs/plot.png\" alt=\"A plot\">");
+  assert_contains (html, "<img class=\"embed\" src=\"app://collection/figs/plot.png\" alt=\"figs/plot.png\" width=\"300\">");
+}
+
+static void
+test_embed_missing (void)
+{
+  g_autofree char *html = render ("![[nowhere.png]]\n");
+  g_autofree char *note = render ("![[Some note]]\n");
+  g_autofree char *no_resolver = llm_render_markdown ("![[cnn-rnn-self-attention.svg]]\n", NULL, NULL);
+  g_autofree char *code = render ("`![[nowhere.png]]`\n");
+
+  assert_contains (html, "<span class=\"embed-missing\" title=\"");
+  assert_contains (html, "\">nowhere.png</span>");
+  assert_lacks (html, "<img");
+  assert_contains (note, "\">Some note</span>");
+  assert_contains (no_resolver, "\">cnn-rnn-self-attention.svg</span>");
+  assert_lacks (no_resolver, "<img");
+  g_assert_cmpstr (code, ==, "<p><code>![[nowhere.png]]</code></p>\n");
+}
+
+static void
+test_image (void)
+{
+  g_autofree char *resolved = render ("![A plot](figs/plot.png)\n");
+  g_autofree char *escaped = render ("![fig](my%20figure.png)\n");
+  g_autofree char *missing = render ("![gone](figs/gone.png)\n");
+  g_autofree char *data = render ("![dot](data:image/png;base64,iVBORw0KGgo=)\n");
+
+  g_assert_cmpstr (resolved, ==,
+                   "<p><img src=\"app://collection/figs/plot.png\" alt=\"A plot\" /></p>\n");
+  assert_contains (escaped, "<img src=\"app://collection/my%20figure.png\" alt=\"fig\" />");
+  assert_contains (missing, "<span class=\"embed-missing\" title=\"");
+  assert_contains (missing, "\">figs/gone.png</span>");
+  assert_lacks (missing, "<img");
+  assert_contains (data, "<img src=\"data:image/png;base64,iVBORw0KGgo=\"");
+}
+
+static void
+test_image_remote (void)
+{
+  g_autofree char *html = NULL;
+  guint calls = 0;
+
+  html = llm_render_markdown ("![chart](https://example.com/c.png) ![](//cdn.example.com/x.png)"
+                              " ![t](http://example.com/t.png \"title\")\n",
+                              test_resolver, &calls);
+
+  assert_lacks (html, "<img");
+  assert_lacks (html, "src=");
+  assert_contains (html, "<span class=\"remote-image\" title=\"https://example.com/c.png\">chart (");
+  assert_contains (html, "<span class=\"remote-image\" title=\"//cdn.example.com/x.png\">//cdn.example.com/x.png (");
+  g_assert_cmpuint (calls, ==, 0);
+}
+
+static void
+test_hostile (void)
+{
+  g_autofree char *script = render ("<script>alert(1)</script>\n\nHi <script>alert(2)</script>\n");
+  g_autofree char *onerror = render ("<img src=x onerror=alert(1)>\n\ntext <img src=x onerror=alert(1)>\n");
+  g_autofree char *link = render ("[x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) <javascript:alert(1)>\n");
+  g_autofree char *embed = render ("![[x\" onerror=\"alert(1).png]]\n");
+  g_autofree char *image = render ("![x\" onerror=\"alert(1)](x.png \"a\\\" onerror=\\\"b\")\n");
+  g_autofree char *math = render ("$</span><script>alert(1)</script>$ ![$\" onerror=\"x$](https://e.com/a.png)\n");
+  g_autofree char *pua = render ("\xee\x80\x80" "0" "\xee\x80\x81 $x$\n");
+
+  assert_lacks (script, "<script");
+  assert_contains (script, "<!-- raw HTML omitted -->");
+  assert_lacks (onerror, "onerror=");
+  assert_lacks (onerror, "<img");
+  g_assert_cmpstr (link, ==,
+                   "<p><a href=\"\">x</a> <a href=\"\">y</a> "
+                   "<a href=\"\">javascript:alert(1)</a></p>\n");
+  assert_lacks (embed, "onerror=\"");
+  assert_contains (embed, "x&quot; onerror=&quot;alert(1).png");
+  assert_lacks (image, "onerror=\"");
+  assert_lacks (math, "<script");
+  assert_lacks (math, "onerror=\"");
+  assert_contains (math, "&lt;/span&gt;&lt;script&gt;");
+  /* Private-use characters in the text never name a stashed span. */
+  g_assert_cmpstr (pua, ==, "<p>\xef\xbf\xbd" "0" "\xef\xbf\xbd <span class=\"math inline\">x</span></p>\n");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autofree char *html = render ("==a\xff b== $x\xfe$\n");
+
+  g_assert_true (g_utf8_validate (html, -1, NULL));
+  assert_contains (html, "<mark>");
+}
+
+static gpointer
+render_in_thread (gpointer data)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *html = render ("a ==b== ~~c~~ $d_1$ https://e.com\n");
+
+      if (!g_str_equal (html, "<p>a <mark>b</mark> <del>c</del> <span class=\"math inline\">d_1</span> "
+                              "<a href=\"https://e.com\">https://e.com</a></p>\n"))
+        return g_strdup (html);
+    }
+
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("render", render_in_thread, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autofree char *wrong = g_thread_join (threads[i]);
+
+      g_assert_null (wrong);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/llm/render/mark", test_mark);
+  g_test_add_func ("/llm/render/mark-emphasis", test_mark_emphasis);
+  g_test_add_func ("/llm/render/mark-literal", test_mark_literal);
+  g_test_add_func ("/llm/render/mark-seed", test_mark_seed);
+  g_test_add_func ("/llm/render/table", test_table);
+  g_test_add_func ("/llm/render/strikethrough", test_strikethrough);
+  g_test_add_func ("/llm/render/tasklist", test_tasklist);
+  g_test_add_func ("/llm/render/footnote", test_footnote);
+  g_test_add_func ("/llm/render/autolink", test_autolink);
+  g_test_add_func ("/llm/render/math-inline", test_math_inline);
+  g_test_add_func ("/llm/render/math-code", test_math_code);
+  g_test_add_func ("/llm/render/math-not-math", test_math_not_math);
+  g_test_add_func ("/llm/render/math-display", test_math_display);
+  g_test_add_func ("/llm/render/embed-resolved", test_embed_resolved);
+  g_test_add_func ("/llm/render/embed-missing", test_embed_missing);
+  g_test_add_func ("/llm/render/image", test_image);
+  g_test_add_func ("/llm/render/image-remote", test_image_remote);
+  g_test_add_func ("/llm/render/hostile", test_hostile);
+  g_test_add_func ("/llm/render/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/llm/render/threads", test_threads);
+
+  return g_test_run ();
+}

@@ -1,0 +1,103 @@
+/* test-text.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "llm-text.h"
+
+static void
+test_normalize (void)
+{
+  struct { const char *in; const char *out; } cases[] = {
+    { "SoftMax", "softmax" },
+    { "ｓｏｆｔｍａｘ", "softmax" },
+    { "  a \t b\n c  ", "a b c" },
+    { "位置编码（PE）", "位置编码(pe)" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = llm_text_normalize (cases[i].in);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
+static void
+test_number_prefix (void)
+{
+  guint number = 99;
+
+  g_assert_cmpstr (llm_text_skip_number_prefix ("8. 解释 Attention", &number), ==, "解释 Attention");
+  g_assert_cmpuint (number, ==, 8);
+  g_assert_cmpstr (llm_text_skip_number_prefix ("12、分词", &number), ==, "分词");
+  g_assert_cmpuint (number, ==, 12);
+  g_assert_cmpstr (llm_text_skip_number_prefix ("3) Why", &number), ==, "Why");
+  g_assert_cmpuint (number, ==, 3);
+  /* Not a prefix: a number that is the title, or one without a separator. */
+  g_assert_cmpstr (llm_text_skip_number_prefix ("2024", &number), ==, "2024");
+  g_assert_cmpuint (number, ==, 0);
+  g_assert_cmpstr (llm_text_skip_number_prefix ("3D models", &number), ==, "3D models");
+  g_assert_cmpstr (llm_text_skip_number_prefix ("1.", &number), ==, "1.");
+}
+
+static void
+test_make_id (void)
+{
+  g_autofree char *a = llm_text_make_id ("8. 解释 Scaled Dot-Product Attention 是如何计算的。");
+  g_autofree char *b = llm_text_make_id ("15.  解释 SCALED dot-product attention 是如何计算的");
+  g_autofree char *c = llm_text_make_id ("解释 Scaled Dot-Product Attention 是如何计算的。");
+  g_autofree char *punct = llm_text_make_id ("？？？");
+  g_autofree char *other = llm_text_make_id ("Another question");
+
+  /* The number, case and trailing punctuation do not change the id. */
+  g_assert_cmpstr (a, ==, "解释-scaled-dot-product-attention-是如何计算的");
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, ==, c);
+  g_assert_cmpstr (other, ==, "another-question");
+  g_assert_true (g_str_has_prefix (punct, "q-"));
+  g_assert_false (strchr (a, '/') != NULL);
+}
+
+static void
+test_make_id_long (void)
+{
+  g_autoptr(GString) one = g_string_new (NULL);
+  g_autoptr(GString) two = NULL;
+  g_autofree char *id1 = NULL;
+  g_autofree char *id2 = NULL;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append (one, "注意力");
+  two = g_string_new (one->str);
+  g_string_append (one, "甲");
+  g_string_append (two, "乙");
+
+  id1 = llm_text_make_id (one->str);
+  id2 = llm_text_make_id (two->str);
+
+  /* Short enough for a file name, valid UTF-8, and still distinct. */
+  g_assert_cmpuint (strlen (id1), <=, 120);
+  g_assert_true (g_utf8_validate (id1, -1, NULL));
+  g_assert_cmpstr (id1, !=, id2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/llm/text/normalize", test_normalize);
+  g_test_add_func ("/llm/text/number-prefix", test_number_prefix);
+  g_test_add_func ("/llm/text/make-id", test_make_id);
+  g_test_add_func ("/llm/text/make-id-long", test_make_id_long);
+
+  return g_test_run ();
+}
