@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 packages="
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libwebkitgtk-6.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libwebkitgtk-6.0-dev libgtksourceview-5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libjs-katex fonts-katex fonts-noto-cjk fonts-cantarell
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 at-spi2-core imagemagick

@@ -15,7 +15,7 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..9"
+echo "1..12"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -48,5 +48,23 @@ ok $? "--list on a missing file fails with a message naming it"
 status=$?
 [ $status -ne 0 ] && grep -q 'missing.md' "$tmp/err"
 ok $? "opening a missing file fails with a message naming it"
+
+# --export-notes: a note written by hand (no header) and one for a question
+# that is not in the collection both come out, under the right titles.
+export XDG_DATA_HOME="$tmp/data"
+notes="$XDG_DATA_HOME/com.example.LLMNotes/notes"
+mkdir -p "$notes"
+id8=$(awk -F'\t' '$3 == "8" { print $1 }' "$tmp/list")
+printf 'Remember the scaling by sqrt(d_k).\n' > "$notes/$id8.md"
+printf -- '---\nquestion: "A question that was deleted"\ntopic: "Old"\n---\n\nOrphan note.\n' > "$notes/gone.md"
+
+"$app" --export-notes "$tmp/export.md" > /dev/null 2> "$tmp/err"
+ok $? "--export-notes exits 0"
+
+grep -A2 -F "### 解释 Scaled Dot-Product Attention 是如何计算的。" "$tmp/export.md" | grep -qF "Remember the scaling by sqrt(d_k)."
+ok $? "the exported note stands under its question's title"
+
+grep -A2 -F "### A question that was deleted" "$tmp/export.md" | grep -qF "Orphan note."
+ok $? "a note whose question is gone is exported under its recorded title"
 
 exit $fail

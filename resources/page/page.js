@@ -34,7 +34,38 @@ function llmSetDark(dark) {
   return llmPainted();
 }
 
-function llmShow(number, title, topic, html, dark) {
+/* The user's own notes, in a section of their own under the answer. */
+function llmNotesSection(html, notesTitle) {
+  if (!html)
+    return null;
+
+  const section = document.createElement('section');
+  const heading = document.createElement('h2');
+  const body = document.createElement('div');
+
+  section.className = 'my-notes';
+  heading.textContent = notesTitle;
+  body.className = 'note-body';
+  body.innerHTML = html;
+  llmTypeset(body);
+  section.append(heading, body);
+  return section;
+}
+
+function llmSetNote(html, notesTitle) {
+  const old = document.querySelector('section.my-notes');
+  const section = llmNotesSection(html, notesTitle);
+
+  if (old && section)
+    old.replaceWith(section);
+  else if (old)
+    old.remove();
+  else if (section)
+    document.getElementById('content').append(section);
+  return llmPainted();
+}
+
+function llmShow(number, title, topic, html, dark, note, notesTitle) {
   dark = Boolean(dark);
   const main = document.getElementById('content');
   const header = document.createElement('header');
@@ -60,6 +91,9 @@ function llmShow(number, title, topic, html, dark) {
   llmTypeset(article);
 
   main.replaceChildren(header, article);
+  const notes = llmNotesSection(note, notesTitle);
+  if (notes)
+    main.append(notes);
   window.scrollTo(0, 0);
   return llmPainted();
 }

@@ -55,6 +55,7 @@ struct _LlmAnswerView
   WebKitWebView *web_view;
   LlmCollection *collection;
   LlmQuestion *question;
+  char *note;
   GCancellable *cancellable;
 
   double zoom_level;
@@ -340,10 +341,22 @@ resolve_embed (const char *target,
   return llm_collection_resolve_embed (user_data, target);
 }
 
+/* A personal note goes through the same renderer, and so the same
+ * escaping, as the reference answer. */
+static char *
+render_note (LlmAnswerView *self)
+{
+  if (self->note == NULL)
+    return g_strdup ("");
+
+  return llm_render_markdown (self->note, resolve_embed, self->collection);
+}
+
 static void
 push_question (LlmAnswerView *self)
 {
   g_autofree char *html = NULL;
+  g_autofree char *note_html = NULL;
   GVariantDict args;
   ShowCall *call;
 
@@ -353,6 +366,7 @@ push_question (LlmAnswerView *self)
 
   html = llm_render_markdown (llm_question_get_answer (self->question),
                               resolve_embed, self->collection);
+  note_html = render_note (self);
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "number", "u", llm_question_get_number (self->question));
@@ -361,13 +375,15 @@ push_question (LlmAnswerView *self)
   g_variant_dict_insert (&args, "html", "s", html);
   /* Booleans are not among the argument types WebKit converts. */
   g_variant_dict_insert (&args, "dark", "u", (guint)is_dark ());
+  g_variant_dict_insert (&args, "note", "s", note_html);
+  g_variant_dict_insert (&args, "notesTitle", "s", _("My Notes"));
 
   call = g_new0 (ShowCall, 1);
   call->self = g_object_ref (self);
   call->serial = self->serial;
 
   webkit_web_view_call_async_javascript_function (self->web_view,
-                                                  "return llmShow(number, title, topic, html, dark);", -1,
+                                                  "return llmShow(number, title, topic, html, dark, note, notesTitle);", -1,
                                                   g_variant_dict_end (&args),
                                                   SCRIPT_WORLD, NULL,
                                                   self->cancellable,
@@ -609,6 +625,7 @@ llm_answer_view_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **)&self->web_view, gtk_widget_unparent);
   g_clear_object (&self->collection);
   g_clear_object (&self->question);
+  g_clear_pointer (&self->note, g_free);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (llm_answer_view_parent_class)->dispose (object);
@@ -748,6 +765,7 @@ llm_answer_view_new (void)
  * llm_answer_view_show:
  * @collection: the collection @question belongs to, for its images
  * @question: the question to show
+ * @note: (nullable): the user's own note on it, in markdown
  *
  * Swaps @question into the page; #LlmAnswerView::shown follows once it is
  * painted. Before the page has loaded, the latest request waits for it.
@@ -755,12 +773,15 @@ llm_answer_view_new (void)
 void
 llm_answer_view_show (LlmAnswerView *self,
                       LlmCollection *collection,
-                      LlmQuestion   *question)
+                      LlmQuestion   *question,
+                      const char    *note)
 {
   g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
   g_return_if_fail (LLM_IS_COLLECTION (collection));
   g_return_if_fail (LLM_IS_QUESTION (question));
 
+  g_free (self->note);
+  self->note = g_strdup (note);
   g_set_object (&self->collection, collection);
   if (g_set_object (&self->question, question))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
@@ -770,6 +791,52 @@ llm_answer_view_show (LlmAnswerView *self,
     push_question (self);
   else
     self->show_pending = TRUE;
+}
+
+/**
+ * llm_answer_view_set_note:
+ * @note: (nullable): the note, in markdown
+ *
+ * Swaps only the "My Notes" section, keeping the answer and the scroll
+ * position; #LlmAnswerView::shown follows.
+ */
+void
+llm_answer_view_set_note (LlmAnswerView *self,
+                          const char    *note)
+{
+  g_autofree char *note_html = NULL;
+  GVariantDict args;
+  ShowCall *call;
+
+  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
+
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+
+  g_free (self->note);
+  self->note = g_strdup (note);
+  self->serial++;
+
+  if (!self->page_ready)
+    {
+      self->show_pending = self->question != NULL;
+      return;
+    }
+
+  note_html = render_note (self);
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "note", "s", note_html);
+  g_variant_dict_insert (&args, "notesTitle", "s", _("My Notes"));
+
+  call = g_new0 (ShowCall, 1);
+  call->self = g_object_ref (self);
+  call->serial = self->serial;
+  webkit_web_view_call_async_javascript_function (self->web_view,
+                                                  "return llmSetNote(note, notesTitle);", -1,
+                                                  g_variant_dict_end (&args),
+                                                  SCRIPT_WORLD, NULL,
+                                                  self->cancellable,
+                                                  show_finished, call);
 }
 
 /**

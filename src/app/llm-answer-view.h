@@ -20,7 +20,10 @@ G_DECLARE_FINAL_TYPE (LlmAnswerView, llm_answer_view, LLM, ANSWER_VIEW, GtkWidge
 GtkWidget     *llm_answer_view_new            (void);
 void           llm_answer_view_show           (LlmAnswerView *self,
                                                LlmCollection *collection,
-                                               LlmQuestion   *question);
+                                               LlmQuestion   *question,
+                                               const char    *note);
+void           llm_answer_view_set_note       (LlmAnswerView *self,
+                                               const char    *note);
 LlmQuestion   *llm_answer_view_get_question   (LlmAnswerView *self);
 double         llm_answer_view_get_zoom_level (LlmAnswerView *self);
 void           llm_answer_view_set_zoom_level (LlmAnswerView *self,

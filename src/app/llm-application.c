@@ -9,8 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "llm-application.h"
+#include "llm-bench.h"
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
+#include "llm-note-export.h"
+#include "llm-note-store.h"
 #include "llm-question.h"
 #include "llm-settings.h"
 #include "llm-topic.h"
@@ -31,6 +34,8 @@ static const GOptionEntry option_entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print one line per question (id, topic, number, title) and exit"), NULL },
+  { "export-notes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write all personal notes to one markdown file and exit"), N_("OUTPUT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
   { NULL }
 };
@@ -120,7 +125,7 @@ check_readable (GVariantDict *options)
   if (info == NULL)
     g_printerr ("llm-notes: %s\n", error->message);
   else if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    g_printerr ("llm-notes: %s: %s\n", name, _("Not a markdown file"));
+    g_printerr ("llm-notes: %s: %s\n", name, _("Not a regular file"));
   else if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
            !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
     g_printerr ("llm-notes: %s: %s\n", name, _("Permission denied"));
@@ -130,7 +135,45 @@ check_readable (GVariantDict *options)
   return FALSE;
 }
 
-/* --version and --list answer from the calling process, with no window and
+/**
+ * llm_application_dup_note_store:
+ *
+ * Returns: (transfer full): the store of the user's notes
+ */
+LlmNoteStore *
+llm_application_dup_note_store (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+
+  return llm_note_store_new (dir);
+}
+
+static int
+export_notes (GVariantDict  *options,
+              LlmCollection *collection)
+{
+  g_autoptr(LlmNoteStore) store = llm_application_dup_note_store ();
+  g_autoptr(GFile) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *name = NULL;
+
+  g_variant_dict_lookup (options, "export-notes", "^ay", &target);
+  output = g_file_new_for_commandline_arg (target);
+  name = g_file_get_parse_name (output);
+
+  if (!llm_note_export_to_file (store, collection, output, &error))
+    {
+      g_printerr ("llm-notes: %s: %s\n", name, error->message);
+      return 1;
+    }
+
+  g_print ("%s\n", name);
+  return 0;
+}
+
+/* --version, --list and --export-notes answer from the calling process, with no window and
  * no need for a running instance. */
 static int
 llm_application_handle_local_options (GApplication *app,
@@ -145,7 +188,7 @@ llm_application_handle_local_options (GApplication *app,
       return 0;
     }
 
-  if (!g_variant_dict_contains (options, "list"))
+  if (!g_variant_dict_contains (options, "list") && !g_variant_dict_contains (options, "export-notes"))
     return check_readable (options) ? -1 : 1;
 
   collection = load_from_options (options, NULL, &error);
@@ -155,8 +198,30 @@ llm_application_handle_local_options (GApplication *app,
       return 1;
     }
 
-  print_list (collection);
-  return 0;
+  if (g_variant_dict_contains (options, "list"))
+    {
+      print_list (collection);
+      return 0;
+    }
+
+  return export_notes (options, collection);
+}
+
+static GtkWindow *
+ensure_window (LlmApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (llm_window_new (GTK_APPLICATION (self), self->settings));
+      /* Benchmarks measure the real start-up, so they hook in here, before
+       * the window is shown. */
+      if (llm_bench_requested ())
+        llm_bench_start (LLM_WINDOW (window));
+    }
+
+  return window;
 }
 
 static int
@@ -176,10 +241,7 @@ llm_application_command_line (GApplication            *app,
       return 1;
     }
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    window = GTK_WINDOW (llm_window_new (GTK_APPLICATION (app), self->settings));
-
+  window = ensure_window (self);
   llm_window_set_collection (LLM_WINDOW (window), collection);
   gtk_window_present (window);
 
@@ -189,13 +251,12 @@ llm_application_command_line (GApplication            *app,
 static void
 llm_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = ensure_window (LLM_APPLICATION (app));
 
-  if (window == NULL)
+  if (llm_window_get_collection (LLM_WINDOW (window)) == NULL)
     {
       g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
 
-      window = GTK_WINDOW (llm_window_new (GTK_APPLICATION (app), LLM_APPLICATION (app)->settings));
       llm_window_set_collection (LLM_WINDOW (window), collection);
     }
 
@@ -247,6 +308,8 @@ llm_application_startup (GApplication *app)
   static const struct { const char *action; const char *accels[4]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.toggle-bookmark", { "<Control>d", NULL } },
+    { "win.toggle-notes", { "<Control>e", NULL } },
     { "win.next-question", { "<Control>Page_Down", NULL } },
     { "win.previous-question", { "<Control>Page_Up", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
@@ -292,7 +355,7 @@ llm_application_init (LlmApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Study interview notes for LLM and NLP roles."));
+                                            _("Study interview notes for LLM and NLP roles"));
 }
 
 LlmApplication *

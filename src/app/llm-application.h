@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "llm-note-store.h"
 #include "llm-types.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,6 @@ G_DECLARE_FINAL_TYPE (LlmApplication, llm_application, LLM, APPLICATION, AdwAppl
 
 LlmApplication *llm_application_new         (void);
 LlmCollection  *llm_application_load_bundled (void);
+LlmNoteStore   *llm_application_dup_note_store (void);
 
 G_END_DECLS

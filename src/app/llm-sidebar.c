@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llm-bookmarks.h"
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-sidebar.h"
@@ -19,11 +20,20 @@ struct _LlmSidebar
 {
   GtkWidget parent_instance;
 
+  GtkStack *stack;
   GtkScrolledWindow *scroller;
   GtkListView *list_view;
 
+  LlmCollection *collection;
+  LlmBookmarks *bookmarks;
   GtkSingleSelection *selection;
   GtkTreeListModel *tree;
+  GtkFilter *question_filter;
+  GtkFilter *topic_filter;
+  GHashTable *notes;   /* id → first line of the note */
+
+  gboolean bookmarks_only;
+  gboolean notes_only;
 
   /* Set while the window moves the selection, so that change is not
    * reported back as the user's. */
@@ -33,20 +43,103 @@ struct _LlmSidebar
 G_DEFINE_FINAL_TYPE (LlmSidebar, llm_sidebar, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_BOOKMARKS_ONLY,
+  PROP_NOTES_ONLY,
+  N_PROPS
+};
+
+enum {
   QUESTION_SELECTED,
+  MARKS_CHANGED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static gboolean
+is_bookmarked (LlmSidebar *self,
+               const char *id)
+{
+  return id != NULL && self->bookmarks != NULL && llm_bookmarks_contains (self->bookmarks, id);
+}
+
+/* The filter of the bookmarks and notes views. */
+static gboolean
+is_shown (gpointer item,
+          gpointer user_data)
+{
+  LlmSidebar *self = user_data;
+  const char *id = llm_question_get_id (item);
+
+  if (self->bookmarks_only)
+    return is_bookmarked (self, id);
+  if (self->notes_only)
+    return g_hash_table_contains (self->notes, id);
+
+  return TRUE;
+}
+
+static gboolean
+has_bookmarks (gpointer item,
+               gpointer user_data)
+{
+  GListModel *topic = item;
+  guint n = g_list_model_get_n_items (topic);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlmQuestion) question = g_list_model_get_item (topic, i);
+
+      if (is_shown (question, user_data))
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 static GListModel *
 create_child_model (gpointer item,
                     gpointer user_data)
 {
-  if (LLM_IS_TOPIC (item))
-    return g_object_ref (G_LIST_MODEL (item));
+  LlmSidebar *self = user_data;
 
-  return NULL;
+  if (!LLM_IS_TOPIC (item))
+    return NULL;
+
+  if (self->bookmarks_only || self->notes_only)
+    return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (item)),
+                                                    g_object_ref (self->question_filter)));
+
+  return g_object_ref (G_LIST_MODEL (item));
+}
+
+/* Row layout: [number] [title / note preview] [note mark] [star] */
+static void
+update_marks (GtkWidget *row_box)
+{
+  LlmSidebar *self = g_object_get_data (G_OBJECT (row_box), "sidebar");
+  const char *id = g_object_get_data (G_OBJECT (row_box), "question-id");
+  GtkWidget *star = gtk_widget_get_last_child (row_box);
+  GtkWidget *note_mark = gtk_widget_get_prev_sibling (star);
+  GtkWidget *text_box = gtk_widget_get_prev_sibling (note_mark);
+  GtkWidget *preview = gtk_widget_get_last_child (text_box);
+  const char *note = id ? g_hash_table_lookup (self->notes, id) : NULL;
+
+  gtk_widget_set_visible (star, is_bookmarked (self, id));
+  gtk_widget_set_visible (note_mark, note != NULL);
+  gtk_label_set_label (GTK_LABEL (preview), note ? note : "");
+  gtk_widget_set_visible (preview, note != NULL && self->notes_only);
+}
+
+static void
+on_row_marks_changed (GtkWidget  *row_box,
+                      const char *id,
+                      LlmSidebar *self)
+{
+  if (g_strcmp0 (id, g_object_get_data (G_OBJECT (row_box), "question-id")) == 0)
+    update_marks (row_box);
 }
 
 static void
@@ -54,10 +147,15 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  user_data)
 {
+  LlmSidebar *self = user_data;
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *number = gtk_label_new (NULL);
+  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *preview = gtk_label_new (NULL);
+  GtkWidget *note_mark = gtk_image_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (number), 1.0);
   /* Numbers line up in a right-aligned column, so titles do too. */
@@ -70,10 +168,40 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
 
+  gtk_widget_add_css_class (star, "bookmark-star");
+  gtk_widget_set_visible (star, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (star),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bookmarked"),
+                                  -1);
+
+  gtk_label_set_xalign (GTK_LABEL (preview), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (preview), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (preview, "dim-label");
+  gtk_widget_add_css_class (preview, "caption");
+  gtk_widget_set_visible (preview, FALSE);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_box_append (GTK_BOX (text_box), title);
+  gtk_box_append (GTK_BOX (text_box), preview);
+
+  gtk_widget_add_css_class (note_mark, "note-mark");
+  gtk_widget_add_css_class (note_mark, "dim-label");
+  gtk_widget_set_visible (note_mark, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note_mark),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Has a note"),
+                                  -1);
+
   gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), text_box);
+  gtk_box_append (GTK_BOX (box), note_mark);
+  gtk_box_append (GTK_BOX (box), star);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
+
+  /* Rows are recycled; each follows the bookmarks for whatever question it
+   * shows at the moment. */
+  g_object_set_data (G_OBJECT (box), "sidebar", self);
+  g_signal_connect_object (self, "marks-changed",
+                           G_CALLBACK (on_row_marks_changed), box, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -85,7 +213,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_list_item_get_child (list_item);
   GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   GtkWidget *number = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_last_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_next_sibling (number));
   gpointer item = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
@@ -96,6 +224,7 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_label_set_label (GTK_LABEL (title), llm_topic_get_title (item));
       gtk_widget_add_css_class (box, "topic-row");
       gtk_widget_set_tooltip_text (box, NULL);
+      g_object_set_data (G_OBJECT (box), "question-id", NULL);
     }
   else
     {
@@ -107,8 +236,11 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (box, "topic-row");
       /* Long questions are cut in the row; the tooltip shows all of it. */
       gtk_widget_set_tooltip_text (box, llm_question_get_title (item));
+      g_object_set_data_full (G_OBJECT (box), "question-id",
+                              g_strdup (llm_question_get_id (item)), g_free);
     }
 
+  update_marks (box);
   g_object_unref (item);
 }
 
@@ -174,8 +306,59 @@ llm_sidebar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_SIDEBAR);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
+  g_clear_object (&self->collection);
+  g_clear_object (&self->bookmarks);
+  g_clear_object (&self->question_filter);
+  g_clear_object (&self->topic_filter);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
 
   G_OBJECT_CLASS (llm_sidebar_parent_class)->dispose (object);
+}
+
+static void
+llm_sidebar_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  LlmSidebar *self = LLM_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOKMARKS_ONLY:
+      g_value_set_boolean (value, self->bookmarks_only);
+      break;
+
+    case PROP_NOTES_ONLY:
+      g_value_set_boolean (value, self->notes_only);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llm_sidebar_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  LlmSidebar *self = LLM_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOKMARKS_ONLY:
+      llm_sidebar_set_bookmarks_only (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_NOTES_ONLY:
+      llm_sidebar_set_notes_only (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -185,6 +368,16 @@ llm_sidebar_class_init (LlmSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = llm_sidebar_dispose;
+  object_class->get_property = llm_sidebar_get_property;
+  object_class->set_property = llm_sidebar_set_property;
+
+  properties[PROP_BOOKMARKS_ONLY] =
+    g_param_spec_boolean ("bookmarks-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES_ONLY] =
+    g_param_spec_boolean ("notes-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LlmSidebar::question-selected:
@@ -194,7 +387,13 @@ llm_sidebar_class_init (LlmSidebarClass *klass)
     g_signal_new ("question-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LLM_TYPE_QUESTION);
 
+  /* Internal: the rows showing @id redraw their star and note mark. */
+  signals[MARKS_CHANGED] =
+    g_signal_new ("marks-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlmSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, LlmSidebar, scroller);
   gtk_widget_class_bind_template_child (widget_class, LlmSidebar, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
@@ -210,7 +409,7 @@ llm_sidebar_init (LlmSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
@@ -222,12 +421,54 @@ llm_sidebar_init (LlmSidebar *self)
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->question_filter = GTK_FILTER (gtk_custom_filter_new (is_shown, self, NULL));
+  self->topic_filter = GTK_FILTER (gtk_custom_filter_new (has_bookmarks, self, NULL));
 }
 
 GtkWidget *
 llm_sidebar_new (void)
 {
   return g_object_new (LLM_TYPE_SIDEBAR, NULL);
+}
+
+static void
+update_empty_state (LlmSidebar *self)
+{
+  gboolean empty = self->tree == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->tree)) == 0;
+
+  const char *page = "tree";
+
+  if (empty && self->bookmarks_only)
+    page = "no-bookmarks";
+  else if (empty && self->notes_only)
+    page = "no-notes";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+static void
+rebuild_tree (LlmSidebar *self)
+{
+  GListModel *root = NULL;
+
+  g_clear_object (&self->tree);
+  if (self->collection != NULL)
+    {
+      root = g_object_ref (G_LIST_MODEL (self->collection));
+      if (self->bookmarks_only || self->notes_only)
+        root = G_LIST_MODEL (gtk_filter_list_model_new (root, g_object_ref (self->topic_filter)));
+      self->tree = gtk_tree_list_model_new (root, FALSE, TRUE, create_child_model, self, NULL);
+      g_signal_connect_object (self->tree, "items-changed",
+                               G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+    }
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+  self->selecting = FALSE;
+
+  update_empty_state (self);
 }
 
 void
@@ -237,14 +478,140 @@ llm_sidebar_set_collection (LlmSidebar    *self,
   g_return_if_fail (LLM_IS_SIDEBAR (self));
   g_return_if_fail (!collection || LLM_IS_COLLECTION (collection));
 
-  g_clear_object (&self->tree);
-  if (collection != NULL)
-    self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (collection)),
-                                          FALSE, TRUE, create_child_model, NULL, NULL);
+  g_set_object (&self->collection, collection);
+  rebuild_tree (self);
+}
 
-  self->selecting = TRUE;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
-  self->selecting = FALSE;
+static void
+marks_changed (LlmSidebar *self,
+               const char *id)
+{
+  g_signal_emit (self, signals[MARKS_CHANGED], 0, id);
+
+  if (self->bookmarks_only || self->notes_only)
+    {
+      gtk_filter_changed (self->question_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_filter_changed (self->topic_filter, GTK_FILTER_CHANGE_DIFFERENT);
+    }
+}
+
+static void
+on_bookmarks_changed (LlmSidebar   *self,
+                      const char   *id,
+                      LlmBookmarks *bookmarks)
+{
+  marks_changed (self, id);
+}
+
+/**
+ * llm_sidebar_set_note_preview:
+ * @preview: (nullable): the first line of @id's note, or %NULL if it has
+ *   none
+ */
+void
+llm_sidebar_set_note_preview (LlmSidebar *self,
+                              const char *id,
+                              const char *preview)
+{
+  g_return_if_fail (LLM_IS_SIDEBAR (self));
+  g_return_if_fail (id != NULL);
+
+  if (g_strcmp0 (g_hash_table_lookup (self->notes, id), preview) == 0 &&
+      (preview != NULL) == g_hash_table_contains (self->notes, id))
+    return;
+
+  if (preview != NULL)
+    g_hash_table_replace (self->notes, g_strdup (id), g_strdup (preview));
+  else
+    g_hash_table_remove (self->notes, id);
+
+  marks_changed (self, id);
+}
+
+gboolean
+llm_sidebar_get_notes_only (LlmSidebar *self)
+{
+  g_return_val_if_fail (LLM_IS_SIDEBAR (self), FALSE);
+
+  return self->notes_only;
+}
+
+/**
+ * llm_sidebar_set_notes_only:
+ *
+ * Shows only the questions with a note, each with its first line: the
+ * "All notes" view.
+ */
+void
+llm_sidebar_set_notes_only (LlmSidebar *self,
+                            gboolean    notes_only)
+{
+  g_return_if_fail (LLM_IS_SIDEBAR (self));
+
+  notes_only = !!notes_only;
+  if (self->notes_only == notes_only)
+    return;
+
+  self->notes_only = notes_only;
+  if (notes_only && self->bookmarks_only)
+    {
+      self->bookmarks_only = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKS_ONLY]);
+    }
+  rebuild_tree (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_ONLY]);
+}
+
+/**
+ * llm_sidebar_set_bookmarks:
+ *
+ * Sets where the stars in the tree and the bookmarks filter come from;
+ * call it before llm_sidebar_set_collection().
+ */
+void
+llm_sidebar_set_bookmarks (LlmSidebar   *self,
+                           LlmBookmarks *bookmarks)
+{
+  g_return_if_fail (LLM_IS_SIDEBAR (self));
+  g_return_if_fail (LLM_IS_BOOKMARKS (bookmarks));
+  g_return_if_fail (self->bookmarks == NULL);
+
+  self->bookmarks = g_object_ref (bookmarks);
+  g_signal_connect_object (bookmarks, "changed",
+                           G_CALLBACK (on_bookmarks_changed), self, G_CONNECT_SWAPPED);
+}
+
+gboolean
+llm_sidebar_get_bookmarks_only (LlmSidebar *self)
+{
+  g_return_val_if_fail (LLM_IS_SIDEBAR (self), FALSE);
+
+  return self->bookmarks_only;
+}
+
+/**
+ * llm_sidebar_set_bookmarks_only:
+ *
+ * Shows only bookmarked questions, still grouped by topic.
+ */
+void
+llm_sidebar_set_bookmarks_only (LlmSidebar *self,
+                                gboolean    bookmarks_only)
+{
+  g_return_if_fail (LLM_IS_SIDEBAR (self));
+
+  bookmarks_only = !!bookmarks_only;
+  if (self->bookmarks_only == bookmarks_only)
+    return;
+
+  self->bookmarks_only = bookmarks_only;
+  if (bookmarks_only && self->notes_only)
+    {
+      self->notes_only = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_ONLY]);
+    }
+  rebuild_tree (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKS_ONLY]);
 }
 
 static guint

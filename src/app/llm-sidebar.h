@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "llm-bookmarks.h"
 #include "llm-types.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,17 @@ G_DECLARE_FINAL_TYPE (LlmSidebar, llm_sidebar, LLM, SIDEBAR, GtkWidget)
 GtkWidget *llm_sidebar_new             (void);
 void       llm_sidebar_set_collection  (LlmSidebar    *self,
                                         LlmCollection *collection);
+void       llm_sidebar_set_bookmarks   (LlmSidebar    *self,
+                                        LlmBookmarks  *bookmarks);
+gboolean   llm_sidebar_get_bookmarks_only (LlmSidebar *self);
+void       llm_sidebar_set_bookmarks_only (LlmSidebar *self,
+                                        gboolean       bookmarks_only);
+gboolean   llm_sidebar_get_notes_only (LlmSidebar    *self);
+void       llm_sidebar_set_notes_only (LlmSidebar    *self,
+                                       gboolean       notes_only);
+void       llm_sidebar_set_note_preview (LlmSidebar  *self,
+                                         const char  *id,
+                                         const char  *preview);
 void       llm_sidebar_select_question (LlmSidebar    *self,
                                         LlmQuestion   *question);
 guint      llm_sidebar_get_n_rows      (LlmSidebar    *self);

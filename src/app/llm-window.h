@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "llm-answer-view.h"
+#include "llm-note-editor.h"
 #include "llm-settings.h"
 #include "llm-sidebar.h"
 #include "llm-types.h"
@@ -29,5 +30,8 @@ void           llm_window_show_question     (LlmWindow      *self,
                                              LlmQuestion    *question);
 LlmAnswerView *llm_window_get_answer_view   (LlmWindow      *self);
 LlmSidebar    *llm_window_get_sidebar       (LlmWindow      *self);
+LlmBookmarks  *llm_window_get_bookmarks     (LlmWindow      *self);
+LlmNoteEditor *llm_window_get_note_editor   (LlmWindow      *self);
+LlmNoteStore  *llm_window_get_note_store    (LlmWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,231 @@
+/* llm-bench.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "llm-bench.h"
+#include "llm-collection.h"
+
+/* Drives the real window the way a user would, through its actions, and
+ * times each step until the page says it has painted (the answer view's
+ * "shown", or llmPainted() in the page's script world).
+ *
+ * Nothing here runs unless LLM_NOTES_BENCH is set: the application asks
+ * llm_bench_requested() before calling llm_bench_start(), so the normal app
+ * has no timer, handler or cost from this file.
+ *
+ * Sequence, printed as "LLM_BENCH <name> <value>" lines:
+ *   map_ms, first_paint_ms        exec → window mapped / first answer painted
+ *   mark start                    1 s after the first paint; then holds still
+ *                                 (LLM_NOTES_BENCH_HOLD_MS) for the harness
+ *   switch_ms × 10 rounds         next question → painted, every question
+ *   mark switches-300, -1000      holds still for the harness to read memory
+ *   zoom_ms × ZOOMS               zoom in/out → painted
+ *   done                          then the application quits
+ * In "start" mode it quits after the first hold. */
+
+#define SETTLE_MS      1000
+#define MARK_HOLD_MS   700
+#define ROUNDS         10
+#define SWITCHES_MID   300
+#define SWITCHES_TOTAL 1000
+#define ZOOMS          20
+#define SCRIPT_WORLD   "llm"
+
+typedef struct
+{
+  LlmWindow *window;
+  gint64 t0;
+  gboolean full;
+  guint hold_ms;
+
+  gboolean first_shown;
+  guint switches;
+  guint recorded;
+  gint64 t_switch;
+  guint zooms;
+  gint64 t_zoom;
+} Bench;
+
+static Bench bench;
+
+gboolean
+llm_bench_requested (void)
+{
+  return g_getenv ("LLM_NOTES_BENCH") != NULL;
+}
+
+static void
+print_ms (const char *name,
+          gint64      since)
+{
+  g_print ("LLM_BENCH %s %.3f\n", name, (g_get_monotonic_time () - since) / 1000.0);
+}
+
+static void
+finish (void)
+{
+  g_print ("LLM_BENCH done\n");
+  g_application_quit (g_application_get_default ());
+}
+
+/* Zoom ---------------------------------------------------------------------- */
+
+static gboolean zoom_step (gpointer data);
+
+static void
+zoom_painted (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL)
+    g_error ("llmPainted() failed: %s", error->message);
+
+  print_ms ("zoom_ms", bench.t_zoom);
+  if (++bench.zooms < ZOOMS)
+    g_idle_add (zoom_step, NULL);
+  else
+    finish ();
+}
+
+/* Alternates in and out, so it ends at the zoom it started from. */
+static gboolean
+zoom_step (gpointer data)
+{
+  WebKitWebView *web_view = llm_answer_view_get_web_view (llm_window_get_answer_view (bench.window));
+
+  bench.t_zoom = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (bench.window),
+                              bench.zooms % 2 == 0 ? "win.zoom-in" : "win.zoom-out", NULL);
+  /* The zoom reaches the web process before this call does, so the two
+   * frames it waits for are drawn at the new zoom. */
+  webkit_web_view_call_async_javascript_function (web_view, "return llmPainted();", -1,
+                                                  NULL, SCRIPT_WORLD, NULL, NULL,
+                                                  zoom_painted, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Switching ----------------------------------------------------------------- */
+
+static gboolean
+switch_step (gpointer data)
+{
+  LlmCollection *collection = llm_window_get_collection (bench.window);
+  LlmQuestion *question = llm_window_get_question (bench.window);
+
+  bench.t_switch = g_get_monotonic_time ();
+  if (llm_collection_get_neighbour (collection, question, +1) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (bench.window), "win.next-question", NULL);
+  else
+    llm_window_show_question (bench.window, llm_collection_get_question (collection, 0));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mark (const char  *name,
+      guint        hold_ms,
+      GSourceFunc  then)
+{
+  g_print ("LLM_BENCH mark %s\n", name);
+  g_timeout_add (hold_ms, then, NULL);
+}
+
+static void
+switch_shown (void)
+{
+  LlmCollection *collection = llm_window_get_collection (bench.window);
+
+  if (bench.recorded < ROUNDS * llm_collection_get_n_questions (collection))
+    {
+      print_ms ("switch_ms", bench.t_switch);
+      bench.recorded++;
+    }
+
+  /* The next switch starts from an idle callback, once the page call that
+   * emitted "shown" has returned, as a key press would. */
+  bench.switches++;
+  if (bench.switches == SWITCHES_MID)
+    mark ("switches-300", MARK_HOLD_MS, switch_step);
+  else if (bench.switches == SWITCHES_TOTAL)
+    mark ("switches-1000", MARK_HOLD_MS, zoom_step);
+  else
+    g_idle_add (switch_step, NULL);
+}
+
+/* Start --------------------------------------------------------------------- */
+
+static gboolean
+start_held (gpointer data)
+{
+  if (!bench.full)
+    finish ();
+  else
+    switch_step (NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_settled (gpointer data)
+{
+  mark ("start", bench.hold_ms, start_held);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_shown (LlmAnswerView *view,
+          gpointer       user_data)
+{
+  if (bench.first_shown)
+    {
+      switch_shown ();
+      return;
+    }
+
+  bench.first_shown = TRUE;
+  print_ms ("first_paint_ms", bench.t0);
+  /* Memory is read once start-up work has settled, as for the floor. */
+  g_timeout_add (SETTLE_MS, start_settled, NULL);
+}
+
+static void
+on_map (GtkWidget *window,
+        gpointer   user_data)
+{
+  print_ms ("map_ms", bench.t0);
+  g_signal_handlers_disconnect_by_func (window, on_map, user_data);
+}
+
+/**
+ * llm_bench_start:
+ * @window: the application's window, not yet presented
+ *
+ * Measures the start-up of @window, then (unless LLM_NOTES_BENCH is
+ * "start") switches questions and zooms, and quits the application.
+ */
+void
+llm_bench_start (LlmWindow *window)
+{
+  const char *mode = g_getenv ("LLM_NOTES_BENCH");
+  const char *t0 = g_getenv ("LLM_NOTES_BENCH_T0");
+  const char *hold = g_getenv ("LLM_NOTES_BENCH_HOLD_MS");
+
+  g_return_if_fail (LLM_IS_WINDOW (window));
+  g_return_if_fail (bench.window == NULL);
+
+  bench.window = g_object_ref (window);
+  bench.t0 = t0 ? g_ascii_strtoll (t0, NULL, 10) : g_get_monotonic_time ();
+  bench.full = g_strcmp0 (mode, "start") != 0;
+  bench.hold_ms = hold ? (guint)g_ascii_strtoull (hold, NULL, 10) : 500;
+
+  g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (llm_window_get_answer_view (window), "shown", G_CALLBACK (on_shown), NULL);
+}

@@ -1,0 +1,620 @@
+/* llm-coverage.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "llm-collection-loader.h"
+#include "llm-coverage.h"
+#include "llm-question.h"
+#include "llm-text.h"
+
+/* Scores a typed mock-interview answer against a question's key points.
+ *
+ * Exact matching would fail every paraphrase, so both sides become bags of
+ * features on normalised text (llm_text_normalize, punctuation dropped):
+ * CJK text gives its character bigrams (Chinese needs no segmentation that
+ * way), Latin text its words of two or more letters. A key point is covered
+ * when at least LLM_COVERAGE_THRESHOLD of its distinct features occur in the
+ * answer: "位置编码给输入加上位置信息" covers "位置编码向输入添加位置信息"
+ * although the wording differs.
+ *
+ * Function words would let any fluent answer cover anything, so a few
+ * English stop words and common Chinese function bigrams are no features,
+ * and the commonest Chinese particles split runs like punctuation does. */
+
+struct _LlmCoverage
+{
+  grefcount ref_count;
+  GStrv points;
+  double *ratios;
+  guint n_points;
+  guint n_covered;
+};
+
+G_DEFINE_BOXED_TYPE (LlmCoverage, llm_coverage, llm_coverage_ref, llm_coverage_unref)
+
+static const char * const english_stop_words[] = {
+  "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do",
+  "does", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it",
+  "its", "of", "on", "or", "so", "such", "than", "that", "the", "their",
+  "them", "then", "there", "these", "they", "this", "those", "to", "via",
+  "was", "we", "were", "what", "when", "which", "while", "who", "why",
+  "will", "with", "would", "you", "your",
+};
+
+static const char * const chinese_stop_bigrams[] = {
+  "一个", "一些", "一种", "这个", "这些", "这种", "这样", "那个", "那些",
+  "那种", "我们", "你们", "他们", "它们", "可以", "进行", "以及", "其中",
+  "通过", "使得", "就是", "并且", "而且", "因为", "所以", "如果", "但是",
+  "什么", "如何", "从而", "此外", "对于", "然后",
+};
+
+/* Split CJK runs like punctuation: they glue content words together
+ * ("模型的输出") and would otherwise make bigrams of nothing. */
+static gboolean
+is_particle (gunichar c)
+{
+  return c == 0x7684   /* 的 */
+      || c == 0x4E86   /* 了 */
+      || c == 0x7740   /* 着 */
+      || c == 0x662F   /* 是 */
+      || c == 0x5728   /* 在 */
+      || c == 0x548C   /* 和 */
+      || c == 0x4E0E   /* 与 */
+      || c == 0x6216;  /* 或 */
+}
+
+static gboolean
+is_cjk (gunichar c)
+{
+  switch ((int)g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_HANGUL:
+      return g_unichar_isalpha (c);
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+in_list (const char * const *list,
+         gsize               n,
+         const char         *word)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (list[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_word (GHashTable *features,
+          GString    *word,
+          guint       n_chars)
+{
+  /* "embeddings" and "embedding" are the same key term. */
+  if (n_chars > 3 && word->str[word->len - 1] == 's' && word->str[word->len - 2] != 's')
+    g_string_truncate (word, word->len - 1);
+
+  if (n_chars >= 2 && !in_list (english_stop_words, G_N_ELEMENTS (english_stop_words), word->str))
+    g_hash_table_add (features, g_strdup (word->str));
+}
+
+/* A run of CJK gives its bigrams; a lone character between particles or
+ * punctuation gives itself. With @all_unigrams every character is also a
+ * feature, so that the answer side can match a key point's lone ones. */
+static void
+add_run (GHashTable *features,
+         GArray     *run,
+         gboolean    all_unigrams)
+{
+  const gunichar *chars = (const gunichar *)(gpointer)run->data;
+
+  for (guint i = 0; i < run->len; i++)
+    {
+      char buf[14] = { 0 };
+      gsize len;
+
+      if (all_unigrams || run->len == 1)
+        {
+          len = g_unichar_to_utf8 (chars[i], buf);
+          g_hash_table_add (features, g_strndup (buf, len));
+        }
+      if (i + 1 < run->len)
+        {
+          len = g_unichar_to_utf8 (chars[i], buf);
+          len += g_unichar_to_utf8 (chars[i + 1], buf + len);
+          buf[len] = '\0';
+          if (!in_list (chinese_stop_bigrams, G_N_ELEMENTS (chinese_stop_bigrams), buf))
+            g_hash_table_add (features, g_strdup (buf));
+        }
+    }
+}
+
+static GHashTable *
+features_of (const char *text,
+             gboolean    all_unigrams)
+{
+  GHashTable *features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *normal = llm_text_normalize (text);
+  g_autoptr(GArray) run = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(GString) word = g_string_new (NULL);
+  guint word_chars = 0;
+
+  for (const char *p = normal; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean cjk = *p && is_cjk (c) && !is_particle (c);
+      gboolean letter = *p && !cjk && !is_particle (c) &&
+                        (g_unichar_isalnum (c) || g_unichar_ismark (c));
+
+      if (!cjk && run->len > 0)
+        {
+          add_run (features, run, all_unigrams);
+          g_array_set_size (run, 0);
+        }
+      if (!letter && word->len > 0)
+        {
+          add_word (features, word, word_chars);
+          g_string_truncate (word, 0);
+          word_chars = 0;
+        }
+
+      if (*p == '\0')
+        break;
+
+      if (cjk)
+        g_array_append_val (run, c);
+      else if (letter)
+        {
+          g_string_append_unichar (word, c);
+          word_chars++;
+        }
+    }
+
+  return features;
+}
+
+/* What is left of @text with punctuation and spaces gone, for key points
+ * too short to have any feature. */
+static char *
+letters_only (const char *text)
+{
+  g_autofree char *normal = llm_text_normalize (text);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = normal; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * llm_coverage_score:
+ * @key_points: the key points to look for
+ * @answer: the typed answer
+ *
+ * Judges each key point covered or missed (see LLM_COVERAGE_THRESHOLD). A
+ * key point with no features at all (a lone letter, say) is covered when
+ * its letters occur in the answer as they are.
+ *
+ * Returns: (transfer full): the coverage
+ */
+LlmCoverage *
+llm_coverage_score (const char * const *key_points,
+                    const char         *answer)
+{
+  LlmCoverage *self;
+  g_autoptr(GHashTable) answer_features = NULL;
+  g_autofree char *answer_letters = NULL;
+
+  g_return_val_if_fail (key_points != NULL, NULL);
+
+  if (answer == NULL)
+    answer = "";
+
+  self = g_new0 (LlmCoverage, 1);
+  g_ref_count_init (&self->ref_count);
+  self->points = g_strdupv ((char **)key_points);
+  self->n_points = g_strv_length (self->points);
+  self->ratios = g_new0 (double, self->n_points);
+
+  answer_features = features_of (answer, TRUE);
+  answer_letters = letters_only (answer);
+
+  for (guint i = 0; i < self->n_points; i++)
+    {
+      g_autoptr(GHashTable) features = features_of (self->points[i], FALSE);
+      GHashTableIter iter;
+      gpointer feature;
+      guint found = 0;
+
+      if (g_hash_table_size (features) == 0)
+        {
+          g_autofree char *letters = letters_only (self->points[i]);
+
+          self->ratios[i] = letters[0] != '\0' && strstr (answer_letters, letters) != NULL;
+        }
+      else
+        {
+          g_hash_table_iter_init (&iter, features);
+          while (g_hash_table_iter_next (&iter, &feature, NULL))
+            found += g_hash_table_contains (answer_features, feature);
+          self->ratios[i] = (double)found / g_hash_table_size (features);
+        }
+
+      if (self->ratios[i] >= LLM_COVERAGE_THRESHOLD)
+        self->n_covered++;
+    }
+
+  return self;
+}
+
+LlmCoverage *
+llm_coverage_ref (LlmCoverage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+llm_coverage_unref (LlmCoverage *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_ref_count_dec (&self->ref_count))
+    return;
+
+  g_strfreev (self->points);
+  g_free (self->ratios);
+  g_free (self);
+}
+
+guint
+llm_coverage_get_n_points (LlmCoverage *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_points;
+}
+
+/**
+ * llm_coverage_get_point:
+ *
+ * Returns: (transfer none): the key point at @index
+ */
+const char *
+llm_coverage_get_point (LlmCoverage *self,
+                        guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_points, NULL);
+
+  return self->points[index];
+}
+
+gboolean
+llm_coverage_get_covered (LlmCoverage *self,
+                          guint        index)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->n_points, FALSE);
+
+  return self->ratios[index] >= LLM_COVERAGE_THRESHOLD;
+}
+
+/**
+ * llm_coverage_get_ratio:
+ *
+ * Returns: the fraction of the key point's features found in the answer,
+ *   0 to 1
+ */
+double
+llm_coverage_get_ratio (LlmCoverage *self,
+                        guint        index)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+  g_return_val_if_fail (index < self->n_points, 0.0);
+
+  return self->ratios[index];
+}
+
+guint
+llm_coverage_get_n_covered (LlmCoverage *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_covered;
+}
+
+/**
+ * llm_coverage_get_fraction:
+ *
+ * Returns: the fraction of key points covered, 0 when there are none
+ */
+double
+llm_coverage_get_fraction (LlmCoverage *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  if (self->n_points == 0)
+    return 0.0;
+
+  return (double)self->n_covered / self->n_points;
+}
+
+/**
+ * llm_coverage_get_suggested_grade:
+ *
+ * Maps the fraction covered to a grade: below 0.25 Again, below 0.5 Hard,
+ * below 0.85 Good, else Easy. Only a suggestion; the user grades.
+ *
+ * Returns: an LLM_COVERAGE_GRADE_* value, NONE when there were no key
+ *   points to judge by
+ */
+int
+llm_coverage_get_suggested_grade (LlmCoverage *self)
+{
+  double fraction;
+
+  g_return_val_if_fail (self != NULL, LLM_COVERAGE_GRADE_NONE);
+
+  if (self->n_points == 0)
+    return LLM_COVERAGE_GRADE_NONE;
+
+  fraction = llm_coverage_get_fraction (self);
+  if (fraction < 0.25)
+    return LLM_COVERAGE_GRADE_AGAIN;
+  if (fraction < 0.5)
+    return LLM_COVERAGE_GRADE_HARD;
+  if (fraction < 0.85)
+    return LLM_COVERAGE_GRADE_GOOD;
+  return LLM_COVERAGE_GRADE_EASY;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Key points                                                                 */
+
+/* Tracks fenced code: returns TRUE for fence lines and the lines between. */
+static gboolean
+in_fence (const char *line,
+          gboolean   *open)
+{
+  while (*line == ' ' || *line == '\t' || *line == '>')
+    line++;
+
+  if (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"))
+    {
+      *open = !*open;
+      return TRUE;
+    }
+
+  return *open;
+}
+
+/* Past an inline code span starting at @p, or NULL if @p starts none. */
+static const char *
+skip_code_span (const char *p)
+{
+  gsize ticks;
+  g_autofree char *run = NULL;
+  const char *close;
+
+  if (*p != '`')
+    return NULL;
+
+  ticks = strspn (p, "`");
+  run = g_strndup (p, ticks);
+  close = strstr (p + ticks, run);
+
+  return close != NULL ? close + ticks : p + ticks;
+}
+
+static void
+add_point (GPtrArray  *points,
+           GHashTable *seen,
+           const char *start,
+           gsize       len)
+{
+  g_autofree char *raw = g_strndup (start, len);
+  GString *text = g_string_new (NULL);
+  g_autofree char *normal = NULL;
+
+  /* Emphasis inside a phrase is markup, not part of the point. */
+  for (const char *p = raw; *p; p++)
+    {
+      if ((p[0] == '*' && p[1] == '*') || (p[0] == '=' && p[1] == '='))
+        p++;
+      else if (*p != '`')
+        g_string_append_c (text, *p);
+    }
+  g_strstrip (text->str);
+  text->len = strlen (text->str);
+
+  /* A bold lead-in usually carries its colon: "**位置编码**：…". */
+  while (g_str_has_suffix (text->str, "：") || g_str_has_suffix (text->str, ":"))
+    {
+      g_string_truncate (text, text->len - (text->str[text->len - 1] == ':' ? 1 : strlen ("：")));
+      g_strchomp (text->str);
+      text->len = strlen (text->str);
+    }
+
+  normal = llm_text_normalize (text->str);
+  if (normal[0] == '\0' || g_hash_table_contains (seen, normal))
+    {
+      g_string_free (text, TRUE);
+      return;
+    }
+
+  g_hash_table_add (seen, g_steal_pointer (&normal));
+  g_ptr_array_add (points, g_string_free (text, FALSE));
+}
+
+static const char *
+skip_quote (const char *line)
+{
+  while (*line == ' ' || *line == '\t' || *line == '>')
+    line++;
+  return line;
+}
+
+static void
+collect_bold (char       **lines,
+              GPtrArray   *points,
+              GHashTable  *seen)
+{
+  gboolean fence = FALSE;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *open = NULL;
+
+      if (in_fence (lines[i], &fence))
+        continue;
+
+      for (const char *p = lines[i]; *p; )
+        {
+          const char *past = skip_code_span (p);
+
+          if (past != NULL)
+            {
+              p = past;
+              continue;
+            }
+          if (p[0] == '*' && p[1] == '*')
+            {
+              if (open == NULL)
+                open = p + 2;
+              else
+                {
+                  add_point (points, seen, open, p - open);
+                  open = NULL;
+                }
+              p += 2;
+              continue;
+            }
+          p++;
+        }
+    }
+}
+
+static const char *
+skip_list_marker (const char *p)
+{
+  const char *q = p;
+
+  if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
+    return q + 2;
+
+  while (g_ascii_isdigit (*q) && q - p < 9)
+    q++;
+  if (q > p && (*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
+    return q + 2;
+
+  return NULL;
+}
+
+static void
+collect_lead_phrases (char       **lines,
+                      GPtrArray   *points,
+                      GHashTable  *seen)
+{
+  static const char * const stops[] = { "：", ":", "，", ",", "。" };
+  gboolean fence = FALSE;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *item;
+      const char *end;
+
+      if (in_fence (lines[i], &fence))
+        continue;
+
+      item = skip_list_marker (skip_quote (lines[i]));
+      if (item == NULL)
+        continue;
+
+      end = item + strlen (item);
+      for (guint s = 0; s < G_N_ELEMENTS (stops); s++)
+        {
+          const char *found = strstr (item, stops[s]);
+
+          if (found != NULL && found < end)
+            end = found;
+        }
+
+      add_point (points, seen, item, end - item);
+    }
+}
+
+/**
+ * llm_coverage_key_points_from_markdown:
+ * @answer: an answer in markdown
+ *
+ * Finds what an answer's key points are: its `==highlights==`; failing
+ * those its `**bold**` spans; failing those the lead phrase of each list
+ * item (its text up to the first '：', ':', '，', ',' or '。'). Code is
+ * skipped throughout.
+ *
+ * Returns: (transfer full): the key points, possibly none
+ */
+GStrv
+llm_coverage_key_points_from_markdown (const char *answer)
+{
+  g_auto(GStrv) highlights = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (answer != NULL, NULL);
+
+  highlights = llm_collection_key_points (answer);
+  if (highlights[0] != NULL)
+    return g_steal_pointer (&highlights);
+
+  lines = g_strsplit (answer, "\n", -1);
+  collect_bold (lines, points, seen);
+  if (points->len == 0)
+    collect_lead_phrases (lines, points, seen);
+
+  g_ptr_array_add (points, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&points), FALSE);
+}
+
+/**
+ * llm_coverage_key_points_for:
+ * @question: a question
+ *
+ * Returns: (transfer full): the question's own key points (its
+ *   highlights), or if it has none what
+ *   llm_coverage_key_points_from_markdown() finds in its answer
+ */
+GStrv
+llm_coverage_key_points_for (LlmQuestion *question)
+{
+  const char * const *own;
+
+  g_return_val_if_fail (LLM_IS_QUESTION (question), NULL);
+
+  own = llm_question_get_key_points (question);
+  if (own != NULL && own[0] != NULL)
+    return g_strdupv ((char **)own);
+
+  return llm_coverage_key_points_from_markdown (llm_question_get_answer (question));
+}

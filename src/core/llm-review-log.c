@@ -1,0 +1,661 @@
+/* llm-review-log.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The review log is the only record of practice: one line per review,
+ *
+ *   2026-01-28T10:00:00Z <TAB> question-id <TAB> good <TAB> 5400
+ *
+ * appended and never rewritten, so it can be synced, merged by
+ * concatenation and read with grep. Every card's schedule is derived from
+ * it by replaying the reviews in a fixed order, never stored. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "llm-review-log.h"
+
+struct _LlmReviewLog
+{
+  GObject parent_instance;
+
+  GFile *file;
+  /* LlmReviewEntry sorted by compare_entries(), no two equal: the order the
+   * schedule is replayed in, whatever order the lines had in the file. */
+  GArray *entries;
+  /* Owns the entries' ids, one copy of each. */
+  GStringChunk *ids;
+  guint n_skipped;
+  char *warning;
+};
+
+G_DEFINE_FINAL_TYPE (LlmReviewLog, llm_review_log, G_TYPE_OBJECT)
+
+static void
+llm_review_log_finalize (GObject *object)
+{
+  LlmReviewLog *self = (LlmReviewLog *)object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->ids, g_string_chunk_free);
+  g_clear_pointer (&self->warning, g_free);
+
+  G_OBJECT_CLASS (llm_review_log_parent_class)->finalize (object);
+}
+
+static void
+llm_review_log_class_init (LlmReviewLogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = llm_review_log_finalize;
+}
+
+static void
+llm_review_log_init (LlmReviewLog *self)
+{
+  self->entries = g_array_new (FALSE, FALSE, sizeof (LlmReviewEntry));
+  self->ids = g_string_chunk_new (4096);
+}
+
+/* (timestamp, id, grade), then the time taken so that the order is total
+ * and equal entries end up side by side. */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const LlmReviewEntry *x = a;
+  const LlmReviewEntry *y = b;
+  int cmp;
+
+  if (x->when != y->when)
+    return x->when < y->when ? -1 : 1;
+  if ((cmp = strcmp (x->id, y->id)) != 0)
+    return cmp;
+  if (x->grade != y->grade)
+    return x->grade < y->grade ? -1 : 1;
+  if (x->ms != y->ms)
+    return x->ms < y->ms ? -1 : 1;
+
+  return 0;
+}
+
+/* Ids go between tabs on one line: no control characters, which also keeps
+ * tabs and line breaks out. */
+static gboolean
+id_is_valid (const char *id,
+             gsize       length)
+{
+  const char *end = NULL;
+
+  if (length == 0 || !g_utf8_validate (id, length, &end))
+    return FALSE;
+
+  for (const char *p = id; p < id + length; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_time (const char *text,
+            gint64     *when)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = NULL;
+
+  /* The log writes UTC with a 'Z'; an offset is honoured, and a time
+   * without one is taken as UTC rather than as the reader's local time. */
+  dt = g_date_time_new_from_iso8601 (text, utc);
+  if (dt == NULL)
+    return FALSE;
+
+  *when = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+static gboolean
+parse_uint (const char *text,
+            guint      *value)
+{
+  guint64 v;
+
+  if (!g_ascii_isdigit (*text))
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, &v, NULL))
+    return FALSE;
+
+  *value = (guint)v;
+  return TRUE;
+}
+
+/* Parses one line without its line break. */
+static gboolean
+parse_line (LlmReviewLog   *self,
+            const char     *line,
+            gsize           length,
+            LlmReviewEntry *entry)
+{
+  g_autofree char *copy = g_strndup (line, length);
+  g_auto(GStrv) fields = NULL;
+
+  if (strlen (copy) != length)
+    return FALSE;
+
+  fields = g_strsplit (copy, "\t", 0);
+  if (g_strv_length (fields) != 4)
+    return FALSE;
+
+  if (!parse_time (fields[0], &entry->when) ||
+      !id_is_valid (fields[1], strlen (fields[1])) ||
+      !llm_grade_from_string (fields[2], &entry->grade) ||
+      !parse_uint (fields[3], &entry->ms))
+    return FALSE;
+
+  entry->id = g_string_chunk_insert_const (self->ids, fields[1]);
+  return TRUE;
+}
+
+static void
+set_skipped (LlmReviewLog *self,
+             guint         n_skipped)
+{
+  self->n_skipped = n_skipped;
+  g_clear_pointer (&self->warning, g_free);
+
+  if (n_skipped > 0)
+    self->warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u line of the review log could not be read and was skipped",
+                                                  "%u lines of the review log could not be read and were skipped",
+                                                  n_skipped),
+                                     n_skipped);
+}
+
+/* Sorts and drops repeats: a log merged with a copy of itself, or with a
+ * device's copy that shares its first months, counts each review once. */
+static void
+sort_and_dedupe (GArray *entries)
+{
+  guint kept = 0;
+
+  g_array_sort (entries, compare_entries);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LlmReviewEntry *e = &g_array_index (entries, LlmReviewEntry, i);
+
+      if (kept > 0 && compare_entries (&g_array_index (entries, LlmReviewEntry, kept - 1), e) == 0)
+        continue;
+
+      g_array_index (entries, LlmReviewEntry, kept++) = *e;
+    }
+
+  g_array_set_size (entries, kept);
+}
+
+/**
+ * llm_review_log_new:
+ *
+ * Returns: (transfer full): an empty log that lives only in memory;
+ *   llm_review_log_append() fails on it
+ */
+LlmReviewLog *
+llm_review_log_new (void)
+{
+  return g_object_new (LLM_TYPE_REVIEW_LOG, NULL);
+}
+
+/**
+ * llm_review_log_new_for_file:
+ * @file: the log file; it need not exist yet
+ *
+ * Returns: (transfer full): an empty log; call llm_review_log_load()
+ */
+LlmReviewLog *
+llm_review_log_new_for_file (GFile *file)
+{
+  LlmReviewLog *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = llm_review_log_new ();
+  self->file = g_object_ref (file);
+
+  return self;
+}
+
+/**
+ * llm_review_log_get_file:
+ *
+ * Returns: (transfer none) (nullable): the log's file
+ */
+GFile *
+llm_review_log_get_file (LlmReviewLog *self)
+{
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * llm_review_log_load_data:
+ * @data: the log's text
+ * @length: its length, or -1 if nul-terminated
+ *
+ * Replaces the entries with those of @data. Lines that can't be read are
+ * skipped and counted, and so is a last line without its line break: a
+ * write cut short, which may hold anything.
+ */
+void
+llm_review_log_load_data (LlmReviewLog *self,
+                          const char   *data,
+                          gssize        length)
+{
+  const char *p, *end;
+  guint n_skipped = 0;
+
+  g_return_if_fail (LLM_IS_REVIEW_LOG (self));
+  g_return_if_fail (data != NULL || length == 0);
+
+  if (length < 0)
+    length = strlen (data);
+
+  g_array_set_size (self->entries, 0);
+  g_string_chunk_clear (self->ids);
+
+  p = data;
+  end = data + length;
+
+  /* A byte-order mark, as some editors on other systems add. */
+  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      gsize line_length;
+      LlmReviewEntry entry;
+
+      if (nl == NULL)
+        {
+          /* Torn: never parsed, even if it happens to look whole. */
+          n_skipped++;
+          break;
+        }
+
+      line_length = nl - p;
+      /* Tolerate CRLF from editors and sync tools on other systems. */
+      if (line_length > 0 && p[line_length - 1] == '\r')
+        line_length--;
+
+      if (line_length == 0 || p[0] == '#')
+        ; /* blank lines and comments, the header among them */
+      else if (parse_line (self, p, line_length, &entry))
+        g_array_append_val (self->entries, entry);
+      else
+        n_skipped++;
+
+      p = nl + 1;
+    }
+
+  sort_and_dedupe (self->entries);
+  set_skipped (self, n_skipped);
+}
+
+/**
+ * llm_review_log_load:
+ *
+ * Reads the log's file. A file that doesn't exist yet is an empty log.
+ *
+ * Returns: %FALSE if the file exists but could not be read
+ */
+gboolean
+llm_review_log_load (LlmReviewLog  *self,
+                     GError       **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_load_contents (self->file, NULL, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          llm_review_log_load_data (self, "", 0);
+          return TRUE;
+        }
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  llm_review_log_load_data (self, contents, length);
+  return TRUE;
+}
+
+/**
+ * llm_review_entry_to_line:
+ *
+ * Returns: (transfer full) (nullable): @entry as a line of the log,
+ *   without its line break, or %NULL if its time can't be written
+ */
+char *
+llm_review_entry_to_line (const LlmReviewEntry *entry)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *stamp = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+  g_return_val_if_fail (entry->id != NULL, NULL);
+
+  /* Years past 9999 have no ISO 8601 form. */
+  dt = g_date_time_new_from_unix_utc (entry->when);
+  if (dt == NULL)
+    return NULL;
+  stamp = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+
+  return g_strdup_printf ("%s\t%s\t%s\t%u", stamp, entry->id,
+                          llm_grade_to_string (entry->grade), entry->ms);
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not write the review log “%s”: %s"),
+               path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Makes a new file's directory entry durable too. */
+static void
+sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Appends @text with a single write() on an O_APPEND descriptor, so that
+ * two writers (two app instances, a sync tool) never interleave inside a
+ * line, then fsync()s it before saying it's done. */
+static gboolean
+append_line (const char  *path,
+             const char  *line,
+             GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+  gboolean created;
+  ssize_t written;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    return set_errno_error (error, errno, path);
+
+  created = g_stat (path, &st) != 0;
+
+  do
+    fd = open (path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    return set_errno_error (error, errno, path);
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return set_errno_error (error, saved_errno, path);
+    }
+
+  if (st.st_size == 0)
+    g_string_append (text, LLM_REVIEW_LOG_HEADER "\n");
+  else
+    {
+      char last = '\n';
+
+      /* After a torn write, start on a line of our own: the fragment stays
+       * one skipped line instead of spoiling this one. */
+      if (pread (fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
+        g_string_append_c (text, '\n');
+    }
+
+  g_string_append (text, line);
+  g_string_append_c (text, '\n');
+
+  do
+    written = write (fd, text->str, text->len);
+  while (written < 0 && errno == EINTR);
+
+  if (written != (ssize_t)text->len || fsync (fd) != 0)
+    {
+      /* A short write means a full disk. */
+      int saved_errno = written < 0 || written == (ssize_t)text->len ? errno : ENOSPC;
+
+      close (fd);
+      return set_errno_error (error, saved_errno, path);
+    }
+
+  if (close (fd) != 0)
+    return set_errno_error (error, errno, path);
+
+  if (created)
+    sync_directory (path);
+
+  return TRUE;
+}
+
+/**
+ * llm_review_log_append:
+ * @when: when the review happened, unix seconds
+ * @id: the question's id
+ * @ms: how long answering took
+ *
+ * Adds a review to the file, durably, creating the file if needed, and
+ * then to the entries. On failure the entries are left as they were.
+ *
+ * Returns: whether the review was written
+ */
+gboolean
+llm_review_log_append (LlmReviewLog  *self,
+                       gint64         when,
+                       const char    *id,
+                       LlmGrade       grade,
+                       guint          ms,
+                       GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *line = NULL;
+  LlmReviewEntry entry;
+  guint lo, hi;
+
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!id_is_valid (id, strlen (id)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Invalid question id “%s”", id);
+      return FALSE;
+    }
+
+  if (llm_grade_to_string (grade) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Invalid grade %d", (int)grade);
+      return FALSE;
+    }
+
+  entry.when = when;
+  entry.id = id;
+  entry.grade = grade;
+  entry.ms = ms;
+
+  line = llm_review_entry_to_line (&entry);
+  if (line == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Invalid time %" G_GINT64_FORMAT, when);
+      return FALSE;
+    }
+
+  if (self->file == NULL || (path = g_file_get_path (self->file)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "The review log must be a local file");
+      return FALSE;
+    }
+
+  if (!append_line (path, line, error))
+    return FALSE;
+
+  /* Usually the newest review, so the search ends at once. */
+  lo = 0;
+  hi = self->entries->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = compare_entries (&g_array_index (self->entries, LlmReviewEntry, mid), &entry);
+
+      if (cmp == 0)
+        return TRUE;
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  entry.id = g_string_chunk_insert_const (self->ids, id);
+  g_array_insert_val (self->entries, lo, entry);
+
+  return TRUE;
+}
+
+/**
+ * llm_review_log_get_n_entries:
+ *
+ * Returns: the number of distinct reviews
+ */
+guint
+llm_review_log_get_n_entries (LlmReviewLog *self)
+{
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), 0);
+
+  return self->entries->len;
+}
+
+/**
+ * llm_review_log_get_entry:
+ *
+ * The reviews in the order the schedule replays them: by time, then id,
+ * grade and time taken; repeated lines appear once.
+ *
+ * Returns: (transfer none) (nullable): the review at @position
+ */
+const LlmReviewEntry *
+llm_review_log_get_entry (LlmReviewLog *self,
+                          guint         position)
+{
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), NULL);
+
+  if (position >= self->entries->len)
+    return NULL;
+
+  return &g_array_index (self->entries, LlmReviewEntry, position);
+}
+
+/**
+ * llm_review_log_get_n_skipped:
+ *
+ * Returns: how many lines the last load could not read, a torn last line
+ *   included
+ */
+guint
+llm_review_log_get_n_skipped (LlmReviewLog *self)
+{
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), 0);
+
+  return self->n_skipped;
+}
+
+/**
+ * llm_review_log_get_warning:
+ *
+ * Returns: (nullable): a sentence for the window saying lines were
+ *   skipped, or %NULL if none were
+ */
+const char *
+llm_review_log_get_warning (LlmReviewLog *self)
+{
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), NULL);
+
+  return self->warning;
+}
+
+/**
+ * llm_review_log_compute_cards:
+ * @params: the scheduler's parameters; when fuzz is on, each question's
+ *   seed is llm_scheduler_fuzz_seed_for_id() of @params' seed
+ *
+ * Replays every review to give each reviewed question its card. Questions
+ * never reviewed are absent: they are new.
+ *
+ * Returns: (transfer full) (element-type utf8 LlmCard): question id →
+ *   #LlmCard
+ */
+GHashTable *
+llm_review_log_compute_cards (LlmReviewLog             *self,
+                              const LlmSchedulerParams *params)
+{
+  GHashTable *cards;
+  LlmSchedulerParams p;
+
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), NULL);
+  g_return_val_if_fail (params != NULL, NULL);
+
+  cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p = *params;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const LlmReviewEntry *e = &g_array_index (self->entries, LlmReviewEntry, i);
+      LlmCard *card = g_hash_table_lookup (cards, e->id);
+
+      if (card == NULL)
+        {
+          card = g_new (LlmCard, 1);
+          llm_card_init (card);
+          g_hash_table_insert (cards, g_strdup (e->id), card);
+        }
+
+      p.fuzz_seed = llm_scheduler_fuzz_seed_for_id (params->fuzz_seed, e->id);
+      *card = llm_scheduler_review (&p, card, e->grade, e->when);
+    }
+
+  return cards;
+}

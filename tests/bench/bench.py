@@ -1,0 +1,430 @@
+#!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The LLM Notes authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Benchmark harness for LLM Notes: `meson test --benchmark -C build`.
+
+Runs, in one X server and one private session bus that it starts itself:
+
+- the core program (bench-core): a 9,000-question collection loaded and
+  every answer rendered, no display;
+- the floor (bench-floor): one GTK window with one WebKitWebView, no app
+  logic; every UI budget is a ratio to it, measured in the same run;
+- the app in bench mode (LLM_NOTES_BENCH, src/app/llm-bench.c).
+
+Programs print "LLM_BENCH <name> <value>..." lines. At a "mark" line they
+hold still, and this script reads the memory (and, once, the idle CPU) of
+the program's UI process and its WebKit web and network processes from
+/proc. It prints one BENCH line per figure, then one JSON object with all
+of them. Standard library only.
+"""
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+RUNS = 5                # start-up runs of the floor and of the app
+FLOOR_SWAPS = 30        # body swaps per floor run
+HOLD_MS = 700           # how long a program holds still after "mark start"
+RSS_SAMPLES = 5         # RSS reads per mark, 100 ms apart; the median counts
+IDLE_S = 10.0           # idle CPU window
+RUN_TIMEOUT_S = 240     # one program run; a hang fails instead of stalling
+
+MB = 1024 * 1024
+CLK_TCK = os.sysconf('SC_CLK_TCK')
+PAGE_SIZE = os.sysconf('SC_PAGE_SIZE')
+
+
+def monotonic_us():
+    # g_get_monotonic_time() is CLOCK_MONOTONIC in µs: the same clock.
+    return time.clock_gettime_ns(time.CLOCK_MONOTONIC) // 1000
+
+
+# /proc ---------------------------------------------------------------------
+
+def read_stat(pid):
+    """(ppid, utime + stime in ticks) of pid, or None once it is gone."""
+    try:
+        with open(f'/proc/{pid}/stat') as f:
+            text = f.read()
+    except OSError:
+        return None
+    # The command name is in parentheses and may hold spaces or ')'.
+    fields = text[text.rindex(')') + 2:].split()
+    return int(fields[1]), int(fields[11]) + int(fields[12])
+
+
+def process_kind(pid, root):
+    """'ui', 'web', 'network' or None: the processes that count. WebKit
+    starts its web process under bwrap, next to xdg-dbus-proxy; only the
+    WebKit*Process executables count, not the sandbox helpers."""
+    if pid == root:
+        return 'ui'
+    try:
+        with open(f'/proc/{pid}/cmdline', 'rb') as f:
+            argv0 = f.read().split(b'\0', 1)[0].decode(errors='replace')
+    except OSError:
+        return None
+    name = os.path.basename(argv0)
+    if name == 'WebKitWebProcess':
+        return 'web'
+    if name == 'WebKitNetworkProcess':
+        return 'network'
+    return None
+
+
+def counted_processes(root):
+    """{pid: kind} for root and its WebKit descendants."""
+    children = {}
+    for entry in os.listdir('/proc'):
+        if entry.isdigit():
+            stat = read_stat(int(entry))
+            if stat is not None:
+                children.setdefault(stat[0], []).append(int(entry))
+    found, todo = {}, [root]
+    while todo:
+        pid = todo.pop()
+        kind = process_kind(pid, root)
+        if kind is not None:
+            found[pid] = kind
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def rss_bytes(pid):
+    try:
+        with open(f'/proc/{pid}/statm') as f:
+            return int(f.read().split()[1]) * PAGE_SIZE
+    except OSError:
+        return 0
+
+
+def memory(root):
+    """Total RSS in MB, the median of RSS_SAMPLES reads, with a per-kind
+    breakdown of the read that gave the median."""
+    reads = []
+    for i in range(RSS_SAMPLES):
+        if i:
+            time.sleep(0.1)
+        by_kind = {'ui': 0, 'web': 0, 'network': 0}
+        for pid, kind in counted_processes(root).items():
+            by_kind[kind] += rss_bytes(pid)
+        reads.append((sum(by_kind.values()) / MB,
+                      {k: round(v / MB, 1) for k, v in by_kind.items()}))
+    reads.sort(key=lambda r: r[0])
+    return reads[len(reads) // 2]
+
+
+def cpu_ticks(root):
+    ticks = {}
+    for pid in counted_processes(root):
+        stat = read_stat(pid)
+        if stat is not None:
+            ticks[pid] = stat[1]
+    return ticks
+
+
+def idle_cpu(root, seconds):
+    """CPU seconds (utime + stime) of the counted processes over seconds."""
+    before = cpu_ticks(root)
+    time.sleep(seconds)
+    after = cpu_ticks(root)
+    return sum(t - before.get(pid, 0) for pid, t in after.items()) / CLK_TCK
+
+
+# Environment -----------------------------------------------------------------
+
+class Session:
+    """A private X server, session bus and set of XDG folders for all runs."""
+
+    def __init__(self):
+        self.root = tempfile.mkdtemp(prefix='llm-notes-bench-')
+        self.env = dict(os.environ)
+        for name in ('HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME',
+                     'XDG_STATE_HOME', 'XDG_RUNTIME_DIR'):
+            path = os.path.join(self.root, name)
+            os.makedirs(path, mode=0o700)
+            self.env[name] = path
+        for name in ('WAYLAND_DISPLAY', 'LLM_NOTES_BENCH', 'LLM_NOTES_DEVTOOLS'):
+            self.env.pop(name, None)
+        self.env['GDK_BACKEND'] = 'x11'
+        self.env.setdefault('GSETTINGS_BACKEND', 'memory')
+        self.env.setdefault('GTK_A11Y', 'none')
+        self.env.setdefault('NO_AT_BRIDGE', '1')
+        self.log = open(os.path.join(self.root, 'stderr.log'), 'w+')
+        self.xvfb = None
+        self.dbus = None
+
+    def start(self):
+        read_fd, write_fd = os.pipe()
+        self.xvfb = subprocess.Popen(
+            ['Xvfb', '-displayfd', str(write_fd), '-screen', '0', '1280x800x24',
+             '-nolisten', 'tcp'],
+            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=self.log)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as f:
+            display = f.readline().strip()
+        if not display:
+            raise RuntimeError('Xvfb did not start')
+        self.env['DISPLAY'] = ':' + display
+
+        self.dbus = subprocess.Popen(
+            ['dbus-daemon', '--session', '--nofork', '--print-address=1'],
+            stdout=subprocess.PIPE, stderr=self.log, text=True, env=self.env)
+        address = self.dbus.stdout.readline().strip()
+        if not address:
+            raise RuntimeError('dbus-daemon did not start')
+        self.env['DBUS_SESSION_BUS_ADDRESS'] = address
+
+    def stop(self):
+        for proc in (self.dbus, self.xvfb):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+        self.log.close()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def stderr_tail(self, lines=30):
+        self.log.flush()
+        self.log.seek(0)
+        return ''.join(self.log.readlines()[-lines:])
+
+    def run(self, argv, env=None, on_mark=None, timeout=RUN_TIMEOUT_S):
+        """Runs argv to its end; returns {name: [values]} from its
+        LLM_BENCH lines. on_mark(pid, label) is called at each mark, while
+        the program holds still."""
+        run_env = dict(self.env)
+        run_env.update(env or {})
+        run_env['LLM_NOTES_BENCH_T0'] = str(monotonic_us())
+        proc = subprocess.Popen(argv, env=run_env, stdout=subprocess.PIPE,
+                                stderr=self.log, text=True, start_new_session=True)
+        timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
+        timer.start()
+        results = {}
+        try:
+            for line in proc.stdout:
+                words = line.split()
+                if len(words) < 2 or words[0] != 'LLM_BENCH':
+                    continue
+                name, values = words[1], words[2:]
+                if name == 'mark':
+                    if on_mark is not None:
+                        on_mark(proc.pid, values[0])
+                    continue
+                try:
+                    results.setdefault(name, []).extend(float(v) for v in values)
+                except ValueError:
+                    results.setdefault(name, []).extend(values)
+            status = proc.wait()
+        finally:
+            timer.cancel()
+        # The WebKit processes leave with their UI process; wait for that,
+        # so that no run overlaps the next.
+        try:
+            os.killpg(proc.pid, 0)
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                time.sleep(0.05)
+                os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            pass
+        if status != 0:
+            raise RuntimeError(f'{os.path.basename(argv[0])} exited with {status}:\n'
+                               + self.stderr_tail())
+        return results
+
+
+# Figures ---------------------------------------------------------------------
+
+def median(values):
+    return statistics.median(values)
+
+
+def p95(values):
+    """Nearest rank."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+class Report:
+    def __init__(self):
+        self.figures = []
+
+    def add(self, name, value, unit, samples, limit=None, budget='none', **extra):
+        """limit is the largest value that meets the budget; budget says how
+        it was worked out. Figures without a budget are for reference."""
+        status = 'met' if limit is None or value <= limit else 'missed'
+        figure = {'name': name, 'value': round(value, 3), 'unit': unit,
+                  'budget': budget, 'limit': None if limit is None else round(limit, 3),
+                  'status': status, 'samples': samples}
+        figure.update(extra)
+        self.figures.append(figure)
+        print(f'BENCH {name} value={value:.{3 if unit == "s" else 1}f} unit={unit} '
+              f'budget={budget} status={status}', flush=True)
+
+    def get(self, name):
+        return next(f['value'] for f in self.figures if f['name'] == name)
+
+
+def ratio_budget(factor, reference, report, unit='ms'):
+    value = report.get(reference)
+    return factor * value, f'<={factor:g}*{reference}(={factor * value:.1f}{unit})'
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--app', required=True)
+    parser.add_argument('--floor', required=True)
+    parser.add_argument('--core', required=True)
+    parser.add_argument('--notes', required=True)
+    parser.add_argument('--runs', type=int, default=RUNS)
+    parser.add_argument('--strict', action='store_true',
+                        help='exit with 1 when a budget is missed')
+    args = parser.parse_args()
+    started = time.monotonic()
+
+    def say(text):
+        print(f'# {time.monotonic() - started:6.1f} s  {text}', flush=True)
+
+    print(f'# {platform.node()}: {os.cpu_count()} CPUs, {platform.platform()}', flush=True)
+
+    # Core, no display.
+    say('core: 9,000 questions, load and render')
+    core = subprocess.run([args.core, args.notes, str(args.runs)], check=True,
+                          stdout=subprocess.PIPE, text=True).stdout
+    core_results = {}
+    for line in core.splitlines():
+        words = line.split()
+        if len(words) > 2 and words[0] == 'LLM_BENCH':
+            core_results[words[1]] = words[2:]
+
+    session = Session()
+    session.start()
+    try:
+        floor = {'map_ms': [], 'first_paint_ms': [], 'swap_ms': [], 'rss': [], 'rss_kinds': []}
+        app = {'map_ms': [], 'first_paint_ms': [], 'rss': [], 'rss_kinds': []}
+        marks = {}
+
+        def collect(into, results):
+            for name in ('map_ms', 'first_paint_ms', 'swap_ms', 'switch_ms', 'zoom_ms'):
+                if name in results:
+                    into.setdefault(name, []).extend(results[name])
+
+        def start_mark(into, idle=None):
+            def on_mark(pid, label):
+                if label == 'start':
+                    total, kinds = memory(pid)
+                    into['rss'].append(total)
+                    into['rss_kinds'].append(kinds)
+                    if idle is not None:
+                        idle.append(idle_cpu(pid, IDLE_S))
+                else:
+                    marks[label] = memory(pid)
+                marks.setdefault('times', {})[label] = time.monotonic() - started
+            return on_mark
+
+        floor_argv = [args.floor, str(FLOOR_SWAPS), str(HOLD_MS)]
+        app_env = {'LLM_NOTES_BENCH': 'start', 'LLM_NOTES_BENCH_HOLD_MS': str(HOLD_MS)}
+
+        # Cold caches (page cache, the app's compiled content filter,
+        # fontconfig) would measure the disk, not the code: one unmeasured
+        # run of each first.
+        say('warm-up')
+        session.run([args.floor, '0', '0'])
+        session.run([args.app], env={'LLM_NOTES_BENCH': 'start', 'LLM_NOTES_BENCH_HOLD_MS': '0'})
+
+        # Interleaved, so that any drift in the machine's load hits both.
+        floor_idle, app_idle = [], []
+        for run in range(args.runs):
+            say(f'start-up run {run + 1}/{args.runs}: floor, app')
+            hold = str(int(IDLE_S * 1000 + RSS_SAMPLES * 100 + 1000))
+            if run == 0:
+                collect(floor, session.run([args.floor, str(FLOOR_SWAPS), hold],
+                                           on_mark=start_mark(floor, floor_idle)))
+            else:
+                collect(floor, session.run(floor_argv, on_mark=start_mark(floor)))
+            collect(app, session.run([args.app], env=app_env, on_mark=start_mark(app)))
+
+        say('app: idle, 1,000 switches, zoom')
+        full_env = {'LLM_NOTES_BENCH': '1',
+                    'LLM_NOTES_BENCH_HOLD_MS': str(int(IDLE_S * 1000 + RSS_SAMPLES * 100 + 1000))}
+        collect(app, session.run([args.app], env=full_env, on_mark=start_mark(app, app_idle)))
+        say('done: ' + ', '.join(f'{k} at {v:.1f} s' for k, v in marks['times'].items()))
+    finally:
+        session.stop()
+
+    report = Report()
+    n = len
+
+    # The floor: references, no budget of their own.
+    report.add('floor_map', median(floor['map_ms']), 'ms', n(floor['map_ms']))
+    report.add('floor_first_paint', median(floor['first_paint_ms']), 'ms', n(floor['first_paint_ms']))
+    report.add('floor_swap', median(floor['swap_ms']), 'ms', n(floor['swap_ms']))
+    report.add('floor_swap_p95', p95(floor['swap_ms']), 'ms', n(floor['swap_ms']))
+    report.add('floor_rss_start', median(floor['rss']), 'MB', n(floor['rss']),
+               breakdown=floor['rss_kinds'][floor['rss'].index(median_low(floor['rss']))])
+    report.add('floor_idle_cpu', floor_idle[0], 's', 1)
+
+    # The app, against the floor.
+    limit, budget = ratio_budget(1.2, 'floor_map', report)
+    report.add('app_map', median(app['map_ms']), 'ms', n(app['map_ms']), limit, budget)
+    limit, budget = ratio_budget(1.3, 'floor_first_paint', report)
+    report.add('app_first_paint', median(app['first_paint_ms']), 'ms', n(app['first_paint_ms']),
+               limit, budget)
+    limit, budget = ratio_budget(1.25, 'floor_swap', report)
+    report.add('app_switch', median(app['switch_ms']), 'ms', n(app['switch_ms']), limit, budget)
+    limit, budget = ratio_budget(1.5, 'floor_swap_p95', report)
+    report.add('app_switch_p95', p95(app['switch_ms']), 'ms', n(app['switch_ms']), limit, budget)
+    report.add('app_zoom', median(app['zoom_ms']), 'ms', n(app['zoom_ms']))
+    report.add('app_zoom_p95', p95(app['zoom_ms']), 'ms', n(app['zoom_ms']))
+
+    floor_rss = report.get('floor_rss_start')
+    report.add('app_rss_start', median(app['rss']), 'MB', n(app['rss']),
+               floor_rss + 60, f'<=floor_rss_start+60(={floor_rss + 60:.1f}MB)',
+               breakdown=app['rss_kinds'][app['rss'].index(median_low(app['rss']))])
+    # The full run's own start figure is the base of its growth.
+    rss_start = app['rss'][-1]
+    rss_300, kinds_300 = marks['switches-300']
+    rss_1000, kinds_1000 = marks['switches-1000']
+    report.add('app_rss_300_switches', rss_300, 'MB', RSS_SAMPLES, breakdown=kinds_300)
+    report.add('app_rss_1000_switches', rss_1000, 'MB', RSS_SAMPLES, breakdown=kinds_1000)
+    report.add('app_rss_growth_1000_switches', 100 * (rss_1000 - rss_start) / rss_start, '%',
+               RSS_SAMPLES, 10, '<=10(vs_after_start)')
+    report.add('app_idle_cpu', app_idle[0], 's', 1, 0.05, '<=0.05(over_10s)')
+
+    # The core.
+    load = [float(v) for v in core_results['core_load_ms']]
+    render = [float(v) for v in core_results['core_render_ms']]
+    info = dict(w.split('=') for w in core_results['core_collection'])
+    report.add('core_load_9000', median(load), 'ms', n(load), 400, '<=400', **info)
+    report.add('core_render_9000', median(render), 'ms', n(render), **info)
+
+    summary = {
+        'machine': {'cpus': os.cpu_count(), 'platform': platform.platform()},
+        'figures': report.figures,
+        'met': sum(f['status'] == 'met' for f in report.figures),
+        'missed': sum(f['status'] == 'missed' for f in report.figures),
+        'seconds': round(time.monotonic() - started, 1),
+    }
+    print(json.dumps(summary, ensure_ascii=False), flush=True)
+    return 1 if args.strict and summary['missed'] else 0
+
+
+def median_low(values):
+    return statistics.median_low(values)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
