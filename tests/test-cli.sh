@@ -15,7 +15,7 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..12"
+echo "1..15"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -48,6 +48,16 @@ ok $? "--list on a missing file fails with a message naming it"
 status=$?
 [ $status -ne 0 ] && grep -q 'missing.md' "$tmp/err"
 ok $? "opening a missing file fails with a message naming it"
+
+"$app" --search 知识蒸馏 > "$tmp/search" 2> "$tmp/err"
+ok $? "--search exits 0"
+
+id26=$(awk -F'\t' '$3 == "26" { print $1 }' "$tmp/list")
+[ "$(head -n 1 "$tmp/search" | cut -f1)" = "$id26" ]
+ok $? "--search 知识蒸馏 puts question 26 first"
+
+[ "$("$app" --search 'SoftMax' | wc -l)" -gt 0 ] && [ "$("$app" --search 'SoftMax' | cut -f1)" = "$("$app" --search 'ｓｏｆｔｍａｘ' | cut -f1)" ]
+ok $? "--search folds case and full-width letters"
 
 # --export-notes: a note written by hand (no header) and one for a question
 # that is not in the collection both come out, under the right titles.

@@ -56,10 +56,12 @@ struct _LlmAnswerView
   LlmCollection *collection;
   LlmQuestion *question;
   char *note;
+  char *find_text;
   GCancellable *cancellable;
 
   double zoom_level;
   guint serial;
+  guint n_matches;
 
   guint page_ready : 1;
   guint show_pending : 1;
@@ -71,6 +73,7 @@ enum {
   PROP_0,
   PROP_QUESTION,
   PROP_ZOOM_LEVEL,
+  PROP_N_MATCHES,
   N_PROPS
 };
 
@@ -330,8 +333,45 @@ show_finished (GObject      *object,
       return;
     }
 
-  if (serial == self->serial)
-    g_signal_emit (self, signals[SHOWN], 0);
+  if (serial != self->serial)
+    return;
+
+  /* Highlights belong to the answer they were made in. */
+  if (self->find_text != NULL)
+    webkit_find_controller_search (webkit_web_view_get_find_controller (WEBKIT_WEB_VIEW (object)),
+                                   self->find_text,
+                                   WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND,
+                                   G_MAXUINT);
+  else
+    webkit_find_controller_search_finish (webkit_web_view_get_find_controller (WEBKIT_WEB_VIEW (object)));
+
+  g_signal_emit (self, signals[SHOWN], 0);
+}
+
+static void
+set_n_matches (LlmAnswerView *self,
+               guint          n_matches)
+{
+  if (self->n_matches == n_matches)
+    return;
+
+  self->n_matches = n_matches;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
+}
+
+static void
+on_found_text (LlmAnswerView        *self,
+               guint                 match_count,
+               WebKitFindController *find)
+{
+  set_n_matches (self, match_count);
+}
+
+static void
+on_failed_to_find_text (LlmAnswerView        *self,
+                        WebKitFindController *find)
+{
+  set_n_matches (self, 0);
 }
 
 static char *
@@ -626,6 +666,7 @@ llm_answer_view_dispose (GObject *object)
   g_clear_object (&self->collection);
   g_clear_object (&self->question);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->find_text, g_free);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (llm_answer_view_parent_class)->dispose (object);
@@ -647,6 +688,10 @@ llm_answer_view_get_property (GObject    *object,
 
     case PROP_ZOOM_LEVEL:
       g_value_set_double (value, self->zoom_level);
+      break;
+
+    case PROP_N_MATCHES:
+      g_value_set_uint (value, self->n_matches);
       break;
 
     default:
@@ -689,6 +734,9 @@ llm_answer_view_class_init (LlmAnswerViewClass *klass)
   properties[PROP_ZOOM_LEVEL] =
     g_param_spec_double ("zoom-level", NULL, NULL, 0.5, 3.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_MATCHES] =
+    g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -742,6 +790,10 @@ llm_answer_view_init (LlmAnswerView *self)
                            G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "web-process-terminated",
                            G_CALLBACK (on_web_process_terminated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (webkit_web_view_get_find_controller (self->web_view), "found-text",
+                           G_CALLBACK (on_found_text), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (webkit_web_view_get_find_controller (self->web_view), "failed-to-find-text",
+                           G_CALLBACK (on_failed_to_find_text), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 
@@ -837,6 +889,71 @@ llm_answer_view_set_note (LlmAnswerView *self,
                                                   SCRIPT_WORLD, NULL,
                                                   self->cancellable,
                                                   show_finished, call);
+}
+
+/**
+ * llm_answer_view_set_find_text:
+ * @text: (nullable): what to highlight in the answers shown from now on
+ *
+ * Highlights @text (case-insensitively) in the page; the highlight is made
+ * again each time an answer is swapped in, until it is set to %NULL.
+ */
+void
+llm_answer_view_set_find_text (LlmAnswerView *self,
+                               const char    *text)
+{
+  WebKitFindController *find;
+
+  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+
+  g_free (self->find_text);
+  self->find_text = g_strdup (text);
+
+  find = webkit_web_view_get_find_controller (self->web_view);
+  if (text == NULL)
+    {
+      webkit_find_controller_search_finish (find);
+      set_n_matches (self, 0);
+    }
+  else if (self->page_ready && !self->show_pending)
+    webkit_find_controller_search (find, text,
+                                   WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND,
+                                   G_MAXUINT);
+}
+
+/**
+ * llm_answer_view_find_next:
+ * @forward: %FALSE to step back
+ *
+ * Steps to the next (or previous) highlighted match.
+ */
+void
+llm_answer_view_find_next (LlmAnswerView *self,
+                           gboolean       forward)
+{
+  WebKitFindController *find;
+
+  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
+
+  if (self->find_text == NULL)
+    return;
+
+  find = webkit_web_view_get_find_controller (self->web_view);
+  if (forward)
+    webkit_find_controller_search_next (find);
+  else
+    webkit_find_controller_search_previous (find);
+}
+
+guint
+llm_answer_view_get_n_matches (LlmAnswerView *self)
+{
+  g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), 0);
+
+  return self->n_matches;
 }
 
 /**

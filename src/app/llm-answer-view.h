@@ -24,6 +24,11 @@ void           llm_answer_view_show           (LlmAnswerView *self,
                                                const char    *note);
 void           llm_answer_view_set_note       (LlmAnswerView *self,
                                                const char    *note);
+void           llm_answer_view_set_find_text  (LlmAnswerView *self,
+                                               const char    *text);
+void           llm_answer_view_find_next      (LlmAnswerView *self,
+                                               gboolean       forward);
+guint          llm_answer_view_get_n_matches  (LlmAnswerView *self);
 LlmQuestion   *llm_answer_view_get_question   (LlmAnswerView *self);
 double         llm_answer_view_get_zoom_level (LlmAnswerView *self);
 void           llm_answer_view_set_zoom_level (LlmAnswerView *self,

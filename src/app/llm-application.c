@@ -15,6 +15,7 @@
 #include "llm-note-export.h"
 #include "llm-note-store.h"
 #include "llm-question.h"
+#include "llm-search.h"
 #include "llm-settings.h"
 #include "llm-topic.h"
 #include "llm-window.h"
@@ -34,6 +35,8 @@ static const GOptionEntry option_entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print one line per question (id, topic, number, title) and exit"), NULL },
+  { "search", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the questions that match QUERY (id, title, snippet), best first, and exit"), N_("QUERY") },
   { "export-notes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write all personal notes to one markdown file and exit"), N_("OUTPUT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
@@ -173,7 +176,53 @@ export_notes (GVariantDict  *options,
   return 0;
 }
 
-/* --version, --list and --export-notes answer from the calling process, with no window and
+static const char *
+lookup_note (const char *id,
+             gpointer    user_data)
+{
+  return g_hash_table_lookup (user_data, id);
+}
+
+/* Searches the questions and the user's notes, as the search entry does. */
+static int
+print_search (GVariantDict  *options,
+              LlmCollection *collection)
+{
+  g_autoptr(LlmNoteStore) store = llm_application_dup_note_store ();
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(LlmSearchIndex) index = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_auto(GStrv) ids = llm_note_store_list_ids (store);
+  const char *query = NULL;
+
+  g_variant_dict_lookup (options, "search", "&s", &query);
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      char *text = llm_note_store_load (store, ids[i], NULL);
+
+      if (text != NULL)
+        g_hash_table_insert (notes, g_strdup (ids[i]), text);
+    }
+
+  index = llm_search_index_new (collection, lookup_note, notes);
+  results = llm_search_index_query (index, query, G_MAXUINT);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      LlmSearchResult *result = g_ptr_array_index (results, i);
+      LlmQuestion *question = llm_search_result_get_question (result);
+
+      g_print ("%s\t%s\t%s\n",
+               llm_question_get_id (question),
+               llm_question_get_title (question),
+               llm_search_result_get_snippet (result));
+    }
+
+  return 0;
+}
+
+/* --version, --list, --search and --export-notes answer from the calling process, with no window and
  * no need for a running instance. */
 static int
 llm_application_handle_local_options (GApplication *app,
@@ -188,7 +237,9 @@ llm_application_handle_local_options (GApplication *app,
       return 0;
     }
 
-  if (!g_variant_dict_contains (options, "list") && !g_variant_dict_contains (options, "export-notes"))
+  if (!g_variant_dict_contains (options, "list") &&
+      !g_variant_dict_contains (options, "search") &&
+      !g_variant_dict_contains (options, "export-notes"))
     return check_readable (options) ? -1 : 1;
 
   collection = load_from_options (options, NULL, &error);
@@ -203,6 +254,9 @@ llm_application_handle_local_options (GApplication *app,
       print_list (collection);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "search"))
+    return print_search (options, collection);
 
   return export_notes (options, collection);
 }
@@ -310,6 +364,12 @@ llm_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.toggle-bookmark", { "<Control>d", NULL } },
     { "win.toggle-notes", { "<Control>e", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.find-next", { "<Control>g", NULL } },
+    { "win.find-previous", { "<Control><Shift>g", NULL } },
+    { "win.go-back", { "<Alt>Left", NULL } },
+    { "win.go-forward", { "<Alt>Right", NULL } },
+    { "win.random-question", { "<Control>r", NULL } },
     { "win.next-question", { "<Control>Page_Down", NULL } },
     { "win.previous-question", { "<Control>Page_Up", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },

@@ -1,0 +1,319 @@
+/* llm-window-notes.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llm-answer-view.h"
+#include "llm-application.h"
+#include "llm-collection.h"
+#include "llm-note-export.h"
+#include "llm-question.h"
+#include "llm-settings.h"
+#include "llm-sidebar.h"
+#include "llm-window-private.h"
+
+/* The user's own layer over the collection: bookmarks and notes. */
+
+void
+_llm_window_update_bookmark_button (LlmWindow *self)
+{
+  gboolean starred = self->question != NULL &&
+                     llm_bookmarks_contains (self->bookmarks, llm_question_get_id (self->question));
+  const char *label = starred ? _("Remove Bookmark") : _("Bookmark This Question");
+
+  gtk_button_set_icon_name (self->bookmark_button, starred ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bookmark_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* Bookmarks whose question is not in this collection (deleted, or retitled
+ * beyond recognition) are never dropped silently: they are counted here and
+ * the user decides. */
+static GStrv
+dup_missing_bookmarks (LlmWindow *self)
+{
+  g_auto(GStrv) ids = llm_bookmarks_dup_ids (self->bookmarks);
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+
+  for (guint i = 0; ids[i]; i++)
+    if (self->collection == NULL || llm_collection_lookup (self->collection, ids[i]) == NULL)
+      g_strv_builder_add (missing, ids[i]);
+
+  return g_strv_builder_end (missing);
+}
+
+void
+_llm_window_update_missing_bookmarks (LlmWindow *self)
+{
+  g_auto(GStrv) missing = dup_missing_bookmarks (self);
+  guint n = g_strv_length (missing);
+  g_autofree char *label = NULL;
+
+  /* Translators: a button under the bookmarks list */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Missing Bookmark…", "%u Missing Bookmarks…", n), n);
+  gtk_button_set_label (self->missing_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_button),
+                          n > 0 && llm_sidebar_get_bookmarks_only (self->sidebar));
+}
+
+static void
+on_bookmarks_changed (LlmWindow    *self,
+                      const char   *id,
+                      LlmBookmarks *bookmarks)
+{
+  _llm_window_update_bookmark_button (self);
+  _llm_window_update_missing_bookmarks (self);
+}
+
+static void
+on_note_changed (LlmWindow     *self,
+                 const char    *id,
+                 const char    *text,
+                 LlmNoteEditor *editor)
+{
+  g_autofree char *preview = text ? llm_note_store_preview (self->notes, id) : NULL;
+
+  if (self->save_failing && !llm_note_editor_has_unsaved (editor))
+    _llm_window_add_toast (self, _("All notes are saved"));
+  self->save_failing = llm_note_editor_has_unsaved (editor) && self->save_failing;
+
+  llm_sidebar_set_note_preview (self->sidebar, id, text ? (preview ? preview : "") : NULL);
+  if (self->question != NULL && g_strcmp0 (id, llm_question_get_id (self->question)) == 0)
+    llm_answer_view_set_note (self->answer_view, text);
+}
+
+static void
+on_note_save_failed (LlmWindow     *self,
+                     const char    *message,
+                     LlmNoteEditor *editor)
+{
+  g_autofree char *title = NULL;
+
+  /* Once per run of failures, not on every retry. */
+  if (self->save_failing)
+    return;
+
+  self->save_failing = TRUE;
+  title = g_strdup_printf (_("Could not save your note: %s. The text is kept and saving will be retried."), message);
+  _llm_window_add_toast (self, title);
+}
+
+static void
+on_note_conflict (LlmWindow     *self,
+                  const char    *message,
+                  LlmNoteEditor *editor)
+{
+  _llm_window_add_toast (self, message);
+}
+
+static void
+on_note_cleared (LlmWindow     *self,
+                 LlmQuestion   *question,
+                 const char    *text,
+                 LlmNoteEditor *editor)
+{
+  AdwToast *toast = adw_toast_new (_("Note cleared"));
+
+  g_set_object (&self->cleared_question, question);
+  g_free (self->cleared_text);
+  self->cleared_text = g_strdup (text);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-clear-note");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_clear_note_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->cleared_question == NULL)
+    return;
+
+  if (self->cleared_question == self->question)
+    {
+      llm_note_editor_set_text (self->note_editor, self->cleared_text);
+      llm_note_editor_flush (self->note_editor);
+    }
+  else if (llm_note_store_save (self->notes, llm_question_get_id (self->cleared_question),
+                                llm_question_get_title (self->cleared_question),
+                                llm_question_get_topic (self->cleared_question),
+                                self->cleared_text, &error))
+    on_note_changed (self, llm_question_get_id (self->cleared_question), self->cleared_text, self->note_editor);
+  else
+    _llm_window_add_toast (self, error->message);
+
+  g_clear_object (&self->cleared_question);
+  g_clear_pointer (&self->cleared_text, g_free);
+}
+
+static void
+toggle_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+  gboolean visible = !gtk_widget_get_visible (GTK_WIDGET (self->note_editor));
+
+  if (!visible)
+    llm_note_editor_flush (self->note_editor);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_editor), visible);
+  gtk_toggle_button_set_active (self->notes_button, visible);
+  /* The answer stays the larger part: the note is written beside it. */
+  if (visible)
+    gtk_paned_set_position (self->content_paned,
+                            gtk_widget_get_height (GTK_WIDGET (self->content_paned)) * 3 / 5);
+  if (visible)
+    llm_note_editor_grab_focus (self->note_editor);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    LlmWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->collection != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      llm_note_editor_flush (self->note_editor);
+
+      if (llm_note_export_to_file (self->notes, self->collection, file, &error))
+        _llm_window_add_toast (self, _("Notes exported"));
+      else
+        _llm_window_add_toast (self, error->message);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export Notes"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("My notes.md"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The sidebar marks every question that has a note. */
+static void
+load_note_marks (LlmWindow *self)
+{
+  g_auto(GStrv) ids = llm_note_store_list_ids (self->notes);
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      g_autofree char *preview = llm_note_store_preview (self->notes, ids[i]);
+
+      llm_sidebar_set_note_preview (self->sidebar, ids[i], preview ? preview : "");
+    }
+}
+
+static void
+toggle_bookmark_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  if (self->question != NULL)
+    llm_bookmarks_toggle (self->bookmarks, llm_question_get_id (self->question));
+}
+
+static void
+on_missing_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LlmWindow        *self)
+{
+  g_auto(GStrv) missing = NULL;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+
+  missing = dup_missing_bookmarks (self);
+  for (guint i = 0; missing[i]; i++)
+    llm_bookmarks_set (self->bookmarks, missing[i], FALSE);
+}
+
+static void
+show_missing_bookmarks_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+  g_auto(GStrv) missing = dup_missing_bookmarks (self);
+  g_autofree char *list = NULL;
+  GtkWidget *dialog;
+
+  if (missing[0] == NULL)
+    return;
+
+  list = g_strjoinv ("\n", missing);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Missing Bookmarks"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("These bookmarks belong to questions that are not in “%s”. They stay until you remove them, in case the questions come back.\n\n%s"),
+                                  self->collection ? llm_collection_get_title (self->collection) : "",
+                                  list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_missing_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_llm_window_notes_constructed (LlmWindow *self)
+{
+  self->notes = llm_application_dup_note_store ();
+  llm_note_editor_set_store (self->note_editor, self->notes);
+  load_note_marks (self);
+
+  self->bookmarks = llm_bookmarks_new (llm_settings_get_gsettings (self->settings));
+  llm_sidebar_set_bookmarks (self->sidebar, self->bookmarks);
+  g_signal_connect_object (self->bookmarks, "changed",
+                           G_CALLBACK (on_bookmarks_changed), self, G_CONNECT_SWAPPED);
+}
+
+void
+_llm_window_notes_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_note_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_save_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_cleared);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_conflict);
+  gtk_widget_class_bind_template_callback (widget_class, _llm_window_update_missing_bookmarks);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
+  gtk_widget_class_install_action (widget_class, "win.show-missing-bookmarks", NULL, show_missing_bookmarks_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-clear-note", NULL, undo_clear_note_action);
+  gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+}

@@ -1,0 +1,75 @@
+/* llm-window-private.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "llm-bookmarks.h"
+#include "llm-note-editor.h"
+#include "llm-note-store.h"
+#include "llm-search.h"
+#include "llm-search-results.h"
+#include "llm-window.h"
+
+G_BEGIN_DECLS
+
+struct _LlmWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  LlmSettings *settings;
+  LlmBookmarks *bookmarks;
+  LlmNoteStore *notes;
+  LlmCollection *collection;
+  LlmQuestion *question;
+
+  /* What the last "Clear Note" removed, for its toast's undo. */
+  LlmQuestion *cleared_question;
+  char *cleared_text;
+  gboolean save_failing;
+
+  /* Search and history */
+  LlmSearchIndex *search_index;
+  GQueue back;       /* question ids, most recent first */
+  GQueue forward;
+  gboolean in_history_step;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkPaned *paned;
+  AdwWindowTitle *collection_title;
+  AdwWindowTitle *question_title;
+  LlmSidebar *sidebar;
+  GtkStack *sidebar_stack;
+  GtkSearchEntry *search_entry;
+  LlmSearchResults *search_results;
+  GtkButton *missing_button;
+  GtkButton *bookmark_button;
+  GtkToggleButton *notes_button;
+  GtkPaned *content_paned;
+  LlmAnswerView *answer_view;
+  LlmNoteEditor *note_editor;
+};
+
+/* llm-window.c */
+void _llm_window_add_toast                (LlmWindow      *self,
+                                           const char     *title);
+void _llm_window_update_actions           (LlmWindow      *self);
+
+/* llm-window-notes.c: bookmarks and personal notes */
+void _llm_window_notes_class_init         (GtkWidgetClass *widget_class);
+void _llm_window_notes_constructed        (LlmWindow      *self);
+void _llm_window_update_bookmark_button   (LlmWindow      *self);
+void _llm_window_update_missing_bookmarks (LlmWindow      *self);
+
+/* llm-window-search.c: search, history and random questions */
+void _llm_window_search_class_init        (GtkWidgetClass *widget_class);
+void _llm_window_search_constructed       (LlmWindow      *self);
+void _llm_window_search_dispose           (LlmWindow      *self);
+void _llm_window_history_push             (LlmWindow      *self,
+                                           LlmQuestion    *leaving);
+void _llm_window_search_collection_changed (LlmWindow     *self);
+
+G_END_DECLS
