@@ -199,6 +199,7 @@ test_header_escaping (Fixture       *fixture,
   lines = g_strsplit (raw, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "---");
   g_assert_true (g_str_has_prefix (lines[1], "question: \"Key: value\\n---\\ntopic: injected\\n"));
+  g_assert_true (g_str_has_suffix (lines[1], "\\r\\x01 end\\u2028\""));
   g_assert_cmpstr (lines[2], ==, "topic: \"Topic: with colon\"");
   g_assert_cmpstr (lines[4], ==, "---");
   g_assert_cmpstr (lines[5], ==, "");

@@ -65,7 +65,20 @@ function llmSetNote(html, notesTitle) {
   return llmPainted();
 }
 
-function llmShow(number, title, topic, html, dark, note, notesTitle) {
+/* Self-test: the answer is in the page but covered until revealed. */
+function llmHideAnswer(text) {
+  document.body.classList.add('answer-hidden');
+  if (text !== undefined)
+    document.body.dataset.hiddenText = text;
+  return llmPainted();
+}
+
+function llmRevealAnswer() {
+  document.body.classList.remove('answer-hidden');
+  return llmPainted();
+}
+
+function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
   dark = Boolean(dark);
   const main = document.getElementById('content');
   const header = document.createElement('header');
@@ -90,10 +103,15 @@ function llmShow(number, title, topic, html, dark, note, notesTitle) {
   article.innerHTML = html;
   llmTypeset(article);
 
-  main.replaceChildren(header, article);
+  const cover = document.createElement('p');
+  cover.className = 'answer-cover';
+  cover.textContent = hidden || '';
+
+  main.replaceChildren(header, cover, article);
   const notes = llmNotesSection(note, notesTitle);
   if (notes)
     main.append(notes);
+  document.body.classList.toggle('answer-hidden', Boolean(hidden));
   window.scrollTo(0, 0);
   return llmPainted();
 }

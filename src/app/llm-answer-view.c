@@ -65,6 +65,7 @@ struct _LlmAnswerView
 
   guint page_ready : 1;
   guint show_pending : 1;
+  guint answer_hidden : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LlmAnswerView, llm_answer_view, GTK_TYPE_WIDGET)
@@ -417,13 +418,15 @@ push_question (LlmAnswerView *self)
   g_variant_dict_insert (&args, "dark", "u", (guint)is_dark ());
   g_variant_dict_insert (&args, "note", "s", note_html);
   g_variant_dict_insert (&args, "notesTitle", "s", _("My Notes"));
+  g_variant_dict_insert (&args, "hidden", "s",
+                         self->answer_hidden ? _("Recall your answer, then reveal it with Space.") : "");
 
   call = g_new0 (ShowCall, 1);
   call->self = g_object_ref (self);
   call->serial = self->serial;
 
   webkit_web_view_call_async_javascript_function (self->web_view,
-                                                  "return llmShow(number, title, topic, html, dark, note, notesTitle);", -1,
+                                                  "return llmShow(number, title, topic, html, dark, note, notesTitle, hidden);", -1,
                                                   g_variant_dict_end (&args),
                                                   SCRIPT_WORLD, NULL,
                                                   self->cancellable,
@@ -954,6 +957,46 @@ llm_answer_view_get_n_matches (LlmAnswerView *self)
   g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), 0);
 
   return self->n_matches;
+}
+
+/**
+ * llm_answer_view_set_answer_hidden:
+ *
+ * While hidden, answers (and notes) are swapped in covered, for self-test;
+ * setting it back to %FALSE reveals the answer shown.
+ */
+void
+llm_answer_view_set_answer_hidden (LlmAnswerView *self,
+                                   gboolean       hidden)
+{
+  ShowCall *call;
+
+  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
+
+  hidden = !!hidden;
+  if (self->answer_hidden == hidden)
+    return;
+
+  self->answer_hidden = hidden;
+  if (!self->page_ready || self->show_pending)
+    return;
+
+  self->serial++;
+  call = g_new0 (ShowCall, 1);
+  call->self = g_object_ref (self);
+  call->serial = self->serial;
+  webkit_web_view_call_async_javascript_function (self->web_view,
+                                                  hidden ? "return llmHideAnswer();" : "return llmRevealAnswer();", -1,
+                                                  NULL, SCRIPT_WORLD, NULL, self->cancellable,
+                                                  show_finished, call);
+}
+
+gboolean
+llm_answer_view_get_answer_hidden (LlmAnswerView *self)
+{
+  g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), FALSE);
+
+  return self->answer_hidden;
 }
 
 /**

@@ -29,6 +29,9 @@ void           llm_answer_view_set_find_text  (LlmAnswerView *self,
 void           llm_answer_view_find_next      (LlmAnswerView *self,
                                                gboolean       forward);
 guint          llm_answer_view_get_n_matches  (LlmAnswerView *self);
+void           llm_answer_view_set_answer_hidden (LlmAnswerView *self,
+                                                  gboolean       hidden);
+gboolean       llm_answer_view_get_answer_hidden (LlmAnswerView *self);
 LlmQuestion   *llm_answer_view_get_question   (LlmAnswerView *self);
 double         llm_answer_view_get_zoom_level (LlmAnswerView *self);
 void           llm_answer_view_set_zoom_level (LlmAnswerView *self,

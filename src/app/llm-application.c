@@ -370,6 +370,7 @@ llm_application_startup (GApplication *app)
     { "win.go-back", { "<Alt>Left", NULL } },
     { "win.go-forward", { "<Alt>Right", NULL } },
     { "win.random-question", { "<Control>r", NULL } },
+    { "win.self-test", { "<Control>t", NULL } },
     { "win.next-question", { "<Control>Page_Down", NULL } },
     { "win.previous-question", { "<Control>Page_Up", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },

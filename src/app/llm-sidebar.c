@@ -12,6 +12,7 @@
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-sidebar.h"
+#include "llm-study.h"
 #include "llm-topic.h"
 
 /* The topic tree: a list view over a tree list model whose top level is the
@@ -26,6 +27,7 @@ struct _LlmSidebar
 
   LlmCollection *collection;
   LlmBookmarks *bookmarks;
+  LlmStudy *study;
   GtkSingleSelection *selection;
   GtkTreeListModel *tree;
   GtkFilter *question_filter;
@@ -115,22 +117,35 @@ create_child_model (gpointer item,
   return g_object_ref (G_LIST_MODEL (item));
 }
 
-/* Row layout: [number] [title / note preview] [note mark] [star] */
+/* Row layout: [state dot] [number] [title / note preview] [note mark] [star] */
 static void
 update_marks (GtkWidget *row_box)
 {
+  static const char * const state_classes[] = { "state-new", "state-learning", "state-due", "state-known" };
+  static const char * const state_names[] = { N_("New"), N_("Learning"), N_("Due"), N_("Known") };
   LlmSidebar *self = g_object_get_data (G_OBJECT (row_box), "sidebar");
   const char *id = g_object_get_data (G_OBJECT (row_box), "question-id");
-  GtkWidget *star = gtk_widget_get_last_child (row_box);
-  GtkWidget *note_mark = gtk_widget_get_prev_sibling (star);
-  GtkWidget *text_box = gtk_widget_get_prev_sibling (note_mark);
-  GtkWidget *preview = gtk_widget_get_last_child (text_box);
+  GtkWidget *star = g_object_get_data (G_OBJECT (row_box), "star");
+  GtkWidget *note_mark = g_object_get_data (G_OBJECT (row_box), "note-mark");
+  GtkWidget *preview = g_object_get_data (G_OBJECT (row_box), "preview");
+  GtkWidget *dot = g_object_get_data (G_OBJECT (row_box), "state-dot");
   const char *note = id ? g_hash_table_lookup (self->notes, id) : NULL;
 
   gtk_widget_set_visible (star, is_bookmarked (self, id));
   gtk_widget_set_visible (note_mark, note != NULL);
   gtk_label_set_label (GTK_LABEL (preview), note ? note : "");
   gtk_widget_set_visible (preview, note != NULL && self->notes_only);
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    gtk_widget_remove_css_class (dot, state_classes[i]);
+  gtk_widget_set_visible (dot, id != NULL);
+  if (id != NULL && self->study != NULL)
+    {
+      LlmStudyState state = llm_study_get_state (self->study, id, g_get_real_time () / G_USEC_PER_SEC);
+
+      gtk_widget_add_css_class (dot, state_classes[state]);
+      gtk_widget_set_tooltip_text (dot, _(state_names[state]));
+    }
 }
 
 static void
@@ -138,7 +153,7 @@ on_row_marks_changed (GtkWidget  *row_box,
                       const char *id,
                       LlmSidebar *self)
 {
-  if (g_strcmp0 (id, g_object_get_data (G_OBJECT (row_box), "question-id")) == 0)
+  if (id == NULL || g_strcmp0 (id, g_object_get_data (G_OBJECT (row_box), "question-id")) == 0)
     update_marks (row_box);
 }
 
@@ -156,6 +171,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *preview = gtk_label_new (NULL);
   GtkWidget *note_mark = gtk_image_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
+  GtkWidget *dot = gtk_label_new ("●");
 
   gtk_label_set_xalign (GTK_LABEL (number), 1.0);
   /* Numbers line up in a right-aligned column, so titles do too. */
@@ -190,6 +206,9 @@ setup_row (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Has a note"),
                                   -1);
 
+  /* New, learning, due or known: subtle, a small coloured dot. */
+  gtk_widget_add_css_class (dot, "state-dot");
+  gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), text_box);
   gtk_box_append (GTK_BOX (box), note_mark);
@@ -200,6 +219,12 @@ setup_row (GtkSignalListItemFactory *factory,
   /* Rows are recycled; each follows the bookmarks for whatever question it
    * shows at the moment. */
   g_object_set_data (G_OBJECT (box), "sidebar", self);
+  g_object_set_data (G_OBJECT (box), "number", number);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "star", star);
+  g_object_set_data (G_OBJECT (box), "note-mark", note_mark);
+  g_object_set_data (G_OBJECT (box), "preview", preview);
+  g_object_set_data (G_OBJECT (box), "state-dot", dot);
   g_signal_connect_object (self, "marks-changed",
                            G_CALLBACK (on_row_marks_changed), box, G_CONNECT_SWAPPED);
 }
@@ -212,8 +237,8 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *expander = gtk_list_item_get_child (list_item);
   GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *number = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_next_sibling (number));
+  GtkWidget *number = g_object_get_data (G_OBJECT (box), "number");
+  GtkWidget *title = g_object_get_data (G_OBJECT (box), "title");
   gpointer item = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
@@ -308,6 +333,7 @@ llm_sidebar_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->collection);
   g_clear_object (&self->bookmarks);
+  g_clear_object (&self->study);
   g_clear_object (&self->question_filter);
   g_clear_object (&self->topic_filter);
   g_clear_pointer (&self->notes, g_hash_table_unref);
@@ -387,7 +413,8 @@ llm_sidebar_class_init (LlmSidebarClass *klass)
     g_signal_new ("question-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LLM_TYPE_QUESTION);
 
-  /* Internal: the rows showing @id redraw their star and note mark. */
+  /* Internal: the rows showing @id (all rows for %NULL) redraw their
+   * marks. */
   signals[MARKS_CHANGED] =
     g_signal_new ("marks-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -579,6 +606,31 @@ llm_sidebar_set_bookmarks (LlmSidebar   *self,
   self->bookmarks = g_object_ref (bookmarks);
   g_signal_connect_object (bookmarks, "changed",
                            G_CALLBACK (on_bookmarks_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_study_changed (LlmSidebar *self,
+                  const char *id,
+                  LlmStudy   *study)
+{
+  /* A NULL id (a whole replay of the log) reaches every row. */
+  g_signal_emit (self, signals[MARKS_CHANGED], 0, id);
+}
+
+/**
+ * llm_sidebar_set_study:
+ *
+ * Where each question's state (new, learning, due, known) comes from.
+ */
+void
+llm_sidebar_set_study (LlmSidebar *self,
+                       LlmStudy   *study)
+{
+  g_return_if_fail (LLM_IS_SIDEBAR (self));
+  g_return_if_fail (LLM_IS_STUDY (study));
+
+  g_set_object (&self->study, study);
+  g_signal_connect_object (study, "changed", G_CALLBACK (on_study_changed), self, G_CONNECT_SWAPPED);
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "llm-bookmarks.h"
+#include "llm-study.h"
 #include "llm-types.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,8 @@ void       llm_sidebar_set_notes_only (LlmSidebar    *self,
 void       llm_sidebar_set_note_preview (LlmSidebar  *self,
                                          const char  *id,
                                          const char  *preview);
+void       llm_sidebar_set_study       (LlmSidebar    *self,
+                                        LlmStudy      *study);
 void       llm_sidebar_select_question (LlmSidebar    *self,
                                         LlmQuestion   *question);
 guint      llm_sidebar_get_n_rows      (LlmSidebar    *self);

@@ -11,6 +11,7 @@
 #include "llm-note-store.h"
 #include "llm-search.h"
 #include "llm-search-results.h"
+#include "llm-study.h"
 #include "llm-window.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,17 @@ struct _LlmWindow
   LlmQuestion *cleared_question;
   char *cleared_text;
   gboolean save_failing;
+
+  /* Self-test */
+  LlmStudy *study;
+  GPtrArray *quiz_queue;    /* LlmQuestion */
+  guint quiz_position;
+  guint quiz_counts[5];     /* by LlmGrade */
+  gint64 quiz_shown_at;     /* monotonic µs, for the time taken */
+  gboolean quiz_active;
+  gboolean quiz_revealed;
+  gboolean quiz_showing;    /* the question switch is the self-test's own */
+  GtkWidget *grade_buttons[5];
 
   /* Search and history */
   LlmSearchIndex *search_index;
@@ -49,6 +61,14 @@ struct _LlmWindow
   GtkButton *bookmark_button;
   GtkToggleButton *notes_button;
   GtkPaned *content_paned;
+  GtkStack *content_stack;
+  GtkRevealer *quiz_top;
+  GtkRevealer *quiz_bar;
+  GtkLabel *quiz_progress_label;
+  GtkProgressBar *quiz_progress;
+  GtkStack *quiz_stack;
+  GtkBox *grade_box;
+  AdwStatusPage *quiz_done;
   LlmAnswerView *answer_view;
   LlmNoteEditor *note_editor;
 };
@@ -63,6 +83,13 @@ void _llm_window_notes_class_init         (GtkWidgetClass *widget_class);
 void _llm_window_notes_constructed        (LlmWindow      *self);
 void _llm_window_update_bookmark_button   (LlmWindow      *self);
 void _llm_window_update_missing_bookmarks (LlmWindow      *self);
+
+/* llm-window-quiz.c: self-test */
+void _llm_window_quiz_class_init          (GtkWidgetClass *widget_class);
+void _llm_window_quiz_constructed         (LlmWindow      *self);
+void _llm_window_quiz_dispose             (LlmWindow      *self);
+void _llm_window_quiz_question_changed    (LlmWindow      *self);
+void _llm_window_update_due_count         (LlmWindow      *self);
 
 /* llm-window-search.c: search, history and random questions */
 void _llm_window_search_class_init        (GtkWidgetClass *widget_class);

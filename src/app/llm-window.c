@@ -86,6 +86,8 @@ llm_window_show_question (LlmWindow   *self,
 
   if (question != self->question && !self->in_history_step)
     _llm_window_history_push (self, self->question);
+  if (question != self->question)
+    _llm_window_quiz_question_changed (self);
   g_set_object (&self->question, question);
 
   /* The editor saves the previous note first, then holds this one's. */
@@ -258,6 +260,7 @@ llm_window_constructed (GObject *object)
 
   _llm_window_notes_constructed (self);
   _llm_window_search_constructed (self);
+  _llm_window_quiz_constructed (self);
 
   g_object_bind_property (self->settings, "sidebar-width", self->paned, "position",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
@@ -271,6 +274,7 @@ llm_window_dispose (GObject *object)
   LlmWindow *self = (LlmWindow *)object;
 
   _llm_window_search_dispose (self);
+  _llm_window_quiz_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_WINDOW);
   g_clear_object (&self->question);
   g_clear_object (&self->collection);
@@ -371,6 +375,7 @@ llm_window_class_init (LlmWindowClass *klass)
 
   _llm_window_notes_class_init (widget_class);
   _llm_window_search_class_init (widget_class);
+  _llm_window_quiz_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.next-question", NULL, next_question_action);
   gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, previous_question_action);
@@ -449,6 +454,7 @@ llm_window_set_collection (LlmWindow     *self,
   update_question_title (self);
   _llm_window_update_bookmark_button (self);
   _llm_window_update_missing_bookmarks (self);
+  _llm_window_update_due_count (self);
   _llm_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
 }

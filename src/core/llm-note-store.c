@@ -499,7 +499,10 @@ parse_value (const char *raw)
         }
 
       /* A NUL would cut the title short wherever it is shown. */
-      g_string_append_unichar (out, code > 0 && g_unichar_validate (code) ? (gunichar)code : 0xFFFD);
+      if (code > 0 && g_unichar_validate (code))
+        g_string_append_unichar (out, code);
+      else
+        g_string_append_unichar (out, 0xFFFD);
       p += digits;
     }
 
@@ -580,8 +583,9 @@ split_note (const char  *text,
       if (length == 0 || line[0] == '#' || line[0] == ' ' || line[0] == '\t')
         continue;
 
-      for (key_end = line; g_ascii_isalnum (*key_end) || *key_end == '_' || *key_end == '-'; key_end++)
-        ;
+      key_end = line;
+      while (g_ascii_isalnum (*key_end) || *key_end == '_' || *key_end == '-')
+        key_end++;
       if (key_end == line || *key_end != ':' ||
           (key_end[1] != ' ' && key_end[1] != '\t' && key_end + 1 != line + length))
         return text;
