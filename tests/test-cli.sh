@@ -15,7 +15,7 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..15"
+echo "1..18"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -76,5 +76,20 @@ ok $? "the exported note stands under its question's title"
 
 grep -A2 -F "### A question that was deleted" "$tmp/export.md" | grep -qF "Orphan note."
 ok $? "a note whose question is gone is exported under its recorded title"
+
+# --due: reviews written by hand into the log, as a sync tool would bring
+# them, come out sorted by due date; a torn last line is ignored.
+log="$XDG_DATA_HOME/com.example.LLMNotes/reviews.log"
+id1=$(awk -F'\t' '$3 == "1" { print $1 }' "$tmp/list")
+printf '# llm-notes review log v1\n2026-01-01T10:00:00Z\t%s\tgood\t5000\n2026-01-01T10:00:00Z\t%s\teasy\t3000\n2026-01-02T10:00:00Z\t%s\tgo' "$id8" "$id1" "$id1" > "$log"
+
+"$app" --due > "$tmp/due" 2> "$tmp/err"
+ok $? "--due exits 0"
+
+[ "$(wc -l < "$tmp/due")" -eq 2 ] && [ "$(head -n 1 "$tmp/due" | cut -f1)" = "$id8" ] && [ "$(tail -n 1 "$tmp/due" | cut -f1)" = "$id1" ]
+ok $? "--due lists the reviewed questions, soonest due first"
+
+awk -F'\t' 'NF != 5 || $2 !~ /^2026-01-[0-9][0-9]T/ { bad = 1 } END { exit bad }' "$tmp/due" && grep -q . "$tmp/err"
+ok $? "--due prints id, ISO due date, stability, difficulty, title, and reports the torn line"
 
 exit $fail

@@ -78,6 +78,33 @@ function llmRevealAnswer() {
   return llmPainted();
 }
 
+/* A mock interview's verdict: each key point, covered or missed. */
+function llmShowKeyPoints(texts, flags, title, coveredLabel, missedLabel) {
+  const old = document.querySelector('section.key-points');
+  const section = document.createElement('section');
+  const heading = document.createElement('h2');
+  const list = document.createElement('ul');
+
+  if (old)
+    old.remove();
+  section.className = 'key-points';
+  heading.textContent = title;
+  texts.split('\n').forEach((text, i) => {
+    const item = document.createElement('li');
+    const covered = flags[i] === '1';
+    const mark = document.createElement('span');
+
+    item.className = covered ? 'covered' : 'missed';
+    mark.className = 'verdict';
+    mark.textContent = covered ? coveredLabel : missedLabel;
+    item.append(mark, ' ', text);
+    list.append(item);
+  });
+  section.append(heading, list);
+  document.querySelector('#content header').after(section);
+  return llmPainted();
+}
+
 function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
   dark = Boolean(dark);
   const main = document.getElementById('content');

@@ -1000,6 +1000,57 @@ llm_answer_view_get_answer_hidden (LlmAnswerView *self)
 }
 
 /**
+ * llm_answer_view_show_key_points:
+ * @points: the key points
+ * @covered: for each point, whether the user's answer covered it
+ *
+ * Lists the key points above the answer shown, each marked covered or
+ * missed, as a mock interview's verdict.
+ */
+void
+llm_answer_view_show_key_points (LlmAnswerView      *self,
+                                 const char * const *points,
+                                 const gboolean     *covered)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GString) flags = g_string_new (NULL);
+  GVariantDict args;
+  ShowCall *call;
+
+  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
+  g_return_if_fail (points != NULL);
+
+  /* One point a line: key points are single lines of text. */
+  for (guint i = 0; points[i]; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit_set (points[i], "\r\n", -1);
+      g_autofree char *line = g_strjoinv (" ", lines);
+
+      if (i > 0)
+        g_string_append_c (texts, '\n');
+      g_string_append (texts, line);
+      g_string_append_c (flags, covered[i] ? '1' : '0');
+    }
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "texts", "s", texts->str);
+  g_variant_dict_insert (&args, "flags", "s", flags->str);
+  g_variant_dict_insert (&args, "title", "s", _("Key Points"));
+  g_variant_dict_insert (&args, "coveredLabel", "s", _("Covered"));
+  g_variant_dict_insert (&args, "missedLabel", "s", _("Missed"));
+
+  self->serial++;
+  call = g_new0 (ShowCall, 1);
+  call->self = g_object_ref (self);
+  call->serial = self->serial;
+  webkit_web_view_call_async_javascript_function (self->web_view,
+                                                  "return llmShowKeyPoints(texts, flags, title, coveredLabel, missedLabel);", -1,
+                                                  g_variant_dict_end (&args),
+                                                  SCRIPT_WORLD, NULL, self->cancellable,
+                                                  show_finished, call);
+}
+
+/**
  * llm_answer_view_get_question:
  *
  * Returns: (transfer none) (nullable): the question shown

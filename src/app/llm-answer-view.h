@@ -32,6 +32,9 @@ guint          llm_answer_view_get_n_matches  (LlmAnswerView *self);
 void           llm_answer_view_set_answer_hidden (LlmAnswerView *self,
                                                   gboolean       hidden);
 gboolean       llm_answer_view_get_answer_hidden (LlmAnswerView *self);
+void           llm_answer_view_show_key_points (LlmAnswerView      *self,
+                                                const char * const *points,
+                                                const gboolean     *covered);
 LlmQuestion   *llm_answer_view_get_question   (LlmAnswerView *self);
 double         llm_answer_view_get_zoom_level (LlmAnswerView *self);
 void           llm_answer_view_set_zoom_level (LlmAnswerView *self,

@@ -16,6 +16,7 @@
 #include "llm-note-store.h"
 #include "llm-question.h"
 #include "llm-search.h"
+#include "llm-study.h"
 #include "llm-settings.h"
 #include "llm-topic.h"
 #include "llm-window.h"
@@ -37,6 +38,8 @@ static const GOptionEntry option_entries[] = {
     N_("Print one line per question (id, topic, number, title) and exit"), NULL },
   { "search", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the questions that match QUERY (id, title, snippet), best first, and exit"), N_("QUERY") },
+  { "due", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print every reviewed question (id, due date, stability, difficulty, title), soonest due first, and exit"), NULL },
   { "export-notes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write all personal notes to one markdown file and exit"), N_("OUTPUT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
@@ -222,7 +225,78 @@ print_search (GVariantDict  *options,
   return 0;
 }
 
-/* --version, --list, --search and --export-notes answer from the calling process, with no window and
+/**
+ * llm_application_dup_study:
+ *
+ * Returns: (transfer full): the user's review log and schedule, loaded
+ */
+LlmStudy *
+llm_application_dup_study (GError **error)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "reviews.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(LlmStudy) study = llm_study_new (file);
+
+  llm_study_set_retention (study, g_settings_get_double (settings, "desired-retention"));
+  if (!llm_study_load (study, error))
+    return NULL;
+
+  return g_steal_pointer (&study);
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  const LlmCard *ca = llm_study_get_card (user_data, llm_question_get_id (*(LlmQuestion **)a));
+  const LlmCard *cb = llm_study_get_card (user_data, llm_question_get_id (*(LlmQuestion **)b));
+
+  return (ca->due > cb->due) - (ca->due < cb->due);
+}
+
+static int
+print_due (LlmCollection *collection)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlmStudy) study = llm_application_dup_study (&error);
+  g_autoptr(GPtrArray) reviewed = g_ptr_array_new ();
+
+  if (study == NULL)
+    {
+      g_printerr ("llm-notes: %s\n", error->message);
+      return 1;
+    }
+  if (llm_study_get_warning (study) != NULL)
+    g_printerr ("llm-notes: %s\n", llm_study_get_warning (study));
+
+  for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
+    {
+      LlmQuestion *question = llm_collection_get_question (collection, i);
+      const LlmCard *card = llm_study_get_card (study, llm_question_get_id (question));
+
+      if (card != NULL && card->state != LLM_CARD_NEW)
+        g_ptr_array_add (reviewed, question);
+    }
+  g_ptr_array_sort_with_data (reviewed, compare_due, study);
+
+  for (guint i = 0; i < reviewed->len; i++)
+    {
+      LlmQuestion *question = g_ptr_array_index (reviewed, i);
+      const LlmCard *card = llm_study_get_card (study, llm_question_get_id (question));
+      g_autoptr(GDateTime) due = g_date_time_new_from_unix_utc (card->due);
+      g_autofree char *iso = g_date_time_format_iso8601 (due);
+
+      g_print ("%s\t%s\t%.4f\t%.4f\t%s\n",
+               llm_question_get_id (question), iso, card->stability, card->difficulty,
+               llm_question_get_title (question));
+    }
+
+  return 0;
+}
+
+/* --version, --list, --search, --due and --export-notes answer from the calling process, with no window and
  * no need for a running instance. */
 static int
 llm_application_handle_local_options (GApplication *app,
@@ -239,6 +313,7 @@ llm_application_handle_local_options (GApplication *app,
 
   if (!g_variant_dict_contains (options, "list") &&
       !g_variant_dict_contains (options, "search") &&
+      !g_variant_dict_contains (options, "due") &&
       !g_variant_dict_contains (options, "export-notes"))
     return check_readable (options) ? -1 : 1;
 
@@ -257,6 +332,9 @@ llm_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "search"))
     return print_search (options, collection);
+
+  if (g_variant_dict_contains (options, "due"))
+    return print_due (collection);
 
   return export_notes (options, collection);
 }
@@ -371,6 +449,7 @@ llm_application_startup (GApplication *app)
     { "win.go-forward", { "<Alt>Right", NULL } },
     { "win.random-question", { "<Control>r", NULL } },
     { "win.self-test", { "<Control>t", NULL } },
+    { "win.mock-done", { "<Control>Return", NULL } },
     { "win.next-question", { "<Control>Page_Down", NULL } },
     { "win.previous-question", { "<Control>Page_Up", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },

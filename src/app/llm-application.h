@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "llm-note-store.h"
+#include "llm-study.h"
 #include "llm-types.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,6 @@ G_DECLARE_FINAL_TYPE (LlmApplication, llm_application, LLM, APPLICATION, AdwAppl
 LlmApplication *llm_application_new         (void);
 LlmCollection  *llm_application_load_bundled (void);
 LlmNoteStore   *llm_application_dup_note_store (void);
+LlmStudy       *llm_application_dup_study     (GError **error);
 
 G_END_DECLS

@@ -42,6 +42,19 @@ struct _LlmWindow
   gboolean quiz_showing;    /* the question switch is the self-test's own */
   GtkWidget *grade_buttons[5];
 
+  /* Mock interview */
+  GPtrArray *mock_questions;  /* LlmQuestion */
+  GPtrArray *mock_results;    /* MockResult, see llm-window-mock.c */
+  guint mock_position;
+  guint mock_seconds_left;
+  guint mock_tick;
+  gint64 mock_started_at;
+  gboolean mock_active;
+  gboolean mock_answered;
+  gboolean mock_showing;
+  int mock_suggested;
+  GtkWidget *mock_grade_buttons[5];
+
   /* Search and history */
   LlmSearchIndex *search_index;
   GQueue back;       /* question ids, most recent first */
@@ -69,6 +82,15 @@ struct _LlmWindow
   GtkStack *quiz_stack;
   GtkBox *grade_box;
   AdwStatusPage *quiz_done;
+  GtkRevealer *mock_bar;
+  GtkLabel *mock_progress_label;
+  GtkLabel *mock_clock;
+  GtkWidget *mock_done_button;
+  GtkTextView *mock_answer;
+  GtkBox *mock_grade_row;
+  GtkLabel *mock_coverage_label;
+  AdwStatusPage *mock_report;
+  GtkListBox *mock_report_list;
   LlmAnswerView *answer_view;
   LlmNoteEditor *note_editor;
 };
@@ -90,6 +112,12 @@ void _llm_window_quiz_constructed         (LlmWindow      *self);
 void _llm_window_quiz_dispose             (LlmWindow      *self);
 void _llm_window_quiz_question_changed    (LlmWindow      *self);
 void _llm_window_update_due_count         (LlmWindow      *self);
+
+/* llm-window-mock.c: mock interview */
+void _llm_window_mock_class_init          (GtkWidgetClass *widget_class);
+void _llm_window_mock_constructed         (LlmWindow      *self);
+void _llm_window_mock_dispose             (LlmWindow      *self);
+void _llm_window_mock_question_changed    (LlmWindow      *self);
 
 /* llm-window-search.c: search, history and random questions */
 void _llm_window_search_class_init        (GtkWidgetClass *widget_class);

@@ -357,6 +357,7 @@ _llm_window_quiz_constructed (LlmWindow *self)
   g_autoptr(GAction) scope = g_settings_create_action (settings, "self-test-scope");
   g_autoptr(GError) error = NULL;
 
+  /* The window's own settings, not the default ones: tests pass theirs. */
   self->study = llm_study_new (file);
   llm_study_set_retention (self->study, g_settings_get_double (settings, "desired-retention"));
   if (!llm_study_load (self->study, &error))

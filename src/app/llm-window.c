@@ -87,7 +87,10 @@ llm_window_show_question (LlmWindow   *self,
   if (question != self->question && !self->in_history_step)
     _llm_window_history_push (self, self->question);
   if (question != self->question)
-    _llm_window_quiz_question_changed (self);
+    {
+      _llm_window_quiz_question_changed (self);
+      _llm_window_mock_question_changed (self);
+    }
   g_set_object (&self->question, question);
 
   /* The editor saves the previous note first, then holds this one's. */
@@ -261,6 +264,7 @@ llm_window_constructed (GObject *object)
   _llm_window_notes_constructed (self);
   _llm_window_search_constructed (self);
   _llm_window_quiz_constructed (self);
+  _llm_window_mock_constructed (self);
 
   g_object_bind_property (self->settings, "sidebar-width", self->paned, "position",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
@@ -275,6 +279,7 @@ llm_window_dispose (GObject *object)
 
   _llm_window_search_dispose (self);
   _llm_window_quiz_dispose (self);
+  _llm_window_mock_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_WINDOW);
   g_clear_object (&self->question);
   g_clear_object (&self->collection);
@@ -376,6 +381,7 @@ llm_window_class_init (LlmWindowClass *klass)
   _llm_window_notes_class_init (widget_class);
   _llm_window_search_class_init (widget_class);
   _llm_window_quiz_class_init (widget_class);
+  _llm_window_mock_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.next-question", NULL, next_question_action);
   gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, previous_question_action);

@@ -10,6 +10,7 @@
 #include "llm-question.h"
 #include "llm-review-log.h"
 #include "llm-study.h"
+#include "llm-topic.h"
 
 /* Where each question stands in the user's memory: the review log, the
  * cards derived from it, and what to study next. The log is the truth; the
@@ -365,4 +366,113 @@ llm_study_count_due (LlmStudy      *self,
     }
 
   return due;
+}
+
+/* How much a question should be asked in a mock interview: never seen
+ * counts as weak, and a seen one by how likely it is to be forgotten and
+ * how often it was. */
+static double
+mock_weight (LlmStudy   *self,
+             const char *id,
+             gint64      now)
+{
+  const LlmCard *card = llm_study_get_card (self, id);
+
+  if (card == NULL || card->state == LLM_CARD_NEW)
+    return 3.0;
+
+  return 1.0 + 4.0 * (1.0 - llm_scheduler_retrievability (&self->params, card, now)) + card->lapses;
+}
+
+/**
+ * llm_study_pick_mock:
+ * @n: how many questions to ask
+ * @rand: where the randomness comes from (seed it for a repeatable pick)
+ *
+ * Picks @n questions for a mock interview, weighted toward weak and unseen
+ * ones and spread across topics: a topic gives a second question only once
+ * every topic has given one.
+ *
+ * Returns: (transfer container) (element-type LlmQuestion): the questions
+ */
+GPtrArray *
+llm_study_pick_mock (LlmStudy      *self,
+                     LlmCollection *collection,
+                     guint          n,
+                     GRand         *rand,
+                     gint64         now)
+{
+  GPtrArray *picked = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) topic_uses = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_topics;
+  guint round = 0;
+
+  g_return_val_if_fail (LLM_IS_STUDY (self), NULL);
+  g_return_val_if_fail (LLM_IS_COLLECTION (collection), NULL);
+  g_return_val_if_fail (rand != NULL, NULL);
+
+  for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
+    g_ptr_array_add (pool, g_object_ref (llm_collection_get_question (collection, i)));
+
+  n_topics = g_list_model_get_n_items (G_LIST_MODEL (collection));
+
+  while (picked->len < n && pool->len > 0)
+    {
+      double total = 0.0, target;
+      guint chosen = G_MAXUINT;
+
+      /* Only topics used fewer than @round + 1 times take part. */
+      for (guint i = 0; i < pool->len; i++)
+        {
+          LlmQuestion *q = g_ptr_array_index (pool, i);
+
+          if (GPOINTER_TO_UINT (g_hash_table_lookup (topic_uses, llm_question_get_topic (q))) <= round)
+            total += mock_weight (self, llm_question_get_id (q), now);
+        }
+
+      if (total <= 0.0)
+        {
+          round++;
+          continue;
+        }
+
+      target = g_rand_double (rand) * total;
+      for (guint i = 0; i < pool->len; i++)
+        {
+          LlmQuestion *q = g_ptr_array_index (pool, i);
+
+          if (GPOINTER_TO_UINT (g_hash_table_lookup (topic_uses, llm_question_get_topic (q))) > round)
+            continue;
+
+          chosen = i;
+          target -= mock_weight (self, llm_question_get_id (q), now);
+          if (target < 0.0)
+            break;
+        }
+
+      {
+        LlmQuestion *q = g_ptr_array_index (pool, chosen);
+        guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (topic_uses, llm_question_get_topic (q)));
+
+        g_hash_table_insert (topic_uses, (gpointer)llm_question_get_topic (q), GUINT_TO_POINTER (uses + 1));
+        g_ptr_array_add (picked, g_object_ref (q));
+        g_ptr_array_remove_index (pool, chosen);
+      }
+
+      if (g_hash_table_size (topic_uses) >= n_topics)
+        {
+          gboolean all_used = TRUE;
+          GHashTableIter iter;
+          gpointer value;
+
+          g_hash_table_iter_init (&iter, topic_uses);
+          while (g_hash_table_iter_next (&iter, NULL, &value))
+            all_used &= GPOINTER_TO_UINT (value) > round;
+          if (all_used)
+            round++;
+        }
+    }
+
+  return picked;
 }
