@@ -15,7 +15,7 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..18"
+echo "1..20"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -91,5 +91,11 @@ ok $? "--due lists the reviewed questions, soonest due first"
 
 awk -F'\t' 'NF != 5 || $2 !~ /^2026-01-[0-9][0-9]T/ { bad = 1 } END { exit bad }' "$tmp/due" && grep -q . "$tmp/err"
 ok $? "--due prints id, ISO due date, stability, difficulty, title, and reports the torn line"
+
+"$app" --stats > "$tmp/stats" 2> "$tmp/err"
+ok $? "--stats exits 0"
+
+[ "$(wc -l < "$tmp/stats")" -eq 4 ] && awk -F'\t' '$1 == "注意力机制" && $2 == 5 && $3 == 1 { found = 1 } END { exit !found }' "$tmp/stats"
+ok $? "--stats prints a line per topic with its counts"
 
 exit $fail

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
@@ -317,6 +318,154 @@ test_embeds_stay_inside (void)
   g_rmdir (dir);
 }
 
+static void
+test_invalid_utf8_warning (void)
+{
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *warnings;
+
+  collection = llm_collection_load_data ("## T\n### 1. Fine\nok \xc3\x28 then \xff\n", -1, "notes", NULL, &error);
+  g_assert_no_error (error);
+
+  /* One warning for the whole file, at the first bad byte. */
+  warnings = llm_collection_get_warnings (collection);
+  g_assert_cmpuint (g_strv_length ((char **)warnings), ==, 1);
+  g_assert_nonnull (strstr (warnings[0], "notes"));
+  g_assert_nonnull (strstr (warnings[0], "byte 20"));
+  g_assert_nonnull (strstr (llm_question_get_answer (llm_collection_get_question (collection, 0)), "\xEF\xBF\xBD"));
+  g_clear_object (&collection);
+
+  collection = llm_collection_load_data ("## T\n### 1. Fine\nok\n", -1, "notes", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (llm_collection_get_warnings (collection)[0]);
+}
+
+static void
+test_no_headings (void)
+{
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A file without headings is one question, titled by its name. */
+  collection = llm_collection_load_data ("\nJust some text.\n\n#### Deep heading\nmore\n", -1, "Plain note", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 1);
+  g_assert_cmpstr (llm_question_get_title (llm_collection_get_question (collection, 0)), ==, "Plain note");
+  g_assert_true (g_str_has_prefix (llm_question_get_answer (llm_collection_get_question (collection, 0)), "Just some text."));
+  g_clear_object (&collection);
+
+  /* "#" headings alone are questions too. */
+  collection = llm_collection_load_data ("# What is BPE?\nByte pairs.\n# What is a token?\nA unit.\n", -1, "flat", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 2);
+  g_assert_cmpstr (llm_question_get_id (llm_collection_get_question (collection, 1)), ==, "what-is-a-token");
+  g_clear_object (&collection);
+
+  /* White space and front matter alone still hold nothing. */
+  collection = llm_collection_load_data ("---\ntitle: x\n---\n\n  \n", -1, "blank", NULL, &error);
+  g_assert_null (collection);
+  g_assert_error (error, LLM_COLLECTION_ERROR, LLM_COLLECTION_ERROR_EMPTY);
+}
+
+static void
+test_bom_front_matter (void)
+{
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  collection = llm_collection_load_data ("\xEF\xBB\xBF---\r\ntitle: Windows notes\r\n---\r\n## T\r\n### 1. Q\r\nA\r\n",
+                                         -1, "bom", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (llm_collection_get_title (collection), ==, "Windows notes");
+  g_assert_cmpstr (llm_question_get_answer (llm_collection_get_question (collection, 0)), ==, "A");
+}
+
+static void
+test_groups (void)
+{
+  g_autoptr(LlmCollection) collection = llm_collection_new ("t", NULL);
+  g_autoptr(LlmTopic) group = llm_topic_new_group ("Folder");
+  g_autoptr(LlmTopic) first = llm_topic_new ("First");
+  g_autoptr(LlmTopic) second = llm_topic_new ("Second");
+  g_autoptr(LlmQuestion) a = llm_question_new ("a", 1, "A", "First", "", NULL);
+  g_autoptr(LlmQuestion) b = llm_question_new ("b", 1, "B", "Second", "", NULL);
+  g_autoptr(LlmCollection) seed = load_seed ();
+
+  llm_topic_append (first, a);
+  llm_topic_append (second, b);
+  llm_topic_append_topic (group, first);
+  g_assert_true (llm_topic_is_group (group));
+  g_assert_false (llm_topic_is_group (first));
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (group)) == LLM_TYPE_TOPIC);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (first)) == LLM_TYPE_QUESTION);
+
+  llm_collection_append_group (collection, group);
+  llm_collection_append_topic (collection, second);
+
+  /* The tree has the group; the collection lists topics, flat. */
+  g_assert_cmpuint (g_list_model_get_n_items (llm_collection_get_tree (collection)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (collection)), ==, 2);
+  {
+    g_autoptr(LlmTopic) top = g_list_model_get_item (llm_collection_get_tree (collection), 0);
+    g_autoptr(LlmTopic) flat = g_list_model_get_item (G_LIST_MODEL (collection), 0);
+
+    g_assert_true (top == group);
+    g_assert_true (flat == first);
+  }
+  g_assert_true (llm_collection_get_neighbour (collection, a, 1) == b);
+  g_assert_true (llm_collection_get_parent (collection, a) == first);
+  g_assert_true (llm_collection_get_parent (collection, first) == group);
+  g_assert_null (llm_collection_get_parent (collection, group));
+  g_assert_null (llm_collection_get_parent (collection, second));
+
+  /* A single file's tree is its topics. */
+  g_assert_cmpuint (g_list_model_get_n_items (llm_collection_get_tree (seed)), ==, 4);
+}
+
+static void
+test_embeds_for_question (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("llm-notes-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *image = g_build_filename (sub, "fig.svg", NULL);
+  g_autofree char *outside = g_build_filename (g_get_tmp_dir (), "llm-notes-outside.svg", NULL);
+  g_autofree char *link = g_build_filename (dir, "escape.svg", NULL);
+  g_autoptr(GFile) base = g_file_new_for_path (dir);
+  g_autoptr(LlmCollection) collection = llm_collection_new ("t", base);
+  g_autoptr(LlmQuestion) in_sub = llm_question_new ("q", 1, "Q", "T", "", NULL);
+  g_autoptr(LlmQuestion) at_top = llm_question_new ("r", 2, "R", "T", "", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *same = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (image, "<svg/>", -1, NULL));
+  g_assert_true (g_file_set_contents (outside, "<svg/>", -1, NULL));
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  llm_question_set_source (in_sub, "sub/notes.md");
+  llm_question_set_source (at_top, "notes.md");
+
+  /* Relative to the question's own file... */
+  uri = llm_collection_resolve_embed_for (collection, in_sub, "fig.svg");
+  g_assert_cmpstr (uri, ==, "app://collection/sub/fig.svg");
+  g_assert_null (llm_collection_resolve_embed_for (collection, at_top, "fig.svg"));
+  same = llm_collection_resolve_embed_for (collection, at_top, "sub/fig.svg");
+  g_assert_cmpstr (same, ==, uri);
+
+  /* ...never outside the folder, by "../" or by a link. */
+  g_assert_null (llm_collection_resolve_embed_for (collection, at_top, "../llm-notes-outside.svg"));
+  g_assert_null (llm_collection_resolve_embed_for (collection, in_sub, "../../llm-notes-outside.svg"));
+  g_assert_null (llm_collection_resolve_embed_for (collection, at_top, "escape.svg"));
+  g_assert_null (llm_collection_resolve_embed (collection, "escape.svg"));
+  g_assert_null (llm_collection_resolve_uri (collection, "app://collection/escape.svg"));
+
+  g_unlink (link);
+  g_unlink (outside);
+  g_unlink (image);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +485,11 @@ main (int   argc,
   g_test_add_func ("/llm/collection/bad-input", test_bad_input);
   g_test_add_func ("/llm/collection/navigation", test_navigation);
   g_test_add_func ("/llm/collection/embeds-stay-inside", test_embeds_stay_inside);
+  g_test_add_func ("/llm/collection/invalid-utf8-warning", test_invalid_utf8_warning);
+  g_test_add_func ("/llm/collection/no-headings", test_no_headings);
+  g_test_add_func ("/llm/collection/bom-front-matter", test_bom_front_matter);
+  g_test_add_func ("/llm/collection/groups", test_groups);
+  g_test_add_func ("/llm/collection/embeds-for-question", test_embeds_for_question);
 
   return g_test_run ();
 }

@@ -343,6 +343,33 @@ test_threads (void)
     }
 }
 
+static char *
+link_resolver (const char *target,
+               gpointer    user_data)
+{
+  if (g_str_equal (target, "Attention"))
+    return g_strdup ("llm-question:attention");
+  return NULL;
+}
+
+static void
+test_wikilinks (void)
+{
+  g_autofree char *html = llm_render_markdown_with_links ("See [[Attention]], [[Attention|this one]], "
+                                                          "[[Nowhere]] and `[[code]]`.",
+                                                          NULL, link_resolver, NULL);
+  g_autofree char *plain = llm_render_markdown ("See [[Attention]].", NULL, NULL);
+
+  g_assert_nonnull (strstr (html, "<a class=\"wikilink\" href=\"llm-question:attention\">Attention</a>"));
+  g_assert_nonnull (strstr (html, "<a class=\"wikilink\" href=\"llm-question:attention\">this one</a>"));
+  g_assert_nonnull (strstr (html, "<span class=\"wikilink missing\""));
+  g_assert_nonnull (strstr (html, ">Nowhere</span>"));
+  g_assert_nonnull (strstr (html, "<code>[[code]]</code>"));
+  /* Without a resolver nothing links anywhere. */
+  g_assert_null (strstr (plain, "<a "));
+  g_assert_nonnull (strstr (plain, "wikilink missing"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +396,8 @@ main (int   argc,
   g_test_add_func ("/llm/render/hostile", test_hostile);
   g_test_add_func ("/llm/render/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/llm/render/threads", test_threads);
+
+  g_test_add_func ("/llm/render/wikilinks", test_wikilinks);
 
   return g_test_run ();
 }

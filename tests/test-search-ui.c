@@ -11,6 +11,7 @@
 
 #include "llm-application.h"
 #include "llm-collection.h"
+#include "llm-collection-loader.h"
 #include "llm-question.h"
 #include "llm-test-util.h"
 #include "llm-window-private.h"
@@ -100,6 +101,40 @@ test_search_opens_and_highlights (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* [[Wikilinks]] in an answer open the question they name. */
+static void
+test_wikilink_navigates (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+
+  collection = llm_collection_load_data ("## Basics\n### 1. Alpha\nSee [[Beta question]] and [[Nowhere]].\n"
+                                         "### 2. Beta question\nThe second.\n", -1, "links", NULL, &error);
+  g_assert_no_error (error);
+
+  window = llm_window_new (NULL, settings);
+  view = llm_window_get_answer_view (window);
+  llm_window_set_collection (window, collection);
+  llm_window_show_question (window, llm_collection_get_question (collection, 0));
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+
+  result = llm_test_eval (view, "document.querySelectorAll('a.wikilink').length + ' ' + "
+                                "document.querySelectorAll('.wikilink.missing').length");
+  g_assert_cmpstr (result, ==, "1 1");
+
+  g_free (llm_test_eval (view, "document.querySelector('a.wikilink').click(); 'clicked'"));
+  llm_test_wait_for_shown (view);
+  g_assert_true (llm_window_get_question (window) == llm_collection_get_question (collection, 1));
+  g_assert_cmpstr (webkit_web_view_get_uri (llm_answer_view_get_web_view (view)), ==, "app://llm/page/page.html");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,6 +142,8 @@ main (int   argc,
   llm_test_init (&argc, &argv);
 
   g_test_add_func ("/llm/search-ui/open-and-highlight", test_search_opens_and_highlights);
+
+  g_test_add_func ("/llm/search-ui/wikilink", test_wikilink_navigates);
 
   return g_test_run ();
 }

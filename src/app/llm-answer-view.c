@@ -14,6 +14,8 @@
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-render.h"
+#include "llm-text.h"
+#include "llm-topic.h"
 
 /* One persistent web page, loaded once from the app's resources; every
  * answer is swapped into it by a script call rather than reloaded, which
@@ -30,6 +32,7 @@
 #define RESOURCE_PREFIX "app://llm/"
 #define SCRIPT_WORLD    "llm"
 #define FILTER_ID       "llm-block-remote-1"
+#define QUESTION_SCHEME "llm-question:"
 
 static const char content_security_policy[] =
   "default-src 'none'; img-src app: data:; style-src app: 'unsafe-inline'; "
@@ -81,6 +84,7 @@ enum {
 enum {
   SHOWN,
   OPEN_EXTERNAL,
+  OPEN_QUESTION,
   N_SIGNALS
 };
 
@@ -247,6 +251,13 @@ on_decide_policy (LlmAnswerView            *self,
 
   if (webkit_navigation_action_is_user_gesture (action) && is_external (uri))
     g_signal_emit (self, signals[OPEN_EXTERNAL], 0, uri);
+  else if (g_str_has_prefix (uri, QUESTION_SCHEME))
+    {
+      g_autofree char *id = g_uri_unescape_string (uri + strlen (QUESTION_SCHEME), NULL);
+
+      if (id != NULL && self->collection != NULL && llm_collection_lookup (self->collection, id) != NULL)
+        g_signal_emit (self, signals[OPEN_QUESTION], 0, llm_collection_lookup (self->collection, id));
+    }
 
   webkit_policy_decision_ignore (decision);
   return TRUE;
@@ -382,6 +393,49 @@ resolve_embed (const char *target,
   return llm_collection_resolve_embed (user_data, target);
 }
 
+/* [[Title]] opens the question with that title, or the first question of
+ * the topic with that title. Titles are compared as ids are made, so case
+ * and punctuation do not matter. */
+static char *
+resolve_link (const char *target,
+              gpointer    user_data)
+{
+  LlmCollection *collection = user_data;
+  g_autofree char *id = llm_text_make_id (target);
+  LlmQuestion *question = llm_collection_lookup (collection, id);
+  g_autofree char *escaped = NULL;
+
+  for (guint i = 0; question == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (collection)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (collection), i);
+      g_autofree char *topic_id = NULL;
+
+      if (!LLM_IS_TOPIC (item) || g_list_model_get_n_items (G_LIST_MODEL (item)) == 0)
+        continue;
+
+      topic_id = llm_text_make_id (llm_topic_get_title (LLM_TOPIC (item)));
+      if (g_str_equal (topic_id, id))
+        {
+          g_autoptr(LlmQuestion) first = g_list_model_get_item (G_LIST_MODEL (item), 0);
+
+          question = LLM_IS_QUESTION (first) ? first : NULL;
+        }
+    }
+
+  if (question == NULL)
+    return NULL;
+
+  escaped = g_uri_escape_string (llm_question_get_id (question), NULL, FALSE);
+  return g_strconcat (QUESTION_SCHEME, escaped, NULL);
+}
+
+static char *
+render_markdown (LlmAnswerView *self,
+                 const char    *markdown)
+{
+  return llm_render_markdown_with_links (markdown, resolve_embed, resolve_link, self->collection);
+}
+
 /* A personal note goes through the same renderer, and so the same
  * escaping, as the reference answer. */
 static char *
@@ -390,7 +444,7 @@ render_note (LlmAnswerView *self)
   if (self->note == NULL)
     return g_strdup ("");
 
-  return llm_render_markdown (self->note, resolve_embed, self->collection);
+  return render_markdown (self, self->note);
 }
 
 static void
@@ -405,8 +459,7 @@ push_question (LlmAnswerView *self)
   if (self->question == NULL)
     return;
 
-  html = llm_render_markdown (llm_question_get_answer (self->question),
-                              resolve_embed, self->collection);
+  html = render_markdown (self, llm_question_get_answer (self->question));
   note_html = render_note (self);
 
   g_variant_dict_init (&args, NULL);
@@ -761,6 +814,14 @@ llm_answer_view_class_init (LlmAnswerViewClass *klass)
     g_signal_new_class_handler ("open-external", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 G_CALLBACK (llm_answer_view_real_open_external),
                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * LlmAnswerView::open-question:
+   * @question: the question a [[wikilink]] in the page points to
+   */
+  signals[OPEN_QUESTION] =
+    g_signal_new ("open-question", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LLM_TYPE_QUESTION);
 
   gtk_widget_class_install_action (widget_class, "answer.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "answer.zoom-out", NULL, zoom_out_action);

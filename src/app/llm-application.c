@@ -16,6 +16,7 @@
 #include "llm-note-store.h"
 #include "llm-question.h"
 #include "llm-search.h"
+#include "llm-stats.h"
 #include "llm-study.h"
 #include "llm-settings.h"
 #include "llm-topic.h"
@@ -36,10 +37,13 @@ static const GOptionEntry option_entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print one line per question (id, topic, number, title) and exit"), NULL },
+  { "self-test", 't', 0, G_OPTION_ARG_NONE, NULL, N_("Start a self-test of the questions due"), NULL },
   { "search", 's', 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the questions that match QUERY (id, title, snippet), best first, and exit"), N_("QUERY") },
   { "due", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print every reviewed question (id, due date, stability, difficulty, title), soonest due first, and exit"), NULL },
+  { "stats", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print one line per topic (topic, questions, reviewed, known, mean recall) and exit"), NULL },
   { "export-notes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write all personal notes to one markdown file and exit"), N_("OUTPUT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
@@ -296,7 +300,28 @@ print_due (LlmCollection *collection)
   return 0;
 }
 
-/* --version, --list, --search, --due and --export-notes answer from the calling process, with no window and
+static int
+print_stats (LlmCollection *collection)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlmStudy) study = llm_application_dup_study (&error);
+  g_autoptr(LlmStats) stats = NULL;
+  g_autofree char *tsv = NULL;
+
+  if (study == NULL)
+    {
+      g_printerr ("llm-notes: %s\n", error->message);
+      return 1;
+    }
+
+  stats = llm_stats_compute (collection, study, llm_study_get_log (study), NULL,
+                             g_get_real_time () / G_USEC_PER_SEC);
+  tsv = llm_stats_format_topics_tsv (stats);
+  g_print ("%s", tsv);
+  return 0;
+}
+
+/* --version, --list, --search, --due, --stats and --export-notes answer from the calling process, with no window and
  * no need for a running instance. */
 static int
 llm_application_handle_local_options (GApplication *app,
@@ -314,6 +339,7 @@ llm_application_handle_local_options (GApplication *app,
   if (!g_variant_dict_contains (options, "list") &&
       !g_variant_dict_contains (options, "search") &&
       !g_variant_dict_contains (options, "due") &&
+      !g_variant_dict_contains (options, "stats") &&
       !g_variant_dict_contains (options, "export-notes"))
     return check_readable (options) ? -1 : 1;
 
@@ -335,6 +361,9 @@ llm_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "due"))
     return print_due (collection);
+
+  if (g_variant_dict_contains (options, "stats"))
+    return print_stats (collection);
 
   return export_notes (options, collection);
 }
@@ -376,6 +405,10 @@ llm_application_command_line (GApplication            *app,
   window = ensure_window (self);
   llm_window_set_collection (LLM_WINDOW (window), collection);
   gtk_window_present (window);
+
+  /* The desktop file's "Start Self-Test" action. */
+  if (g_variant_dict_contains (options, "self-test"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
 
   return 0;
 }
@@ -450,6 +483,9 @@ llm_application_startup (GApplication *app)
     { "win.random-question", { "<Control>r", NULL } },
     { "win.self-test", { "<Control>t", NULL } },
     { "win.mock-done", { "<Control>Return", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.show-stats", { "<Control>i", NULL } },
     { "win.next-question", { "<Control>Page_Down", NULL } },
     { "win.previous-question", { "<Control>Page_Up", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },

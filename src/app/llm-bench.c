@@ -9,6 +9,10 @@
 #include "llm-bench.h"
 #include "llm-collection.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 /* Drives the real window the way a user would, through its actions, and
  * times each step until the page says it has painted (the answer view's
  * "shown", or llmPainted() in the page's script world).
@@ -129,11 +133,25 @@ switch_step (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The UI process's malloc heap: in use, and freed but kept by malloc. It
+ * tells a leak from fragmentation when the RSS grows. */
+static void
+print_heap (const char *name)
+{
+#ifdef __GLIBC__
+  struct mallinfo2 info = mallinfo2 ();
+
+  g_print ("LLM_BENCH heap_in_use_mb_%s %.1f\n", name, info.uordblks / 1048576.0);
+  g_print ("LLM_BENCH heap_free_mb_%s %.1f\n", name, info.fordblks / 1048576.0);
+#endif
+}
+
 static void
 mark (const char  *name,
       guint        hold_ms,
       GSourceFunc  then)
 {
+  print_heap (name);
   g_print ("LLM_BENCH mark %s\n", name);
   g_timeout_add (hold_ms, then, NULL);
 }

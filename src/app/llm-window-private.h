@@ -11,6 +11,7 @@
 #include "llm-note-store.h"
 #include "llm-search.h"
 #include "llm-search-results.h"
+#include "llm-stats-page.h"
 #include "llm-study.h"
 #include "llm-window.h"
 
@@ -61,9 +62,22 @@ struct _LlmWindow
   GQueue forward;
   gboolean in_history_step;
 
+  /* Narrow windows show one pane at a time. */
+  gboolean folded;
+  gboolean folded_show_sidebar;
+  guint fold_idle;
+
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkPaned *paned;
+  GtkWidget *sidebar_pane;
+  GtkWidget *content_pane;
+  AdwHeaderBar *sidebar_header;
+  AdwHeaderBar *content_header;
+  GtkWidget *show_sidebar_button;
+  GtkWidget *history_box;
+  GtkWidget *step_box;
+  AdwButtonContent *self_test_content;
   AdwWindowTitle *collection_title;
   AdwWindowTitle *question_title;
   LlmSidebar *sidebar;
@@ -82,6 +96,7 @@ struct _LlmWindow
   GtkStack *quiz_stack;
   GtkBox *grade_box;
   AdwStatusPage *quiz_done;
+  LlmStatsPage *stats_page;
   GtkRevealer *mock_bar;
   GtkLabel *mock_progress_label;
   GtkLabel *mock_clock;

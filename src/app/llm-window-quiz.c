@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "llm-answer-view.h"
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-settings.h"
+#include "llm-stats-page.h"
 #include "llm-sidebar.h"
 #include "llm-topic.h"
 #include "llm-window-private.h"
@@ -60,6 +62,14 @@ on_study_changed (LlmWindow  *self,
                   LlmStudy   *study)
 {
   _llm_window_update_due_count (self);
+}
+
+static void
+on_retention_changed (LlmWindow  *self,
+                      const char *key,
+                      GSettings  *settings)
+{
+  llm_study_set_retention (self->study, g_settings_get_double (settings, key));
 }
 
 static void
@@ -310,6 +320,66 @@ on_key_pressed (LlmWindow             *self,
     }
 }
 
+/* Statistics -------------------------------------------------------------- */
+
+static void
+refresh_stats (LlmWindow *self)
+{
+  g_autofree char *dir_path = g_build_filename (g_get_user_data_dir (), APP_ID, "interviews", NULL);
+  g_autoptr(GFile) interviews = g_file_new_for_path (dir_path);
+
+  if (self->collection == NULL)
+    return;
+
+  llm_stats_page_update (self->stats_page, self->collection, self->study,
+                         llm_study_get_log (self->study), interviews,
+                         g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/* Ctrl+I shows the statistics in place of the answer, and hides them
+ * again. */
+static void
+show_stats_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "stats") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "browse");
+      return;
+    }
+
+  stop_quiz (self);
+  gtk_widget_activate_action (widget, "win.mock-stop", NULL);
+  refresh_stats (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "stats");
+}
+
+static void
+on_interview_date_changed (LlmWindow    *self,
+                           GDateTime    *date,
+                           LlmStatsPage *page)
+{
+  g_autofree char *text = date ? g_date_time_format (date, "%Y-%m-%d") : g_strdup ("");
+
+  g_settings_set_string (llm_settings_get_gsettings (self->settings), "interview-date", text);
+  refresh_stats (self);
+}
+
+static void
+load_interview_date (LlmWindow *self)
+{
+  g_autofree char *text = g_settings_get_string (llm_settings_get_gsettings (self->settings), "interview-date");
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (sscanf (text, "%d-%d-%d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  llm_stats_page_set_interview_date (self->stats_page, date);
+}
+
 /**
  * _llm_window_quiz_question_changed:
  *
@@ -318,6 +388,9 @@ on_key_pressed (LlmWindow             *self,
 void
 _llm_window_quiz_question_changed (LlmWindow *self)
 {
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "stats") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "browse");
+
   if (self->quiz_active && !self->quiz_showing)
     stop_quiz (self);
 }
@@ -338,7 +411,7 @@ create_grade_button (LlmGrade grade)
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), interval);
   gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_set_size_request (button, 110, -1);
+  gtk_widget_set_size_request (button, 76, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.quiz-grade");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", grade);
   gtk_widget_add_css_class (button, grade == LLM_GRADE_AGAIN ? "destructive-action" :
@@ -365,7 +438,10 @@ _llm_window_quiz_constructed (LlmWindow *self)
   else if (llm_study_get_warning (self->study) != NULL)
     _llm_window_add_toast (self, llm_study_get_warning (self->study));
   g_signal_connect_object (self->study, "changed", G_CALLBACK (on_study_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::desired-retention",
+                           G_CALLBACK (on_retention_changed), self, G_CONNECT_SWAPPED);
   llm_sidebar_set_study (self->sidebar, self->study);
+  load_interview_date (self);
 
   for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
     {
@@ -397,6 +473,8 @@ _llm_window_quiz_dispose (LlmWindow *self)
 void
 _llm_window_quiz_class_init (GtkWidgetClass *widget_class)
 {
+  g_type_ensure (LLM_TYPE_STATS_PAGE);
+
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_top);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_bar);
@@ -405,9 +483,12 @@ _llm_window_quiz_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_stack);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, grade_box);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_done);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, stats_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_interview_date_changed);
 
   gtk_widget_class_install_action (widget_class, "win.self-test", NULL, self_test_action);
   gtk_widget_class_install_action (widget_class, "win.quiz-reveal", NULL, reveal_action);
   gtk_widget_class_install_action (widget_class, "win.quiz-grade", "i", grade_action);
   gtk_widget_class_install_action (widget_class, "win.quiz-stop", NULL, quiz_stop_action);
+  gtk_widget_class_install_action (widget_class, "win.show-stats", NULL, show_stats_action);
 }

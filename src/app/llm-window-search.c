@@ -117,6 +117,8 @@ on_result_activated (LlmWindow        *self,
 
   llm_answer_view_set_find_text (self->answer_view, term);
   llm_window_show_question (self, llm_search_result_get_question (result));
+  if (self->folded)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-answer", NULL);
 }
 
 /* Up and Down in the entry move through the results, so Enter opens the

@@ -13,6 +13,7 @@
 #include "llm-application.h"
 #include "llm-bookmarks.h"
 #include "llm-collection.h"
+#include "llm-preferences-window.h"
 #include "llm-question.h"
 #include "llm-settings.h"
 #include "llm-sidebar.h"
@@ -60,8 +61,12 @@ update_question_title (LlmWindow *self)
     {
       n = llm_collection_get_n_questions (self->collection);
       position = llm_collection_get_position (self->collection, self->question) + 1;
-      /* Translators: the position of the question shown, "Question 8 of 30" */
-      title = g_strdup_printf (_("Question %u of %u"), position, n);
+      if (self->folded)
+        /* Translators: the position of the question shown in a narrow window, "8/30" */
+        title = g_strdup_printf (_("%u/%u"), position, n);
+      else
+        /* Translators: the position of the question shown, "Question 8 of 30" */
+        title = g_strdup_printf (_("Question %u of %u"), position, n);
     }
 
   adw_window_title_set_title (self->question_title, title ? title : "");
@@ -106,6 +111,95 @@ llm_window_show_question (LlmWindow   *self,
   _llm_window_update_actions (self);
 }
 
+/* Below this width the tree and the answer take turns, as in a leaflet;
+ * a GtkPaned rather than AdwLeaflet keeps the sidebar's width draggable. */
+#define FOLD_WIDTH 600
+
+static void
+apply_folded (LlmWindow *self)
+{
+  /* With no question yet there is only the tree to show. */
+  gboolean sidebar_only = self->folded && (self->folded_show_sidebar || self->question == NULL);
+  gboolean show_sidebar = !self->folded || sidebar_only;
+  gboolean show_content = !self->folded || !sidebar_only;
+
+  gtk_widget_set_visible (self->sidebar_pane, show_sidebar);
+  gtk_widget_set_visible (self->content_pane, show_content);
+  gtk_widget_set_visible (self->show_sidebar_button, self->folded);
+  /* A phone-wide header keeps only what has no shortcut-free substitute;
+   * the rest stays on the keyboard and in the menus. */
+  gtk_widget_set_visible (self->history_box, !self->folded);
+  gtk_widget_set_visible (self->step_box, !self->folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_button), !self->folded);
+  adw_button_content_set_label (self->self_test_content, self->folded ? "" : _("_Test"));
+  update_question_title (self);
+  adw_header_bar_set_show_end_title_buttons (self->sidebar_header, self->folded);
+  adw_header_bar_set_show_start_title_buttons (self->content_header, self->folded);
+}
+
+static gboolean
+fold_idle (gpointer data)
+{
+  LlmWindow *self = data;
+
+  self->fold_idle = 0;
+  apply_folded (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK keeps the default size in step with the window's real size. */
+static void
+on_default_width (LlmWindow  *self,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  int width, height;
+  gboolean folded;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  folded = width > 0 && width < FOLD_WIDTH;
+
+  if (folded != self->folded)
+    {
+      self->folded = folded;
+      self->folded_show_sidebar = FALSE;
+      /* Not while GTK may be in the middle of a size allocation. */
+      if (self->fold_idle == 0)
+        self->fold_idle = g_idle_add (fold_idle, self);
+    }
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  self->folded_show_sidebar = TRUE;
+  apply_folded (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+}
+
+static void
+on_open_question (LlmWindow     *self,
+                  LlmQuestion   *question,
+                  LlmAnswerView *view)
+{
+  llm_window_show_question (self, question);
+}
+
+static void
+show_answer_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  self->folded_show_sidebar = FALSE;
+  apply_folded (self);
+}
+
 static void
 on_question_selected (LlmWindow   *self,
                       LlmQuestion *question,
@@ -113,6 +207,13 @@ on_question_selected (LlmWindow   *self,
 {
   if (question != self->question)
     llm_window_show_question (self, question);
+
+  /* Narrow: picking a question turns to its answer. */
+  if (self->folded && self->folded_show_sidebar)
+    {
+      self->folded_show_sidebar = FALSE;
+      apply_folded (self);
+    }
 }
 
 static void
@@ -169,6 +270,29 @@ _llm_window_add_toast (LlmWindow  *self,
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (llm_preferences_window_new (GTK_WINDOW (self), self->settings)));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+  g_autoptr(WebKitPrintOperation) print = NULL;
+
+  /* Prints the answer page as shown, or saves it as PDF from the dialog. */
+  print = webkit_print_operation_new (llm_answer_view_get_web_view (self->answer_view));
+  webkit_print_operation_run_dialog (print, GTK_WINDOW (self));
 }
 
 /* The zoom belongs to the answer view; the window forwards so the shortcuts
@@ -277,6 +401,7 @@ llm_window_dispose (GObject *object)
 {
   LlmWindow *self = (LlmWindow *)object;
 
+  g_clear_handle_id (&self->fold_idle, g_source_remove);
   _llm_window_search_dispose (self);
   _llm_window_quiz_dispose (self);
   _llm_window_mock_dispose (self);
@@ -367,6 +492,14 @@ llm_window_class_init (LlmWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, show_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, step_box);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, self_test_content);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, collection_title);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, question_title);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, sidebar);
@@ -377,12 +510,17 @@ llm_window_class_init (LlmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, note_editor);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, content_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_question);
 
   _llm_window_notes_class_init (widget_class);
   _llm_window_search_class_init (widget_class);
   _llm_window_quiz_class_init (widget_class);
   _llm_window_mock_class_init (widget_class);
 
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-answer", NULL, show_answer_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.next-question", NULL, next_question_action);
   gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, previous_question_action);
   gtk_widget_class_install_action (widget_class, "win.show-question", "s", show_question_action);
@@ -395,6 +533,7 @@ static void
 llm_window_init (LlmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
   _llm_window_update_actions (self);
 }
 
@@ -462,6 +601,8 @@ llm_window_set_collection (LlmWindow     *self,
   _llm_window_update_missing_bookmarks (self);
   _llm_window_update_due_count (self);
   _llm_window_update_actions (self);
+  if (self->folded)
+    apply_folded (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
 }
 

@@ -18,19 +18,11 @@
 /* Turns Obsidian-style markdown into topics and questions. The bundled notes
  * use "## topic" and "### N. question"; a file with no third-level headings
  * takes its "##" headings as questions instead, so a flat list of questions
- * still opens sensibly. Headings inside fenced code are never headings. */
-
-typedef struct
-{
-  LlmCollection *collection;
-  LlmTopic *topic;
-  GHashTable *ids;
-  GString *answer;
-  char *question_title;
-  guint question_number;
-  guint n_questions;
-  int question_level;
-} Loader;
+ * still opens sensibly. Headings inside fenced code are never headings.
+ *
+ * Parsing makes an LlmDraft, plain data that a thread may build: ids are
+ * only given out when drafts become questions, in reading order, so that
+ * the folder loader can read its files in any order. */
 
 G_DEFINE_QUARK (llm-collection-error-quark, llm_collection_error)
 
@@ -119,12 +111,20 @@ unquote (const char *value)
   return g_strdup (value);
 }
 
+static void
+replace_str (char       **str,
+             const char  *value)
+{
+  g_free (*str);
+  *str = g_strdup (value);
+}
+
 /* A small subset of YAML: "key: value", "key: [a, b]" and "key:" followed by
  * "- item" lines. That covers what Obsidian writes into front matter. */
 static void
-apply_front_matter (LlmCollection  *collection,
-                    char          **lines,
-                    guint           n_lines)
+read_front_matter (LlmDraft  *draft,
+                   char     **lines,
+                   guint      n_lines)
 {
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *key = NULL;
@@ -156,9 +156,9 @@ apply_front_matter (LlmCollection  *collection,
           continue;
 
         if (g_str_equal (key, "title"))
-          llm_collection_set_title (collection, value);
+          replace_str (&draft->title, value);
         else if (g_str_equal (key, "date"))
-          llm_collection_set_date (collection, value);
+          replace_str (&draft->date, value);
         else if (g_str_equal (key, "tags") || g_str_equal (key, "tag"))
           {
             g_auto(GStrv) items = NULL;
@@ -176,27 +176,29 @@ apply_front_matter (LlmCollection  *collection,
     }
 
   g_ptr_array_add (tags, NULL);
-  llm_collection_set_tags (collection, (const char * const *)tags->pdata);
+  g_strfreev (draft->tags);
+  draft->tags = (char **)g_ptr_array_free (g_steal_pointer (&tags), FALSE);
 }
 
 /* The bundled answers are written as blockquotes; they are answers, not
  * quotations, so one level of '>' comes off when the answer starts with it. */
+/* Works in place: taking the quote marks off only ever shortens a line. */
 static char *
-unwrap_blockquote (const char *answer)
+unwrap_blockquote (char *answer)
 {
-  g_auto(GStrv) lines = NULL;
-  GString *out;
+  const char *line = answer;
+  char *out = answer;
 
   if (*skip_indent (answer) != '>')
-    return g_strdup (answer);
+    return answer;
 
-  lines = g_strsplit (answer, "\n", -1);
-  out = g_string_sized_new (strlen (answer));
-
-  for (guint i = 0; lines[i]; i++)
+  for (;;)
     {
-      const char *p = skip_indent (lines[i]);
+      const char *end = strchr (line, '\n');
+      const char *p = skip_indent (line);
 
+      if (end == NULL)
+        end = line + strlen (line);
       if (*p == '>')
         {
           p++;
@@ -204,14 +206,18 @@ unwrap_blockquote (const char *answer)
             p++;
         }
       else
-        p = lines[i];
+        p = line;
 
-      if (i > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, p);
+      memmove (out, p, end - p);
+      out += end - p;
+      if (*end == '\0')
+        break;
+      *out++ = '\n';
+      line = end + 1;
     }
+  *out = '\0';
 
-  return g_string_free (out, FALSE);
+  return answer;
 }
 
 static void
@@ -247,6 +253,10 @@ llm_collection_key_points (const char *answer)
   gsize fence_len = 0;
 
   g_return_val_if_fail (answer != NULL, NULL);
+
+  /* Most answers highlight nothing; big collections load faster for it. */
+  if (strstr (answer, "==") == NULL)
+    return g_new0 (char *, 1);
 
   lines = g_strsplit (answer, "\n", -1);
   for (guint i = 0; lines[i]; i++)
@@ -312,96 +322,107 @@ trim_blank_lines (const char *text)
   return g_strndup (start, end - start);
 }
 
-static LlmTopic *
-current_topic (Loader *loader)
-{
-  if (loader->topic == NULL)
-    loader->topic = llm_topic_new (llm_collection_get_title (loader->collection));
 
-  return loader->topic;
+typedef struct
+{
+  int topic_level;     /* 0: the document is one topic */
+  int question_level;  /* 0: the whole document is one question */
+} Plan;
+
+typedef struct
+{
+  LlmDraft *draft;
+  LlmDraftTopic *topic;
+  GString *answer;
+  char *question_title;
+  guint question_number;
+  gboolean in_question;
+} Parser;
+
+static void
+draft_question_free (LlmDraftQuestion *question)
+{
+  g_free (question->title);
+  g_free (question->id);
+  g_free (question->answer);
+  g_strfreev (question->key_points);
+  g_free (question);
 }
 
 static void
-finish_question (Loader *loader)
+draft_topic_free (LlmDraftTopic *topic)
 {
-  g_autofree char *trimmed = NULL;
-  g_autofree char *answer = NULL;
-  g_autofree char *id = NULL;
-  g_auto(GStrv) key_points = NULL;
-  g_autoptr(LlmQuestion) question = NULL;
-  LlmTopic *topic;
+  g_free (topic->title);
+  g_ptr_array_unref (topic->questions);
+  g_free (topic);
+}
 
-  if (loader->question_title == NULL)
+void
+llm_draft_free (LlmDraft *draft)
+{
+  if (draft == NULL)
     return;
 
-  trimmed = trim_blank_lines (loader->answer->str);
-  answer = unwrap_blockquote (trimmed);
-  key_points = llm_collection_key_points (answer);
-
-  /* Two questions with the same title still need distinct ids; the later
-   * one gets a suffix, which is stable as long as their order is. */
-  id = llm_text_make_id (loader->question_title);
-  for (guint n = 2; g_hash_table_contains (loader->ids, id); n++)
-    {
-      g_autofree char *base = llm_text_make_id (loader->question_title);
-
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", base, n);
-    }
-  g_hash_table_add (loader->ids, g_strdup (id));
-
-  topic = current_topic (loader);
-  loader->n_questions++;
-  question = llm_question_new (id,
-                               loader->question_number ? loader->question_number : loader->n_questions,
-                               llm_text_skip_number_prefix (loader->question_title, NULL),
-                               llm_topic_get_title (topic),
-                               answer,
-                               (const char * const *)key_points);
-  llm_topic_append (topic, question);
-
-  g_clear_pointer (&loader->question_title, g_free);
-  g_string_truncate (loader->answer, 0);
+  g_free (draft->title);
+  g_free (draft->date);
+  g_strfreev (draft->tags);
+  g_free (draft->heading_title);
+  g_ptr_array_unref (draft->topics);
+  g_free (draft);
 }
 
 static void
-finish_topic (Loader *loader)
+finish_question (Parser *parser)
 {
-  finish_question (loader);
+  char *trimmed;
+  LlmDraftQuestion *question;
 
-  if (loader->topic != NULL && g_list_model_get_n_items (G_LIST_MODEL (loader->topic)) > 0)
-    llm_collection_append_topic (loader->collection, loader->topic);
+  if (!parser->in_question)
+    return;
 
-  g_clear_object (&loader->topic);
-}
+  parser->in_question = FALSE;
+  trimmed = trim_blank_lines (parser->answer->str);
+  g_string_truncate (parser->answer, 0);
 
-static int
-find_question_level (char     **lines,
-                     guint      first)
-{
-  char fence_char = 0;
-  gsize fence_len = 0;
-  int deepest = 0;
-
-  for (guint i = first; lines[i]; i++)
+  /* A document without headings is a question only if it says something. */
+  if (parser->question_title == NULL && trimmed[0] == '\0')
     {
-      int level;
-
-      if (in_fence (lines[i], &fence_char, &fence_len))
-        continue;
-
-      level = parse_heading (lines[i], NULL);
-      if (level == 3)
-        return 3;
-      deepest = MAX (deepest, level == 2 ? 2 : 0);
+      g_free (trimmed);
+      return;
     }
 
-  return deepest;
+  question = g_new0 (LlmDraftQuestion, 1);
+  question->title = g_steal_pointer (&parser->question_title);
+  /* Ids are made here, in the parsing thread: NFKC and case folding of
+   * thousands of titles would otherwise hold up the end of a load. */
+  question->id = question->title ? llm_text_make_id (question->title) : NULL;
+  question->number = parser->question_number;
+  question->answer = unwrap_blockquote (trimmed);
+  question->key_points = llm_collection_key_points (question->answer);
+
+  if (parser->topic == NULL)
+    {
+      parser->topic = g_new0 (LlmDraftTopic, 1);
+      parser->topic->questions = g_ptr_array_new_with_free_func ((GDestroyNotify)draft_question_free);
+    }
+  g_ptr_array_add (parser->topic->questions, question);
+  parser->draft->n_questions++;
+}
+
+static void
+finish_topic (Parser *parser)
+{
+  finish_question (parser);
+
+  if (parser->topic != NULL && parser->topic->questions->len > 0)
+    g_ptr_array_add (parser->draft->topics, g_steal_pointer (&parser->topic));
+
+  g_clear_pointer (&parser->topic, draft_topic_free);
 }
 
 static guint
-skip_front_matter (LlmCollection  *collection,
-                   char          **lines)
+skip_front_matter (LlmDraft  *draft,
+                   char     **lines)
 {
   if (lines[0] == NULL || !g_str_equal (g_strchomp (lines[0]), "---"))
     return 0;
@@ -412,13 +433,375 @@ skip_front_matter (LlmCollection  *collection,
 
       if (g_str_equal (line, "---") || g_str_equal (line, "..."))
         {
-          apply_front_matter (collection, lines + 1, i - 1);
+          read_front_matter (draft, lines + 1, i - 1);
           return i + 1;
         }
     }
 
   /* No closing line: it was a thematic break, not front matter. */
   return 0;
+}
+
+/* What the bundled notes do: "## Transformer" directly followed by
+ * "### 1. …" holds questions rather than answering one. */
+static gboolean
+all_containers (char         **lines,
+                const guint8  *levels,
+                guint          first,
+                int            level)
+{
+  for (guint i = first; lines[i]; i++)
+    {
+      guint j = i + 1;
+
+      if (levels[i] != level)
+        continue;
+      while (lines[j] != NULL && levels[j] == 0 && lines[j][strspn (lines[j], " \t")] == '\0')
+        j++;
+      if (lines[j] == NULL || levels[j] <= level)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A file opened on its own keeps the rules the bundled notes were written
+ * for: "###" are the questions if there are any, else "##", else "#". */
+static Plan
+plan_single_file (const guint *counts)
+{
+  Plan plan = { 0, 0 };
+
+  for (int level = 3; level >= 1; level--)
+    if (counts[level] > 0)
+      {
+        plan.question_level = level;
+        plan.topic_level = level - 1;
+        break;
+      }
+
+  return plan;
+}
+
+/* In a folder every file is a topic of its own unless it holds topics. A
+ * single "#" title names the topic and the next level used marks the
+ * questions; without a title, the top level used holds the questions, or
+ * topics when there is a deeper level as in the bundled notes. */
+static Plan
+plan_folder_file (char         **lines,
+                  const guint8  *levels,
+                  guint          first,
+                  const guint   *counts,
+                  int            first_level)
+{
+  Plan plan = { 0, 0 };
+  int used[7];
+  guint n_used = 0;
+
+  for (int level = 1; level <= 6; level++)
+    if (counts[level] > 0)
+      used[n_used++] = level;
+
+  if (n_used == 0)
+    return plan;
+
+  if (first_level == 1 && counts[1] == 1)
+    {
+      if (n_used == 1)
+        plan.question_level = 1;
+      else if (n_used > 2 && all_containers (lines, levels, first, used[1]))
+        {
+          plan.topic_level = used[1];
+          plan.question_level = used[2];
+        }
+      else
+        plan.question_level = used[1];
+    }
+  else if (n_used > 1)
+    {
+      plan.topic_level = used[0];
+      plan.question_level = used[1];
+    }
+  else
+    plan.question_level = used[0];
+
+  return plan;
+}
+
+/* Splits @text into lines in place, without a trailing '\r'. */
+static char **
+split_lines (char *text)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  char *p = text;
+
+  for (;;)
+    {
+      char *end = strchr (p, '\n');
+      char *stop = end != NULL ? end : p + strlen (p);
+
+      if (stop > p && stop[-1] == '\r')
+        stop[-1] = '\0';
+      g_ptr_array_add (lines, p);
+      if (end == NULL)
+        break;
+      *end = '\0';
+      p = end + 1;
+    }
+
+  g_ptr_array_add (lines, NULL);
+  return (char **)g_ptr_array_free (lines, FALSE);
+}
+
+/**
+ * llm_draft_parse_owned:
+ * @text: (transfer full): markdown, nul-terminated, which the parser may
+ *   change in place and frees
+ * @length: length of @text in bytes
+ * @mode: which rules find the topics and questions
+ *
+ * Safe to call from any thread.
+ *
+ * Returns: (transfer full): the draft, or %NULL with @error set when @text
+ *   is binary. A draft may hold no question.
+ */
+LlmDraft *
+llm_draft_parse_owned (char         *text,
+                       gsize         length,
+                       LlmDraftMode  mode,
+                       GError      **error)
+{
+  g_autoptr(LlmDraft) draft = NULL;
+  g_autofree char *valid = text;
+  g_autofree char **lines = NULL;
+  g_autofree guint8 *levels = NULL;
+  guint counts[7] = { 0 };
+  Parser parser = { 0 };
+  char fence_char = 0;
+  gsize fence_len = 0;
+  const char *end = NULL;
+  int first_level = 0;
+  guint n_lines;
+  guint first;
+  Plan plan;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  g_return_val_if_fail (text[length] == '\0', NULL);
+
+  /* Text never holds NUL; anything that does is not meant to be read. */
+  if (memchr (text, '\0', length) != NULL)
+    {
+      g_set_error_literal (error, LLM_COLLECTION_ERROR, LLM_COLLECTION_ERROR_BINARY,
+                           _("This is a binary file, not markdown"));
+      return NULL;
+    }
+
+  draft = g_new0 (LlmDraft, 1);
+  draft->topics = g_ptr_array_new_with_free_func ((GDestroyNotify)draft_topic_free);
+  draft->invalid_offset = -1;
+  draft->tags = g_new0 (char *, 1);
+
+  if (!g_utf8_validate_len (text, length, &end))
+    {
+      draft->invalid_offset = end - text;
+      valid = g_utf8_make_valid (text, length);
+      g_free (text);
+    }
+
+  lines = split_lines (g_str_has_prefix (valid, "\xEF\xBB\xBF") ? valid + 3 : valid);
+  first = skip_front_matter (draft, lines);
+
+  /* First pass: which lines are headings, outside fenced code. */
+  n_lines = g_strv_length (lines);
+  levels = g_new0 (guint8, n_lines + 1);
+  for (guint i = first; i < n_lines; i++)
+    {
+      if (in_fence (lines[i], &fence_char, &fence_len))
+        continue;
+      levels[i] = parse_heading (lines[i], NULL);
+      counts[levels[i]]++;
+      if (first_level == 0)
+        first_level = levels[i];
+    }
+
+  if (mode == LLM_DRAFT_SINGLE_FILE)
+    plan = plan_single_file (counts);
+  else
+    plan = plan_folder_file (lines, levels, first, counts, first_level);
+  draft->has_topic_level = plan.topic_level > 0;
+
+  parser.draft = draft;
+  parser.answer = g_string_new (NULL);
+
+  /* Without headings, the whole document answers one untitled question. */
+  parser.in_question = plan.question_level == 0;
+
+  for (guint i = first; i < n_lines; i++)
+    {
+      int level = plan.question_level > 0 ? levels[i] : 0;
+      g_autofree char *heading = NULL;
+
+      if (level == 0 || level > plan.question_level)
+        {
+          if (parser.in_question)
+            {
+              g_string_append (parser.answer, lines[i]);
+              g_string_append_c (parser.answer, '\n');
+            }
+          continue;
+        }
+
+      parse_heading (lines[i], &heading);
+      if (level == plan.question_level)
+        {
+          finish_question (&parser);
+          llm_text_skip_number_prefix (heading, &parser.question_number);
+          parser.question_title = g_steal_pointer (&heading);
+          parser.in_question = TRUE;
+        }
+      else if (level == plan.topic_level)
+        {
+          finish_topic (&parser);
+          parser.topic = g_new0 (LlmDraftTopic, 1);
+          parser.topic->title = g_steal_pointer (&heading);
+          parser.topic->questions = g_ptr_array_new_with_free_func ((GDestroyNotify)draft_question_free);
+        }
+      else
+        {
+          /* A heading above the topics: a document title. */
+          finish_topic (&parser);
+          if (draft->heading_title == NULL && heading[0] != '\0')
+            draft->heading_title = g_steal_pointer (&heading);
+        }
+    }
+
+  finish_topic (&parser);
+  g_free (parser.question_title);
+  g_string_free (parser.answer, TRUE);
+
+  return g_steal_pointer (&draft);
+}
+
+/**
+ * llm_draft_parse:
+ *
+ * Like llm_draft_parse_owned(), on a copy of @text.
+ */
+LlmDraft *
+llm_draft_parse (const char   *text,
+                 gsize         length,
+                 LlmDraftMode  mode,
+                 GError      **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return llm_draft_parse_owned (g_strndup (text, length), length, mode, error);
+}
+
+/**
+ * llm_draft_unique_id:
+ * @ids: the ids given out so far, which takes the new one
+ * @id: an id made by llm_text_make_id()
+ *
+ * Two questions with the same title still need distinct ids; the later
+ * one gets a suffix, which is stable as long as their order is.
+ *
+ * Returns: (transfer none): the unique id, owned by @ids
+ */
+const char *
+llm_draft_unique_id (GHashTable *ids,
+                     const char *id)
+{
+  char *unique = g_strdup (id);
+
+  for (guint n = 2; g_hash_table_contains (ids, unique); n++)
+    {
+      g_free (unique);
+      unique = g_strdup_printf ("%s-%u", id, n);
+    }
+  g_hash_table_add (ids, unique);
+
+  return unique;
+}
+
+/**
+ * llm_draft_add_warnings:
+ * @name: the file's name as the user knows it
+ *
+ * Tells the user what the parser had to repair in @draft.
+ */
+void
+llm_draft_add_warnings (LlmDraft      *draft,
+                        LlmCollection *collection,
+                        const char    *name)
+{
+  if (draft->invalid_offset >= 0)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("“%s” is not valid UTF-8 at byte %" G_GSSIZE_FORMAT "; the damaged text shows as “\xEF\xBF\xBD”"),
+                                 name, draft->invalid_offset);
+      llm_collection_add_warning (collection, message);
+    }
+}
+
+static LlmCollection *
+collection_from_draft (LlmDraft    *draft,
+                       const char  *fallback_title,
+                       GFile       *base,
+                       const char  *name,
+                       const char  *source,
+                       GError     **error)
+{
+  g_autoptr(LlmCollection) collection = llm_collection_new (fallback_title, base);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  /* Front matter names the collection; else a document title does. */
+  if (draft->title != NULL)
+    llm_collection_set_title (collection, draft->title);
+  else if (draft->heading_title != NULL)
+    llm_collection_set_title (collection, draft->heading_title);
+  llm_collection_set_date (collection, draft->date);
+  llm_collection_set_tags (collection, (const char * const *)draft->tags);
+
+  for (guint t = 0; t < draft->topics->len; t++)
+    {
+      LlmDraftTopic *draft_topic = g_ptr_array_index (draft->topics, t);
+      g_autoptr(LlmTopic) topic = NULL;
+
+      topic = llm_topic_new (draft_topic->title ? draft_topic->title : llm_collection_get_title (collection));
+      for (guint i = 0; i < draft_topic->questions->len; i++)
+        {
+          LlmDraftQuestion *draft_question = g_ptr_array_index (draft_topic->questions, i);
+          const char *title = draft_question->title ? draft_question->title : llm_collection_get_title (collection);
+          g_autoptr(LlmQuestion) question = NULL;
+          g_autofree char *id = draft_question->id ? NULL : llm_text_make_id (title);
+
+          n++;
+          question = llm_question_new_take (llm_draft_unique_id (ids, id ? id : draft_question->id),
+                                            draft_question->number ? draft_question->number : n,
+                                            llm_text_skip_number_prefix (title, NULL),
+                                            llm_topic_get_title (topic),
+                                            g_steal_pointer (&draft_question->answer),
+                                            g_steal_pointer (&draft_question->key_points));
+          llm_question_set_source (question, source);
+          llm_topic_append (topic, question);
+        }
+      llm_collection_append_topic (collection, topic);
+    }
+
+  if (n == 0)
+    {
+      g_set_error_literal (error, LLM_COLLECTION_ERROR, LLM_COLLECTION_ERROR_EMPTY,
+                           _("No questions found. Questions are headings such as “### 1. What is attention?” under topic headings such as “## Transformer”."));
+      return NULL;
+    }
+
+  llm_draft_add_warnings (draft, collection, name);
+
+  return g_steal_pointer (&collection);
 }
 
 /**
@@ -438,13 +821,7 @@ llm_collection_load_data (const char  *text,
                           GFile       *base,
                           GError     **error)
 {
-  g_autoptr(LlmCollection) collection = NULL;
-  g_autofree char *valid = NULL;
-  g_auto(GStrv) lines = NULL;
-  Loader loader = { 0 };
-  char fence_char = 0;
-  gsize fence_len = 0;
-  guint first;
+  g_autoptr(LlmDraft) draft = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (fallback_title != NULL, NULL);
@@ -452,79 +829,11 @@ llm_collection_load_data (const char  *text,
   if (length < 0)
     length = strlen (text);
 
-  if (memchr (text, '\0', MIN ((gsize)length, 8192)) != NULL)
-    {
-      g_set_error_literal (error, LLM_COLLECTION_ERROR, LLM_COLLECTION_ERROR_BINARY,
-                           _("This is a binary file, not markdown"));
-      return NULL;
-    }
+  draft = llm_draft_parse (text, length, LLM_DRAFT_SINGLE_FILE, error);
+  if (draft == NULL)
+    return NULL;
 
-  valid = g_utf8_make_valid (text, length);
-  if (g_str_has_prefix (valid, "\xEF\xBB\xBF"))
-    memset (valid, ' ', 3);
-  lines = g_strsplit (valid, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      gsize len = strlen (lines[i]);
-
-      if (len > 0 && lines[i][len - 1] == '\r')
-        lines[i][len - 1] = '\0';
-    }
-
-  collection = llm_collection_new (fallback_title, base);
-  first = skip_front_matter (collection, lines);
-
-  loader.collection = collection;
-  loader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  loader.answer = g_string_new (NULL);
-  loader.question_level = find_question_level (lines, first);
-
-  for (guint i = first; lines[i]; i++)
-    {
-      const char *line = lines[i];
-      g_autofree char *heading = NULL;
-      int level = 0;
-
-      if (!in_fence (line, &fence_char, &fence_len))
-        level = parse_heading (line, &heading);
-
-      if (level > 0 && level < loader.question_level - 1)
-        {
-          finish_topic (&loader);
-          /* A document title names the collection, unless front matter did. */
-          if (g_str_equal (llm_collection_get_title (collection), fallback_title) && heading[0])
-            llm_collection_set_title (collection, heading);
-        }
-      else if (level > 0 && level == loader.question_level - 1)
-        {
-          finish_topic (&loader);
-          loader.topic = llm_topic_new (heading);
-        }
-      else if (level > 0 && level == loader.question_level)
-        {
-          finish_question (&loader);
-          llm_text_skip_number_prefix (heading, &loader.question_number);
-          loader.question_title = g_steal_pointer (&heading);
-        }
-      else if (loader.question_title != NULL)
-        {
-          g_string_append (loader.answer, line);
-          g_string_append_c (loader.answer, '\n');
-        }
-    }
-
-  finish_topic (&loader);
-  g_hash_table_unref (loader.ids);
-  g_string_free (loader.answer, TRUE);
-
-  if (llm_collection_get_n_questions (collection) == 0)
-    {
-      g_set_error_literal (error, LLM_COLLECTION_ERROR, LLM_COLLECTION_ERROR_EMPTY,
-                           _("No questions found. Questions are headings such as “### 1. What is attention?” under topic headings such as “## Transformer”."));
-      return NULL;
-    }
-
-  return g_steal_pointer (&collection);
+  return collection_from_draft (draft, fallback_title, base, fallback_title, NULL, error);
 }
 
 /**
@@ -541,9 +850,12 @@ llm_collection_load_file (GFile   *file,
 {
   g_autofree char *contents = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *display = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GError) local_error = NULL;
-  LlmCollection *collection;
+  g_autoptr(LlmDraft) draft = NULL;
+  LlmCollection *collection = NULL;
   gsize length = 0;
   char *dot;
 
@@ -553,11 +865,16 @@ llm_collection_load_file (GFile   *file,
     return NULL;
 
   basename = g_file_get_basename (file);
-  if ((dot = strrchr (basename, '.')) != NULL && dot != basename)
+  display = g_filename_display_basename (basename);
+  title = g_strdup (display);
+  if ((dot = strrchr (title, '.')) != NULL && dot != title)
     *dot = '\0';
   parent = g_file_get_parent (file);
 
-  collection = llm_collection_load_data (contents, length, basename, parent, &local_error);
+  draft = llm_draft_parse (contents, length, LLM_DRAFT_SINGLE_FILE, &local_error);
+  if (draft != NULL)
+    collection = collection_from_draft (draft, title, parent, display, basename, &local_error);
+
   if (collection == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);

@@ -30,4 +30,57 @@ LlmCollection *llm_collection_load_file   (GFile       *file,
                                            GError     **error);
 char         **llm_collection_key_points  (const char  *answer);
 
+/* Below: shared with llm-folder-loader.c, not meant for the app. A draft is
+ * one parsed file as plain data, so threads can make them. */
+
+typedef enum
+{
+  LLM_DRAFT_SINGLE_FILE,
+  LLM_DRAFT_FOLDER_FILE,
+} LlmDraftMode;
+
+typedef struct
+{
+  char *title;        /* the heading as written, NULL for a whole document */
+  char *id;           /* made from the title, not yet unique; or NULL */
+  guint number;       /* from the title's "N." prefix, 0 if none */
+  char *answer;
+  GStrv key_points;
+} LlmDraftQuestion;
+
+typedef struct
+{
+  char *title;           /* NULL: the document's own topic */
+  GPtrArray *questions;  /* of LlmDraftQuestion */
+} LlmDraftTopic;
+
+typedef struct
+{
+  char *title;            /* from front matter */
+  char *date;             /* from front matter */
+  GStrv tags;             /* from front matter, never NULL */
+  char *heading_title;    /* the first heading above the topics */
+  GPtrArray *topics;      /* of LlmDraftTopic, none empty */
+  guint n_questions;
+  gboolean has_topic_level;
+  gssize invalid_offset;  /* first byte that is not UTF-8, or -1 */
+} LlmDraft;
+
+LlmDraft      *llm_draft_parse            (const char    *text,
+                                           gsize          length,
+                                           LlmDraftMode   mode,
+                                           GError       **error);
+LlmDraft      *llm_draft_parse_owned      (char          *text,
+                                           gsize          length,
+                                           LlmDraftMode   mode,
+                                           GError       **error);
+void           llm_draft_free             (LlmDraft      *draft);
+const char    *llm_draft_unique_id        (GHashTable    *ids,
+                                           const char    *id);
+void           llm_draft_add_warnings     (LlmDraft      *draft,
+                                           LlmCollection *collection,
+                                           const char    *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LlmDraft, llm_draft_free)
+
 G_END_DECLS

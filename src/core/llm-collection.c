@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "llm-collection.h"
@@ -23,10 +24,15 @@ struct _LlmCollection
   GStrv tags;
   GFile *base;
 
-  GPtrArray *topics;
+  GPtrArray *topics;       /* every topic, in reading order, none a group */
+  GListStore *tree;        /* the top level: topics and groups */
   GPtrArray *questions;
-  GHashTable *by_id;      /* id → LlmQuestion (borrowed from questions) */
-  GHashTable *positions;  /* LlmQuestion → index + 1 */
+  GHashTable *by_id;       /* id → LlmQuestion (borrowed from questions) */
+  GHashTable *positions;   /* LlmQuestion → index + 1 */
+  GHashTable *parents;     /* LlmQuestion → LlmTopic, LlmTopic → group */
+  GPtrArray *warnings;     /* NULL-terminated */
+  GHashTable *files;       /* basename → GPtrArray of relative paths */
+  char *real_base;         /* base with every link resolved, made on demand */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -80,6 +86,11 @@ llm_collection_finalize (GObject *object)
   LlmCollection *self = (LlmCollection *)object;
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->parents, g_hash_table_unref);
+  g_clear_pointer (&self->files, g_hash_table_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->real_base, g_free);
+  g_clear_object (&self->tree);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
@@ -133,6 +144,9 @@ llm_collection_init (LlmCollection *self)
   self->questions = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->positions = g_hash_table_new (NULL, NULL);
+  self->parents = g_hash_table_new (NULL, NULL);
+  self->tree = g_list_store_new (LLM_TYPE_TOPIC);
+  self->warnings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }
 
 /**
@@ -228,6 +242,26 @@ llm_collection_get_base (LlmCollection *self)
   return self->base;
 }
 
+static void
+index_topic (LlmCollection *self,
+             LlmTopic      *topic)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (topic));
+
+  for (guint i = 0; i < n; i++)
+    {
+      LlmQuestion *question = g_list_model_get_item (G_LIST_MODEL (topic), i);
+
+      g_hash_table_insert (self->by_id, (gpointer)llm_question_get_id (question), question);
+      g_ptr_array_add (self->questions, question);
+      g_hash_table_insert (self->positions, question, GUINT_TO_POINTER (self->questions->len));
+      g_hash_table_insert (self->parents, question, topic);
+    }
+
+  g_ptr_array_add (self->topics, g_object_ref (topic));
+  g_list_model_items_changed (G_LIST_MODEL (self), self->topics->len - 1, 0, 1);
+}
+
 /**
  * llm_collection_append_topic:
  * @topic: a topic holding all of its questions
@@ -239,23 +273,152 @@ void
 llm_collection_append_topic (LlmCollection *self,
                              LlmTopic      *topic)
 {
+  g_return_if_fail (LLM_IS_COLLECTION (self));
+  g_return_if_fail (LLM_IS_TOPIC (topic));
+  g_return_if_fail (!llm_topic_is_group (topic));
+
+  index_topic (self, topic);
+  g_list_store_append (self->tree, topic);
+}
+
+/**
+ * llm_collection_append_group:
+ * @group: a group (see llm_topic_new_group()) holding all of its topics
+ *
+ * Adds @group to the tree and its topics to the collection's list of
+ * topics, which stays flat: only the tree knows about groups.
+ */
+void
+llm_collection_append_group (LlmCollection *self,
+                             LlmTopic      *group)
+{
   guint n;
 
   g_return_if_fail (LLM_IS_COLLECTION (self));
-  g_return_if_fail (LLM_IS_TOPIC (topic));
+  g_return_if_fail (LLM_IS_TOPIC (group));
+  g_return_if_fail (llm_topic_is_group (group));
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (topic));
+  n = g_list_model_get_n_items (G_LIST_MODEL (group));
   for (guint i = 0; i < n; i++)
     {
-      LlmQuestion *question = g_list_model_get_item (G_LIST_MODEL (topic), i);
+      g_autoptr(LlmTopic) topic = g_list_model_get_item (G_LIST_MODEL (group), i);
 
-      g_hash_table_insert (self->by_id, (gpointer)llm_question_get_id (question), question);
-      g_ptr_array_add (self->questions, question);
-      g_hash_table_insert (self->positions, question, GUINT_TO_POINTER (self->questions->len));
+      index_topic (self, topic);
+      g_hash_table_insert (self->parents, topic, group);
     }
 
-  g_ptr_array_add (self->topics, g_object_ref (topic));
-  g_list_model_items_changed (G_LIST_MODEL (self), self->topics->len - 1, 0, 1);
+  g_list_store_append (self->tree, group);
+}
+
+/**
+ * llm_collection_get_tree:
+ *
+ * The collection itself lists every topic, flat. This lists the top level
+ * of the tree instead: topics, and groups (llm_topic_is_group()) whose
+ * items are topics. For a single file both hold the same topics.
+ *
+ * Returns: (transfer none): a list model of #LlmTopic
+ */
+GListModel *
+llm_collection_get_tree (LlmCollection *self)
+{
+  g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
+
+  return G_LIST_MODEL (self->tree);
+}
+
+/**
+ * llm_collection_get_parent:
+ * @item: an #LlmQuestion or #LlmTopic of @self
+ *
+ * Returns: (transfer none) (nullable): the topic holding the question
+ *   @item, the group holding the topic @item, or %NULL at the top level
+ */
+LlmTopic *
+llm_collection_get_parent (LlmCollection *self,
+                           gpointer       item)
+{
+  g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
+
+  return g_hash_table_lookup (self->parents, item);
+}
+
+/**
+ * llm_collection_add_warning:
+ * @message: a sentence for the user, naming the file it is about
+ *
+ * Records something that went wrong while loading but did not stop it.
+ */
+void
+llm_collection_add_warning (LlmCollection *self,
+                            const char    *message)
+{
+  g_return_if_fail (LLM_IS_COLLECTION (self));
+  g_return_if_fail (message != NULL);
+
+  g_ptr_array_add (self->warnings, g_strdup (message));
+}
+
+/**
+ * llm_collection_get_warnings:
+ *
+ * Returns: (transfer none): the loader's warnings, in the order of the
+ *   files they are about; empty when all went well
+ */
+const char * const *
+llm_collection_get_warnings (LlmCollection *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
+
+  /* An empty array may have no storage yet. */
+  if (self->warnings->pdata == NULL)
+    return none;
+
+  return (const char * const *)self->warnings->pdata;
+}
+
+/**
+ * llm_collection_add_file:
+ * @relative_path: a file inside the collection's folder, such as
+ *   "image/figure.png"
+ *
+ * Makes the file findable by its name alone, as Obsidian finds
+ * "![[figure.png]]" anywhere in a vault. The folder loader adds every file
+ * it sees; the first one added wins when two share a name.
+ */
+void
+llm_collection_add_file (LlmCollection *self,
+                         const char    *relative_path)
+{
+  const char *name;
+  GPtrArray *paths;
+
+  g_return_if_fail (LLM_IS_COLLECTION (self));
+  g_return_if_fail (relative_path != NULL);
+
+  if (self->files == NULL)
+    self->files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify)g_ptr_array_unref);
+
+  paths = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (paths, g_strdup (relative_path));
+  name = strrchr (paths->pdata[0], '/');
+  name = name != NULL ? name + 1 : paths->pdata[0];
+
+  /* The key lives in the first path of its list. */
+  {
+    GPtrArray *existing = g_hash_table_lookup (self->files, name);
+
+    if (existing != NULL)
+      {
+        g_ptr_array_add (existing, g_ptr_array_steal_index (paths, 0));
+        g_ptr_array_unref (paths);
+        return;
+      }
+  }
+  g_hash_table_insert (self->files, (gpointer)name, paths);
 }
 
 guint
@@ -344,6 +507,38 @@ llm_collection_get_neighbour (LlmCollection *self,
   return g_ptr_array_index (self->questions, index);
 }
 
+static gboolean
+is_plain_relative (const char *target)
+{
+  /* No absolute paths, and no schemes or drive letters either. */
+  return target != NULL && target[0] != '\0' && target[0] != '/' &&
+         target[0] != '\\' && strchr (target, ':') == NULL;
+}
+
+/* A link inside the folder could still point anywhere: on local disks the
+ * real path must stay inside the real folder too. */
+static gboolean
+really_inside_base (LlmCollection *self,
+                    GFile         *file)
+{
+  const char *path = g_file_peek_path (file);
+  g_autofree char *real = NULL;
+  gsize len;
+
+  if (path == NULL || g_file_peek_path (self->base) == NULL)
+    return TRUE;
+
+  if (self->real_base == NULL)
+    self->real_base = realpath (g_file_peek_path (self->base), NULL);
+  real = realpath (path, NULL);
+  if (self->real_base == NULL || real == NULL)
+    return FALSE;
+
+  len = strlen (self->real_base);
+  return strncmp (real, self->real_base, len) == 0 &&
+         (real[len] == '/' || (len > 0 && self->real_base[len - 1] == '/'));
+}
+
 /* Only relative paths that stay inside the collection's folder resolve:
  * notes come from anywhere and must not reach the rest of the disk. */
 static GFile *
@@ -352,12 +547,14 @@ resolve_inside_base (LlmCollection *self,
 {
   g_autoptr(GFile) file = NULL;
 
-  if (self->base == NULL || relative == NULL || relative[0] == '\0' ||
-      relative[0] == '/' || relative[0] == '\\' || strchr (relative, ':') != NULL)
+  if (self->base == NULL || !is_plain_relative (relative))
     return NULL;
 
   file = g_file_resolve_relative_path (self->base, relative);
   if (!g_file_has_prefix (file, self->base))
+    return NULL;
+  if (g_file_peek_path (file) != NULL && g_file_query_exists (file, NULL) &&
+      !really_inside_base (self, file))
     return NULL;
 
   return g_steal_pointer (&file);
@@ -388,6 +585,90 @@ llm_collection_resolve_embed (LlmCollection *self,
   escaped = g_uri_escape_string (relative, "/", FALSE);
 
   return g_strconcat (LLM_COLLECTION_URI_PREFIX, escaped, NULL);
+}
+
+/* Obsidian's "![[figure.png]]" names a file anywhere in the vault; a
+ * target with folders in it, "![[image/figure.png]]", must end the path. */
+static char *
+find_by_name (LlmCollection *self,
+              const char    *target)
+{
+  const char *name = strrchr (target, '/');
+  GPtrArray *paths;
+  gsize len = strlen (target);
+
+  name = name != NULL ? name + 1 : target;
+  if (self->files == NULL || (paths = g_hash_table_lookup (self->files, name)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      gsize path_len = strlen (path);
+
+      if (path_len >= len && g_str_equal (path + path_len - len, target) &&
+          (path_len == len || path[path_len - len - 1] == '/'))
+        {
+          char *uri = llm_collection_resolve_embed (self, path);
+
+          if (uri != NULL)
+            return uri;
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * llm_collection_resolve_embed_for:
+ * @question: (nullable): the question whose answer holds the embed
+ * @target: the target of an embed or image, such as "image/figure.png"
+ *
+ * Resolves @target as Obsidian does: against the folder of @question's
+ * file, then against the collection's folder, then by name anywhere in the
+ * folder. A target that leaves the collection's folder ("../", absolute
+ * paths) is refused outright, even if a file of its name is inside.
+ *
+ * Returns: (transfer full) (nullable): an `app://collection/` URI, or
+ *   %NULL when no such file is in the collection
+ */
+char *
+llm_collection_resolve_embed_for (LlmCollection *self,
+                                  LlmQuestion   *question,
+                                  const char    *target)
+{
+  const char *source;
+  char *uri;
+
+  g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
+  g_return_val_if_fail (!question || LLM_IS_QUESTION (question), NULL);
+
+  if (self->base == NULL || !is_plain_relative (target))
+    return NULL;
+
+  source = question != NULL ? llm_question_get_source (question) : NULL;
+  if (source != NULL && strchr (source, '/') != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (source);
+      g_autofree char *relative = g_build_filename (dir, target, NULL);
+      g_autoptr(GFile) file = g_file_resolve_relative_path (self->base, relative);
+
+      if (!g_file_has_prefix (file, self->base))
+        return NULL;
+      if ((uri = llm_collection_resolve_embed (self, relative)) != NULL)
+        return uri;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_resolve_relative_path (self->base, target);
+
+    if (!g_file_has_prefix (file, self->base))
+      return NULL;
+  }
+  if ((uri = llm_collection_resolve_embed (self, target)) != NULL)
+    return uri;
+
+  return find_by_name (self, target);
 }
 
 /**

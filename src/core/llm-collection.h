@@ -47,5 +47,18 @@ char               *llm_collection_resolve_embed     (LlmCollection *self,
                                                       const char    *target);
 GFile              *llm_collection_resolve_uri       (LlmCollection *self,
                                                       const char    *uri);
+void                llm_collection_append_group      (LlmCollection *self,
+                                                      LlmTopic      *group);
+GListModel         *llm_collection_get_tree          (LlmCollection *self);
+LlmTopic           *llm_collection_get_parent        (LlmCollection *self,
+                                                      gpointer       item);
+void                llm_collection_add_warning       (LlmCollection *self,
+                                                      const char    *message);
+const char * const *llm_collection_get_warnings      (LlmCollection *self);
+void                llm_collection_add_file          (LlmCollection *self,
+                                                      const char    *relative_path);
+char               *llm_collection_resolve_embed_for (LlmCollection *self,
+                                                      LlmQuestion   *question,
+                                                      const char    *target);
 
 G_END_DECLS

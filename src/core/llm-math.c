@@ -479,6 +479,34 @@ scan_embed (Scanner *s)
   return TRUE;
 }
 
+/* An Obsidian "[[wikilink]]" or "[[target|label]]" goes to the embed
+ * stash too, its body marked with LLM_MATH_WIKILINK_MARK so the restore
+ * knows it is a link, not an embed. */
+static gboolean
+scan_wikilink (Scanner *s)
+{
+  const char *body = s->p + 2;
+  const char *q;
+
+  if (strncmp (s->p, "[[", 2) != 0)
+    return FALSE;
+
+  for (q = body; *q != '\0' && *q != '\n' && *q != '[' && *q != ']'; q++)
+    ;
+  if (q == body || q[0] != ']' || q[1] != ']')
+    return FALSE;
+
+  {
+    g_autofree char *target = g_strndup (body, q - body);
+
+    stash_append (s->stash, s->out, LLM_MATH_KIND_EMBED,
+                  g_strconcat (LLM_MATH_WIKILINK_MARK, target, NULL),
+                  g_strndup (s->p, q + 2 - s->p));
+  }
+  s->p = q + 2;
+  return TRUE;
+}
+
 /* A placeholder inside an autolink's URL would be percent-encoded by cmark
  * and lost, so "<https://example.com/$x$>" goes through untouched. */
 static gboolean
@@ -582,6 +610,10 @@ llm_math_stash_protect (LlmMathStash *stash,
 
         case '!':
           done = scan_embed (&s);
+          break;
+
+        case '[':
+          done = scan_wikilink (&s);
           break;
 
         case '<':

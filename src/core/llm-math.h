@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* Starts the body of an embed-stash item that is a [[wikilink]] rather
+ * than an ![[embed]]; a control character, so never part of a title. */
+#define LLM_MATH_WIKILINK_MARK "\x01"
+
 typedef enum
 {
   LLM_MATH_KIND_INLINE,   /* $…$: body is the TeX */

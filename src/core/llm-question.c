@@ -19,6 +19,7 @@ struct _LlmQuestion
   char *title;
   char *topic;
   char *answer;
+  char *source;
   GStrv key_points;
   guint number;
 };
@@ -45,6 +46,7 @@ llm_question_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->topic, g_free);
   g_clear_pointer (&self->answer, g_free);
+  g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->key_points, g_strfreev);
 
   G_OBJECT_CLASS (llm_question_parent_class)->finalize (object);
@@ -135,6 +137,38 @@ llm_question_new (const char         *id,
   return self;
 }
 
+/**
+ * llm_question_new_take:
+ * @answer: (transfer full): the answer
+ * @key_points: (transfer full): the key points
+ *
+ * Like llm_question_new(), but takes @answer and @key_points instead of
+ * copying them: loaders hand over megabytes of answers.
+ */
+LlmQuestion *
+llm_question_new_take (const char *id,
+                       guint       number,
+                       const char *title,
+                       const char *topic,
+                       char       *answer,
+                       GStrv       key_points)
+{
+  LlmQuestion *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_object_new (LLM_TYPE_QUESTION, NULL);
+  self->id = g_strdup (id);
+  self->number = number;
+  self->title = g_strdup (title);
+  self->topic = g_strdup (topic ? topic : "");
+  self->answer = answer ? answer : g_strdup ("");
+  self->key_points = key_points ? key_points : g_new0 (char *, 1);
+
+  return self;
+}
+
 const char *
 llm_question_get_id (LlmQuestion *self)
 {
@@ -181,4 +215,35 @@ llm_question_get_key_points (LlmQuestion *self)
   g_return_val_if_fail (LLM_IS_QUESTION (self), NULL);
 
   return (const char * const *)self->key_points;
+}
+
+/**
+ * llm_question_get_source:
+ *
+ * Returns: (nullable): the file @self was read from, relative to its
+ *   collection's folder, or %NULL when the collection came from bare text
+ */
+const char *
+llm_question_get_source (LlmQuestion *self)
+{
+  g_return_val_if_fail (LLM_IS_QUESTION (self), NULL);
+
+  return self->source;
+}
+
+/**
+ * llm_question_set_source:
+ * @source: (nullable): a path relative to the collection's folder
+ *
+ * Only loaders call this, before anyone else sees @self: images in the
+ * answer resolve against the folder of this file.
+ */
+void
+llm_question_set_source (LlmQuestion *self,
+                         const char  *source)
+{
+  g_return_if_fail (LLM_IS_QUESTION (self));
+
+  g_free (self->source);
+  self->source = g_strdup (source);
 }

@@ -22,11 +22,20 @@ LlmQuestion        *llm_question_new            (const char         *id,
                                                  const char         *topic,
                                                  const char         *answer,
                                                  const char * const *key_points);
+LlmQuestion        *llm_question_new_take       (const char         *id,
+                                                 guint               number,
+                                                 const char         *title,
+                                                 const char         *topic,
+                                                 char               *answer,
+                                                 GStrv               key_points);
 const char         *llm_question_get_id         (LlmQuestion        *self);
 guint               llm_question_get_number     (LlmQuestion        *self);
 const char         *llm_question_get_title      (LlmQuestion        *self);
 const char         *llm_question_get_topic      (LlmQuestion        *self);
 const char         *llm_question_get_answer     (LlmQuestion        *self);
 const char * const *llm_question_get_key_points (LlmQuestion        *self);
+const char         *llm_question_get_source     (LlmQuestion        *self);
+void                llm_question_set_source     (LlmQuestion        *self,
+                                                 const char         *source);
 
 G_END_DECLS

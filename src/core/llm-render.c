@@ -24,6 +24,7 @@
 typedef struct
 {
   LlmEmbedResolver resolver;
+  LlmEmbedResolver link_resolver;
   gpointer user_data;
 } EmbedContext;
 
@@ -141,19 +142,50 @@ parse_size (const char *text,
   return *end == '\0';
 }
 
+/* "[[target]]" and "[[target|label]]": a link when the target names a
+ * question or topic, else styled as missing, as Obsidian does. */
+static char *
+render_wikilink (const char   *body,
+                 EmbedContext *ctx)
+{
+  g_auto(GStrv) parts = g_strsplit (body, "|", 2);
+  g_autofree char *uri = NULL;
+  const char *target = g_strstrip (parts[0]);
+  const char *label = parts[1] != NULL && *g_strstrip (parts[1]) != '\0' ? parts[1] : target;
+
+  if (ctx->link_resolver != NULL)
+    uri = ctx->link_resolver (target, ctx->user_data);
+
+  if (uri == NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("No question or topic is called “%s”"), target);
+
+      return g_markup_printf_escaped ("<span class=\"wikilink missing\" title=\"%s\">%s</span>",
+                                      reason, label);
+    }
+
+  return g_markup_printf_escaped ("<a class=\"wikilink\" href=\"%s\">%s</a>", uri, label);
+}
+
 static char *
 render_embed (const char *body,
               gpointer    data)
 {
   EmbedContext *ctx = data;
-  g_auto(GStrv) parts = g_strsplit (body, "|", 2);
-  g_autofree char *target = g_strdup (parts[0]);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *target = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *size = NULL;
   g_autofree char *img = NULL;
   const char *label;
   guint64 width;
   guint64 height;
+
+  if (g_str_has_prefix (body, LLM_MATH_WIKILINK_MARK))
+    return render_wikilink (body + strlen (LLM_MATH_WIKILINK_MARK), ctx);
+
+  parts = g_strsplit (body, "|", 2);
+  target = g_strdup (parts[0]);
 
   /* Inside a table the pipe is written "\|"; its backslash is not part of
    * the name. */
@@ -341,10 +373,28 @@ llm_render_markdown (const char       *markdown,
                      LlmEmbedResolver  resolver,
                      gpointer          user_data)
 {
+  return llm_render_markdown_with_links (markdown, resolver, NULL, user_data);
+}
+
+/**
+ * llm_render_markdown_with_links:
+ * @link_resolver: (nullable): maps a `[[wikilink]]` target to the URI it
+ *   opens, or %NULL when nothing is called that
+ *
+ * As llm_render_markdown(), with `[[wikilinks]]` made into links.
+ *
+ * Returns: (transfer full): the HTML fragment
+ */
+char *
+llm_render_markdown_with_links (const char       *markdown,
+                                LlmEmbedResolver  resolver,
+                                LlmEmbedResolver  link_resolver,
+                                gpointer          user_data)
+{
   g_autoptr(LlmMathStash) stash = NULL;
   g_autofree char *valid = NULL;
   g_autofree char *protected = NULL;
-  EmbedContext ctx = { resolver, user_data };
+  EmbedContext ctx = { resolver, link_resolver, user_data };
   cmark_node *doc;
   char *html;
   char *result;

@@ -25,4 +25,9 @@ char *llm_render_markdown (const char       *markdown,
                            LlmEmbedResolver  resolver,
                            gpointer          user_data);
 
+char *llm_render_markdown_with_links (const char       *markdown,
+                                      LlmEmbedResolver  resolver,
+                                      LlmEmbedResolver  link_resolver,
+                                      gpointer          user_data);
+
 G_END_DECLS

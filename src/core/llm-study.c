@@ -116,6 +116,19 @@ llm_study_get_warning (LlmStudy *self)
   return llm_review_log_get_warning (self->log);
 }
 
+/**
+ * llm_study_get_log:
+ *
+ * Returns: (transfer none): the review log the cards are derived from
+ */
+LlmReviewLog *
+llm_study_get_log (LlmStudy *self)
+{
+  g_return_val_if_fail (LLM_IS_STUDY (self), NULL);
+
+  return self->log;
+}
+
 const LlmSchedulerParams *
 llm_study_get_params (LlmStudy *self)
 {

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "llm-review-log.h"
 #include "llm-scheduler.h"
 #include "llm-types.h"
 
@@ -28,6 +29,7 @@ LlmStudy      *llm_study_new          (GFile                    *log_file);
 gboolean       llm_study_load         (LlmStudy                 *self,
                                        GError                  **error);
 const char    *llm_study_get_warning  (LlmStudy                 *self);
+LlmReviewLog  *llm_study_get_log      (LlmStudy                 *self);
 const LlmSchedulerParams *
                llm_study_get_params   (LlmStudy                 *self);
 void           llm_study_set_retention (LlmStudy                *self,

@@ -10,13 +10,16 @@
 #include "llm-topic.h"
 
 /* A topic is the list of its questions, so the sidebar's tree model can
- * expand it directly. */
+ * expand it directly. A group (a subfolder of a notes folder) is a topic
+ * whose items are topics instead: the tree expands it the same way, and a
+ * tree of three levels needs no second type. */
 struct _LlmTopic
 {
   GObject parent_instance;
 
   char *title;
-  GPtrArray *questions;
+  GPtrArray *questions;  /* of LlmQuestion, or of LlmTopic in a group */
+  gboolean is_group;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -35,7 +38,7 @@ static GParamSpec *properties[N_PROPS];
 static GType
 llm_topic_get_item_type (GListModel *model)
 {
-  return LLM_TYPE_QUESTION;
+  return LLM_TOPIC (model)->is_group ? LLM_TYPE_TOPIC : LLM_TYPE_QUESTION;
 }
 
 static guint
@@ -136,11 +139,59 @@ llm_topic_get_title (LlmTopic *self)
   return self->title;
 }
 
+/**
+ * llm_topic_new_group:
+ * @title: the group's title, such as a folder's name
+ *
+ * Returns: (transfer full): an empty group, which holds topics
+ */
+LlmTopic *
+llm_topic_new_group (const char *title)
+{
+  LlmTopic *self = llm_topic_new (title);
+
+  if (self != NULL)
+    self->is_group = TRUE;
+
+  return self;
+}
+
+/**
+ * llm_topic_is_group:
+ *
+ * Returns: whether the items of @self are topics rather than questions
+ */
+gboolean
+llm_topic_is_group (LlmTopic *self)
+{
+  g_return_val_if_fail (LLM_IS_TOPIC (self), FALSE);
+
+  return self->is_group;
+}
+
+/**
+ * llm_topic_append_topic:
+ * @topic: a topic, not a group: the tree has three levels at most
+ */
+void
+llm_topic_append_topic (LlmTopic *self,
+                        LlmTopic *topic)
+{
+  g_return_if_fail (LLM_IS_TOPIC (self));
+  g_return_if_fail (self->is_group);
+  g_return_if_fail (LLM_IS_TOPIC (topic));
+  g_return_if_fail (!topic->is_group);
+
+  g_ptr_array_add (self->questions, g_object_ref (topic));
+  g_list_model_items_changed (G_LIST_MODEL (self), self->questions->len - 1, 0, 1);
+}
+
 void
 llm_topic_append (LlmTopic    *self,
                   LlmQuestion *question)
 {
   g_return_if_fail (LLM_IS_TOPIC (self));
+  g_return_if_fail (!self->is_group);
   g_return_if_fail (LLM_IS_QUESTION (question));
 
   g_ptr_array_add (self->questions, g_object_ref (question));

@@ -20,5 +20,9 @@ LlmTopic   *llm_topic_new       (const char  *title);
 const char *llm_topic_get_title (LlmTopic    *self);
 void        llm_topic_append    (LlmTopic    *self,
                                  LlmQuestion *question);
+LlmTopic   *llm_topic_new_group    (const char *title);
+gboolean    llm_topic_is_group     (LlmTopic   *self);
+void        llm_topic_append_topic (LlmTopic   *self,
+                                    LlmTopic   *topic);
 
 G_END_DECLS

@@ -1,0 +1,22 @@
+/* llm-preferences-window.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "llm-settings.h"
+
+G_BEGIN_DECLS
+
+#define LLM_TYPE_PREFERENCES_WINDOW (llm_preferences_window_get_type())
+
+G_DECLARE_FINAL_TYPE (LlmPreferencesWindow, llm_preferences_window, LLM, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+GtkWidget *llm_preferences_window_new (GtkWindow   *parent,
+                                       LlmSettings *settings);
+
+G_END_DECLS

@@ -1,0 +1,900 @@
+/* llm-folder-loader.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "llm-collection.h"
+#include "llm-collection-loader.h"
+#include "llm-folder-loader.h"
+#include "llm-question.h"
+#include "llm-text.h"
+#include "llm-topic.h"
+
+/* Opens a notes folder, such as an Obsidian vault, as one collection.
+ *
+ * Three passes: a walk lists the files in reading order (natural order,
+ * folders among files), a pool of threads reads and parses them into
+ * drafts, and the drafts become topics and questions in reading order, so
+ * that duplicate titles get their "-2" in the order the user reads them.
+ *
+ * A top-level folder becomes a group of topics; deeper folders add their
+ * topics to that group, as the tree has three levels. Files that are a
+ * single note (no topic of their own) gather into one topic named after
+ * their folder. None of this touches the main thread's objects: the
+ * collection is handed over only once it is complete. */
+
+#define WALK_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_NAME "," \
+                        G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," \
+                        G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
+                        G_FILE_ATTRIBUTE_STANDARD_SIZE
+
+/* Deeper than this is a loop or a mistake, not notes. */
+#define MAX_DEPTH 32
+
+/* Larger than this is not a note someone wrote; it would only eat memory. */
+#define MAX_FILE_SIZE (64 * 1024 * 1024)
+
+struct _LlmLoadProgress
+{
+  int files_done;   /* atomic */
+  int files_total;  /* atomic; 0 while the folder is still being listed */
+};
+
+/* A file to read, or a message about the folder at its place in the
+ * reading order (then only @warning is set). */
+typedef struct
+{
+  GFile *file;
+  char *path;      /* relative to the folder, as on disk */
+  char *name;      /* relative to the folder, for messages */
+  char *stem;      /* the file's display name without its extension */
+  guint dir;       /* index into Loader.dir_titles */
+  int top;         /* the top-level folder holding it, or -1 */
+  goffset size;
+  LlmDraft *draft;
+  char *warning;
+} Job;
+
+typedef struct
+{
+  GFile *root;
+  GCancellable *cancellable;
+  LlmLoadProgress *progress;
+  GPtrArray *jobs;
+  GPtrArray *dir_titles;
+  GPtrArray *files;
+  guint n_files;
+} Loader;
+
+/* A topic or a group on its way to becoming one. */
+typedef struct
+{
+  char *title;
+  guint dir;
+  gboolean loose;     /* the topic of a folder's single notes */
+  GPtrArray *topics;  /* a group's nodes, or NULL for a topic */
+  GArray *entries;    /* a topic's questions */
+} Node;
+
+typedef struct
+{
+  LlmDraftQuestion *question;
+  Job *job;
+} Entry;
+
+G_DEFINE_BOXED_TYPE (LlmLoadProgress, llm_load_progress,
+                     llm_load_progress_ref, llm_load_progress_unref)
+
+/**
+ * llm_load_progress_new:
+ *
+ * A counter that a loading thread updates and the main thread may poll,
+ * for example from a timeout that moves a progress bar.
+ *
+ * Returns: (transfer full): a new progress counter
+ */
+LlmLoadProgress *
+llm_load_progress_new (void)
+{
+  return g_atomic_rc_box_new0 (LlmLoadProgress);
+}
+
+LlmLoadProgress *
+llm_load_progress_ref (LlmLoadProgress *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+llm_load_progress_unref (LlmLoadProgress *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release (self);
+}
+
+guint
+llm_load_progress_get_files_done (LlmLoadProgress *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return g_atomic_int_get (&self->files_done);
+}
+
+/**
+ * llm_load_progress_get_files_total:
+ *
+ * Returns: how many files there are to read, or 0 while that is not known
+ */
+guint
+llm_load_progress_get_files_total (LlmLoadProgress *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return g_atomic_int_get (&self->files_total);
+}
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->file);
+  g_free (job->path);
+  g_free (job->name);
+  g_free (job->stem);
+  g_clear_pointer (&job->draft, llm_draft_free);
+  g_free (job->warning);
+  g_free (job);
+}
+
+static void
+node_free (Node *node)
+{
+  g_free (node->title);
+  g_clear_pointer (&node->topics, g_ptr_array_unref);
+  g_clear_pointer (&node->entries, g_array_unref);
+  g_free (node);
+}
+
+/* "2" before "10", and "1.2" before "1.10": runs of digits compare as
+ * numbers, everything else case-insensitively. */
+static int
+natural_compare (const char *a,
+                 const char *b)
+{
+  const char *p = a;
+  const char *q = b;
+
+  while (*p != '\0' && *q != '\0')
+    {
+      if (g_ascii_isdigit (*p) && g_ascii_isdigit (*q))
+        {
+          const char *p_start, *q_start;
+          gsize p_len, q_len;
+          int cmp;
+
+          while (*p == '0' && g_ascii_isdigit (p[1]))
+            p++;
+          while (*q == '0' && g_ascii_isdigit (q[1]))
+            q++;
+          for (p_start = p; g_ascii_isdigit (*p); p++)
+            ;
+          for (q_start = q; g_ascii_isdigit (*q); q++)
+            ;
+          p_len = p - p_start;
+          q_len = q - q_start;
+          if (p_len != q_len)
+            return p_len < q_len ? -1 : 1;
+          if ((cmp = strncmp (p_start, q_start, p_len)) != 0)
+            return cmp;
+          continue;
+        }
+
+      {
+        gunichar pc = g_unichar_tolower (g_utf8_get_char (p));
+        gunichar qc = g_unichar_tolower (g_utf8_get_char (q));
+
+        if (pc != qc)
+          return pc < qc ? -1 : 1;
+        p = g_utf8_next_char (p);
+        q = g_utf8_next_char (q);
+      }
+    }
+
+  if (*p != '\0' || *q != '\0')
+    return *p != '\0' ? 1 : -1;
+
+  /* "01" and "1" differ only in zeros; any order will do, but always one. */
+  return strcmp (a, b);
+}
+
+/* A file or folder name's order prefix, "01. ", "1.2 " or "3-", is for
+ * sorting; the title is what follows. A date ("2024-03-01 notes") or a
+ * title that starts with a number ("3 Body Problem") keeps its digits. */
+static const char *
+skip_name_number (const char *name,
+                  guint      *number)
+{
+  const char *p = name;
+  gboolean dotted = FALSE;
+  guint value = 0;
+
+  if (!g_ascii_isdigit (*p))
+    return name;
+
+  for (;;)
+    {
+      value = 0;
+      for (; g_ascii_isdigit (*p); p++)
+        value = MIN (value, G_MAXUINT / 10) * 10 + (guint)(*p - '0');
+      if (p[0] != '.' || !g_ascii_isdigit (p[1]))
+        break;
+      dotted = TRUE;
+      p++;
+    }
+
+  if (*p == '.' || *p == ')' || *p == '-' || *p == '_')
+    p++;
+  else if (g_str_has_prefix (p, "、"))
+    p += strlen ("、");
+  else if (!dotted && !(name[0] == '0' && *p == ' '))
+    return name;
+
+  while (*p == ' ' || *p == '\t' || *p == '_' || *p == '-')
+    p++;
+  if (*p == '\0' || g_ascii_isdigit (*p))
+    return name;
+
+  if (number != NULL)
+    *number = value;
+  return p;
+}
+
+static gboolean
+is_markdown (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  return dot != NULL && dot != name &&
+         (g_ascii_strcasecmp (dot, ".md") == 0 || g_ascii_strcasecmp (dot, ".markdown") == 0);
+}
+
+static char *
+strip_extension (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  return dot != NULL && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
+}
+
+static void
+warn (Loader     *self,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static void
+warn (Loader     *self,
+      const char *format,
+      ...)
+{
+  Job *job = g_new0 (Job, 1);
+  va_list args;
+
+  va_start (args, format);
+  job->warning = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (self->jobs, job);
+}
+
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b)
+{
+  GFileInfo *info_a = *(GFileInfo **)a;
+  GFileInfo *info_b = *(GFileInfo **)b;
+
+  return natural_compare (g_object_get_data (G_OBJECT (info_a), "llm-key"),
+                          g_object_get_data (G_OBJECT (info_b), "llm-key"));
+}
+
+/* Lists the entries of @dir worth reading, in natural order. */
+static GPtrArray *
+list_folder (Loader      *self,
+             GFile       *dir,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (dir, WALK_ATTRIBUTES,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          self->cancellable, error);
+  if (enumerator == NULL)
+    return NULL;
+
+  while ((info = g_file_enumerator_next_file (enumerator, self->cancellable, &local_error)) != NULL)
+    {
+      const char *file_name = g_file_info_get_name (info);
+      const char *display = g_file_info_get_display_name (info);
+
+      /* Hidden folders hold tools' state (.git, .obsidian, .trash), and
+       * node_modules holds other people's READMEs: none are notes. */
+      if (file_name[0] == '.' || g_str_equal (file_name, "node_modules"))
+        {
+          g_object_unref (info);
+          continue;
+        }
+
+      g_object_set_data_full (G_OBJECT (info), "llm-key",
+                              g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                                ? g_strdup (display) : strip_extension (display),
+                              g_free);
+      g_ptr_array_add (infos, info);
+    }
+
+  /* A folder that fails halfway still gives what it listed. */
+  if (local_error != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    warn (self, _("Could not read all of the folder “%s”: %s"), name, local_error->message);
+
+  g_ptr_array_sort (infos, compare_infos);
+  return g_steal_pointer (&infos);
+}
+
+/* Lists @dir into the loader's jobs. @path and @name are those of @dir,
+ * %NULL for the opened folder, which alone fails with @error: inside it, a
+ * folder that does not open is a warning. */
+static gboolean
+walk (Loader      *self,
+      GFile       *dir,
+      const char  *path,
+      const char  *name,
+      guint        dir_index,
+      int          top,
+      guint        depth,
+      GError     **error)
+{
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  infos = list_folder (self, dir, name ? name : g_ptr_array_index (self->dir_titles, 0), &local_error);
+  if (infos == NULL)
+    {
+      if (error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        warn (self, _("Could not open the folder “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      GFileInfo *info = g_ptr_array_index (infos, i);
+      const char *display = g_file_info_get_display_name (info);
+      g_autofree char *child_path = NULL;
+      g_autofree char *child_name = NULL;
+      g_autoptr(GFile) child = NULL;
+
+      child_path = path ? g_strconcat (path, "/", g_file_info_get_name (info), NULL)
+                        : g_strdup (g_file_info_get_name (info));
+      child_name = name ? g_strconcat (name, "/", display, NULL) : g_strdup (display);
+      child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      switch ((int)g_file_info_get_file_type (info))
+        {
+        case G_FILE_TYPE_DIRECTORY:
+          if (depth >= MAX_DEPTH)
+            {
+              warn (self, _("Skipped “%s”: its folders are nested too deeply"), child_name);
+              break;
+            }
+          g_ptr_array_add (self->dir_titles, g_strdup (skip_name_number (display, NULL)));
+          walk (self, child, child_path, child_name, self->dir_titles->len - 1,
+                top >= 0 ? top : (int)self->dir_titles->len - 1, depth + 1, NULL);
+          break;
+
+        case G_FILE_TYPE_REGULAR:
+          if (is_markdown (display))
+            {
+              Job *job = g_new0 (Job, 1);
+
+              job->file = g_steal_pointer (&child);
+              job->path = g_steal_pointer (&child_path);
+              job->name = g_steal_pointer (&child_name);
+              job->stem = strip_extension (display);
+              job->dir = dir_index;
+              job->top = top;
+              job->size = g_file_info_get_size (info);
+              g_ptr_array_add (self->jobs, job);
+              self->n_files++;
+            }
+          else
+            g_ptr_array_add (self->files, g_steal_pointer (&child_path));
+          break;
+
+        case G_FILE_TYPE_SYMBOLIC_LINK:
+          /* A link may lead out of the folder, or in a circle. */
+          warn (self, _("Skipped “%s”: links are not followed"), child_name);
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Runs in a pool thread: reads one file and makes its draft. */
+static void
+read_job (gpointer data,
+          gpointer user_data)
+{
+  Job *job = data;
+  Loader *self = user_data;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  gboolean blank;
+  gboolean read;
+
+  if (job->file == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (job->size > MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (MAX_FILE_SIZE);
+
+      job->warning = g_strdup_printf (_("Skipped “%s”: it is larger than %s"), job->name, size);
+      goto done;
+    }
+
+  if (g_file_peek_path (job->file) != NULL)
+    read = g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &error);
+  else
+    read = g_file_load_contents (job->file, self->cancellable, &contents, &length, NULL, &error);
+  if (!read)
+    {
+      job->warning = g_strdup_printf (_("Could not read “%s”: %s"), job->name, error->message);
+      goto done;
+    }
+
+  /* Only a blank file is worth calling empty; keep the answer to that. */
+  blank = is_blank (contents, length);
+  job->draft = llm_draft_parse_owned (g_steal_pointer (&contents), length, LLM_DRAFT_FOLDER_FILE, &error);
+  if (job->draft == NULL)
+    job->warning = g_strdup_printf (_("Skipped “%s”: it is a binary file, not markdown"), job->name);
+  else if (job->draft->n_questions == 0)
+    {
+      job->warning = blank
+        ? g_strdup_printf (_("Skipped “%s”: it is empty"), job->name)
+        : g_strdup_printf (_("Skipped “%s”: it holds no questions"), job->name);
+      g_clear_pointer (&job->draft, llm_draft_free);
+    }
+
+done:
+  if (self->progress != NULL)
+    g_atomic_int_inc (&self->progress->files_done);
+}
+
+static void
+read_jobs (Loader *self)
+{
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  GThreadPool *pool;
+
+  if (self->jobs->len < 2 || n_threads == 1)
+    {
+      for (guint i = 0; i < self->jobs->len; i++)
+        read_job (g_ptr_array_index (self->jobs, i), self);
+      return;
+    }
+
+  /* Reading and parsing are independent per file; the tree is put
+   * together afterwards, in order. */
+  pool = g_thread_pool_new (read_job, self, n_threads, FALSE, NULL);
+  for (guint i = 0; i < self->jobs->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (self->jobs, i), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+static Node *
+node_new (const char *title,
+          guint       dir,
+          gboolean    group)
+{
+  Node *node = g_new0 (Node, 1);
+
+  node->title = g_strdup (title);
+  node->dir = dir;
+  if (group)
+    node->topics = g_ptr_array_new_with_free_func ((GDestroyNotify)node_free);
+  else
+    node->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  return node;
+}
+
+static void
+add_entries (Node          *node,
+             LlmDraftTopic *topic,
+             Job           *job)
+{
+  for (guint i = 0; i < topic->questions->len; i++)
+    {
+      Entry entry = { g_ptr_array_index (topic->questions, i), job };
+
+      g_array_append_val (node->entries, entry);
+    }
+}
+
+static gboolean
+is_single_note (LlmDraft *draft)
+{
+  LlmDraftTopic *topic;
+  LlmDraftQuestion *question;
+
+  if (draft->has_topic_level || draft->heading_title != NULL || draft->n_questions != 1)
+    return FALSE;
+
+  topic = g_ptr_array_index (draft->topics, 0);
+  question = g_ptr_array_index (topic->questions, 0);
+
+  /* A whole file's front matter title is the question's title. */
+  return draft->title == NULL || question->title == NULL;
+}
+
+/* Files become nodes, in reading order. */
+static GPtrArray *
+plan_tree (Loader *self)
+{
+  g_autoptr(GHashTable) loose_topics = g_hash_table_new (NULL, NULL);
+  GPtrArray *root = g_ptr_array_new_with_free_func ((GDestroyNotify)node_free);
+  Node *group = NULL;
+
+  for (guint i = 0; i < self->jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (self->jobs, i);
+      LlmDraft *draft = job->draft;
+      GPtrArray *container = root;
+
+      if (draft == NULL)
+        continue;
+
+      if (job->top >= 0)
+        {
+          if (group == NULL || group->dir != (guint)job->top)
+            {
+              group = node_new (g_ptr_array_index (self->dir_titles, job->top), job->top, TRUE);
+              g_ptr_array_add (root, group);
+            }
+          container = group->topics;
+        }
+
+      /* One note with no topic of its own joins its folder's topic. A
+       * title, in front matter or a "#" heading, names a topic though. */
+      if (is_single_note (draft))
+        {
+          Node *topic = g_hash_table_lookup (loose_topics, GUINT_TO_POINTER (job->dir));
+
+          if (topic == NULL)
+            {
+              topic = node_new (g_ptr_array_index (self->dir_titles, job->dir), job->dir, FALSE);
+              topic->loose = TRUE;
+              g_ptr_array_add (container, topic);
+              g_hash_table_insert (loose_topics, GUINT_TO_POINTER (job->dir), topic);
+            }
+          add_entries (topic, g_ptr_array_index (draft->topics, 0), job);
+          continue;
+        }
+
+      for (guint t = 0; t < draft->topics->len; t++)
+        {
+          LlmDraftTopic *draft_topic = g_ptr_array_index (draft->topics, t);
+          const char *title = draft_topic->title;
+          Node *topic;
+
+          if (title == NULL)
+            title = draft->title ? draft->title
+                  : draft->heading_title ? draft->heading_title
+                  : skip_name_number (job->stem, NULL);
+          topic = node_new (title, job->dir, FALSE);
+          add_entries (topic, draft_topic, job);
+          g_ptr_array_add (container, topic);
+        }
+    }
+
+  return root;
+}
+
+static LlmTopic *
+build_topic (Node       *node,
+             GHashTable *ids)
+{
+  LlmTopic *topic = llm_topic_new (node->title);
+
+  for (guint i = 0; i < node->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (node->entries, Entry, i);
+      LlmDraftQuestion *draft_question = entry->question;
+      g_autoptr(LlmQuestion) question = NULL;
+      const char *title = draft_question->title;
+      guint number = draft_question->number;
+      g_autofree char *id = NULL;
+
+      /* A whole file is one question, titled by its front matter or name. */
+      if (title == NULL)
+        {
+          title = entry->job->draft->title ? entry->job->draft->title
+                : skip_name_number (entry->job->stem, &number);
+          id = llm_text_make_id (title);
+        }
+
+      question = llm_question_new_take (llm_draft_unique_id (ids, id ? id : draft_question->id),
+                                        number ? number : i + 1,
+                                        llm_text_skip_number_prefix (title, NULL),
+                                        node->title,
+                                        g_steal_pointer (&draft_question->answer),
+                                        g_steal_pointer (&draft_question->key_points));
+      llm_question_set_source (question, entry->job->path);
+      llm_topic_append (topic, question);
+    }
+
+  return topic;
+}
+
+static void
+add_tags (GPtrArray          *tags,
+          const char * const *more)
+{
+  for (guint i = 0; more[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (tags, more[i], g_str_equal, NULL))
+      g_ptr_array_add (tags, (gpointer)more[i]);
+}
+
+static LlmCollection *
+build_collection (Loader      *self,
+                  const char  *title,
+                  GError     **error)
+{
+  g_autoptr(LlmCollection) collection = llm_collection_new (title, self->root);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GPtrArray) root = plan_tree (self);
+
+  for (guint i = 0; i < root->len; i++)
+    {
+      Node *node = g_ptr_array_index (root, i);
+      Node *only = node->topics && node->topics->len == 1 ? g_ptr_array_index (node->topics, 0) : NULL;
+
+      if (node->topics == NULL)
+        {
+          g_autoptr(LlmTopic) topic = build_topic (node, ids);
+
+          llm_collection_append_topic (collection, topic);
+        }
+      else if (only != NULL && only->loose && only->dir == node->dir)
+        {
+          /* A folder of single notes is a topic, not a group of one. */
+          g_autoptr(LlmTopic) topic = build_topic (only, ids);
+
+          llm_collection_append_topic (collection, topic);
+        }
+      else
+        {
+          g_autoptr(LlmTopic) group = llm_topic_new_group (node->title);
+
+          for (guint t = 0; t < node->topics->len; t++)
+            {
+              g_autoptr(LlmTopic) topic = build_topic (g_ptr_array_index (node->topics, t), ids);
+
+              llm_topic_append_topic (group, topic);
+            }
+          llm_collection_append_group (collection, group);
+        }
+    }
+
+  for (guint i = 0; i < self->jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (self->jobs, i);
+
+      if (job->draft != NULL)
+        {
+          llm_draft_add_warnings (job->draft, collection, job->name);
+          add_tags (tags, (const char * const *)job->draft->tags);
+        }
+      if (job->warning != NULL)
+        llm_collection_add_warning (collection, job->warning);
+    }
+  for (guint i = 0; i < self->files->len; i++)
+    llm_collection_add_file (collection, g_ptr_array_index (self->files, i));
+
+  g_ptr_array_add (tags, NULL);
+  llm_collection_set_tags (collection, (const char * const *)tags->pdata);
+
+  if (llm_collection_get_n_questions (collection) == 0)
+    {
+      g_set_error (error, LLM_COLLECTION_ERROR, LLM_COLLECTION_ERROR_EMPTY,
+                   _("No questions found in “%s”. A notes folder holds markdown files such as “Transformer.md”, whose headings such as “## What is attention?” are the questions."),
+                   title);
+      return NULL;
+    }
+
+  return g_steal_pointer (&collection);
+}
+
+static LlmCollection *
+load_folder (GFile            *folder,
+             LlmLoadProgress  *progress,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Loader self = { 0 };
+  LlmCollection *collection = NULL;
+  g_autofree char *title = NULL;
+
+  info = g_file_query_info (folder, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  title = g_strdup (g_file_info_get_display_name (info));
+
+  self.root = folder;
+  self.cancellable = cancellable;
+  self.progress = progress;
+  self.jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)job_free);
+  self.dir_titles = g_ptr_array_new_with_free_func (g_free);
+  self.files = g_ptr_array_new_with_free_func (g_free);
+
+  /* The folder itself must open; anything inside may fail on its own. */
+  g_ptr_array_add (self.dir_titles, g_strdup (title));
+  if (!walk (&self, folder, NULL, NULL, 0, -1, 0, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: %s", name, local_error->message);
+      goto out;
+    }
+
+  if (progress != NULL)
+    g_atomic_int_set (&progress->files_total, self.n_files);
+
+  read_jobs (&self);
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    collection = build_collection (&self, title, error);
+
+out:
+  g_ptr_array_unref (self.jobs);
+  g_ptr_array_unref (self.dir_titles);
+  g_ptr_array_unref (self.files);
+
+  return collection;
+}
+
+static LlmCollection *
+load_path (GFile            *file,
+           LlmLoadProgress  *progress,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  LlmCollection *collection;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+    return load_folder (file, progress, cancellable, error);
+
+  if (progress != NULL)
+    g_atomic_int_set (&progress->files_total, 1);
+  collection = llm_collection_load_file (file, error);
+  if (progress != NULL)
+    g_atomic_int_set (&progress->files_done, 1);
+
+  return collection;
+}
+
+/**
+ * llm_collection_load_path:
+ * @file: a markdown file or a folder of them
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Loads a single file as llm_collection_load_file() does, or every
+ * markdown file under a folder. Files that cannot be used are skipped and
+ * named in llm_collection_get_warnings().
+ *
+ * Returns: (transfer full): the collection, or %NULL with @error set
+ */
+LlmCollection *
+llm_collection_load_path (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return load_path (file, NULL, cancellable, error);
+}
+
+static void
+load_path_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "llm-file");
+  LlmCollection *collection;
+  GError *error = NULL;
+
+  collection = load_path (file, task_data, cancellable, &error);
+  if (collection == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, collection, g_object_unref);
+}
+
+/**
+ * llm_collection_load_path_async:
+ * @file: a markdown file or a folder of them
+ * @progress: (nullable): a counter to update while loading
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the thread-default main context once loaded
+ *
+ * Loads as llm_collection_load_path() does, in a thread, so that a large
+ * folder does not stop the window.
+ */
+void
+llm_collection_load_path_async (GFile               *file,
+                                LlmLoadProgress     *progress,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, llm_collection_load_path_async);
+  g_object_set_data_full (G_OBJECT (task), "llm-file", g_object_ref (file), g_object_unref);
+  if (progress != NULL)
+    g_task_set_task_data (task, llm_load_progress_ref (progress),
+                          (GDestroyNotify)llm_load_progress_unref);
+  g_task_run_in_thread (task, load_path_thread);
+}
+
+/**
+ * llm_collection_load_path_finish:
+ *
+ * Returns: (transfer full): the collection, or %NULL with @error set
+ */
+LlmCollection *
+llm_collection_load_path_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llm_collection_load_path_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,892 @@
+/* llm-html-export.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A static copy of a collection that any browser opens offline:
+ *
+ *   DIR/index.html            the topic tree
+ *   DIR/q/<id>.html           one page per question, with its personal note
+ *   DIR/assets/style.css      our stylesheet
+ *   DIR/assets/render-math.js our KaTeX bootstrap
+ *   DIR/assets/katex/…        KaTeX and its fonts
+ *   DIR/images/<path>         the collection's images the pages show
+ *
+ * Answers and notes go through llm_render_markdown(), as in the app, so raw
+ * HTML never reaches a page. On top of that every page carries a content
+ * security policy that runs only script files from the export itself, and
+ * the pages hold no inline script for it to make an exception for.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "llm-html-export.h"
+#include "llm-question.h"
+#include "llm-render.h"
+#include "llm-topic.h"
+
+/* Tells a folder holding an earlier export from one we must not touch. */
+#define GENERATOR "LLM Notes HTML export"
+
+#define CSP "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " \
+            "font-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'"
+
+/* Anything larger is not the index.html we wrote. */
+#define MAX_INDEX_BYTES (64 * 1024 * 1024)
+
+/* The same options as the app's page.js, so math looks the same. trust:
+ * false keeps \href{javascript:…} and friends from becoming links. */
+static const char render_math_js[] =
+  "/* Typesets the math LLM Notes left in the page, as the app does. */\n"
+  "'use strict';\n"
+  "for (const el of document.querySelectorAll('.math')) {\n"
+  "  try {\n"
+  "    katex.render(el.textContent, el, {\n"
+  "      displayMode: el.classList.contains('display'),\n"
+  "      throwOnError: false,\n"
+  "      trust: false,\n"
+  "      maxExpand: 500,\n"
+  "    });\n"
+  "  } catch (e) {\n"
+  "    el.classList.add('math-error');\n"
+  "  }\n"
+  "}\n";
+
+/* The answer page's look (resources/page/page.css) for a stand-alone page:
+ * an opaque background, dark by the browser's preference rather than the
+ * app's, and navigation. Kept here because the core cannot read the app's
+ * resources. */
+static const char style_css[] =
+  ":root {\n"
+  "  --fg: rgba(0, 0, 0, 0.8); --dim: rgba(0, 0, 0, 0.55); --accent: #1c71d8;\n"
+  "  --bg: #ffffff; --card: rgba(0, 0, 0, 0.04); --border: rgba(0, 0, 0, 0.12);\n"
+  "  --mark-bg: rgba(246, 211, 45, 0.45); --code-bg: rgba(0, 0, 0, 0.06);\n"
+  "  color-scheme: light dark;\n"
+  "}\n"
+  "@media (prefers-color-scheme: dark) {\n"
+  "  :root {\n"
+  "    --fg: #ffffff; --dim: rgba(255, 255, 255, 0.6); --accent: #78aeed;\n"
+  "    --bg: #1e1e1e; --card: rgba(255, 255, 255, 0.05); --border: rgba(255, 255, 255, 0.15);\n"
+  "    --mark-bg: rgba(229, 165, 10, 0.35); --code-bg: rgba(255, 255, 255, 0.08);\n"
+  "  }\n"
+  "}\n"
+  "html, body { margin: 0; background: var(--bg); }\n"
+  "body {\n"
+  "  color: var(--fg);\n"
+  "  font-family: \"Cantarell\", \"Noto Sans CJK SC\", \"Noto Sans\", system-ui, sans-serif;\n"
+  "  font-size: 16px; line-height: 1.7;\n"
+  "}\n"
+  "main, nav.pager { max-width: 760px; margin: 0 auto; padding: 28px 36px; }\n"
+  "main { padding-bottom: 16px; }\n"
+  "a { color: var(--accent); }\n"
+  "header .topic { color: var(--accent); font-size: 0.85em; font-weight: 700; margin: 0 0 6px; }\n"
+  "header h1 { font-size: 1.6em; line-height: 1.35; font-weight: 800; margin: 0 0 22px; }\n"
+  ".number { color: var(--dim); font-weight: 700; margin-inline-end: 0.35em; }\n"
+  "header .date { color: var(--dim); margin: -14px 0 22px; }\n"
+  ".answer > :first-child { margin-top: 0; }\n"
+  "h2, h3, h4, h5, h6 { line-height: 1.35; margin: 1.4em 0 0.5em; }\n"
+  "mark { background: var(--mark-bg); color: inherit; border-radius: 3px; padding: 0 2px; }\n"
+  "code, pre {\n"
+  "  font-family: \"Source Code Pro\", \"Noto Sans Mono CJK SC\", monospace;\n"
+  "  font-size: 0.9em; background: var(--code-bg); border-radius: 4px;\n"
+  "}\n"
+  "code { padding: 1px 4px; }\n"
+  "pre { padding: 12px 14px; overflow-x: auto; line-height: 1.5; }\n"
+  "pre code { background: none; padding: 0; }\n"
+  "blockquote { margin: 1em 0; padding: 2px 16px; border-inline-start: 3px solid var(--border); color: var(--dim); }\n"
+  "table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }\n"
+  "th, td { border: 1px solid var(--border); padding: 6px 12px; text-align: start; }\n"
+  "th { background: var(--card); }\n"
+  "img { max-width: 100%; }\n"
+  "img.embed { display: block; margin: 1em auto; }\n"
+  ".embed-missing, .remote-image {\n"
+  "  display: inline-block; padding: 2px 8px; border: 1px dashed var(--border);\n"
+  "  border-radius: 4px; color: var(--dim); font-size: 0.9em;\n"
+  "}\n"
+  ".embed-missing::before { content: \"⚠ \"; }\n"
+  ".math.display { overflow-x: auto; overflow-y: hidden; margin: 1em 0; }\n"
+  ".katex { font-size: 1.1em; }\n"
+  "ul.contains-task-list { list-style: none; padding-inline-start: 1.2em; }\n"
+  ".footnotes { color: var(--dim); font-size: 0.9em; border-top: 1px solid var(--border); margin-top: 2em; }\n"
+  "section.my-notes {\n"
+  "  margin-top: 2.2em; padding: 4px 20px 8px; border-radius: 12px;\n"
+  "  background: var(--card); border-inline-start: 4px solid var(--accent);\n"
+  "}\n"
+  "section.my-notes h2 { color: var(--accent); font-size: 0.95em; margin: 12px 0 6px; }\n"
+  "nav.toc h2 { color: var(--accent); font-size: 1.05em; }\n"
+  "nav.toc h3 { color: var(--accent); font-size: 0.95em; }\n"
+  "nav.toc section section { margin-inline-start: 1em; }\n"
+  "nav.toc ul { list-style: none; padding: 0; margin: 0; }\n"
+  "nav.toc li { margin: 4px 0; }\n"
+  "nav.toc a { color: inherit; text-decoration: none; }\n"
+  "nav.toc a:hover { color: var(--accent); }\n"
+  "nav.pager { display: flex; gap: 16px; justify-content: space-between; align-items: center;\n"
+  "  padding-top: 12px; padding-bottom: 12px; font-size: 0.9em; }\n"
+  "nav.pager.bottom { border-top: 1px solid var(--border); padding-bottom: 48px; }\n"
+  "nav.pager a { text-decoration: none; }\n"
+  "nav.pager .prev, nav.pager .next { flex: 1; }\n"
+  "nav.pager .next { text-align: end; }\n"
+  "nav.pager .label { display: block; color: var(--dim); font-size: 0.85em; }\n";
+
+typedef struct
+{
+  LlmCollection *collection;
+  LlmNoteStore *notes;
+  GCancellable *cancellable;
+  LlmHtmlExportStrings strings;
+  const char *title;
+  const char *language;
+
+  GFile *dir;
+  GHashTable *written;    /* path of every file written this time */
+  GHashTable *images;     /* path inside the collection → href */
+  GPtrArray *page_names;  /* question position → file name without ".html" */
+  LlmQuestion *current;   /* the question being rendered */
+  GError *image_error;    /* the first failure inside the embed resolver */
+} Export;
+
+static void
+export_clear (Export *self)
+{
+  g_clear_pointer (&self->written, g_hash_table_unref);
+  g_clear_pointer (&self->images, g_hash_table_unref);
+  g_clear_pointer (&self->page_names, g_ptr_array_unref);
+  g_clear_error (&self->image_error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
+
+static char *
+escape (const char *text)
+{
+  return g_markup_escape_text (text != NULL ? text : "", -1);
+}
+
+/* Creates each folder of @relative under the export. An existing one must
+ * be a real folder: a symlink left in its place would carry the writes out
+ * of DIR. */
+static gboolean
+ensure_folders (Export      *self,
+                const char  *relative,
+                GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (relative, "/", -1);
+  g_autoptr(GFile) folder = g_object_ref (self->dir);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (folder, parts[i]);
+      g_autofree char *path = g_file_get_path (child);
+      GStatBuf st;
+
+      if (g_mkdir (path, 0755) != 0 && errno != EEXIST)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "%s: %s", path, g_strerror (saved));
+          return FALSE;
+        }
+      if (g_lstat (path, &st) != 0 || !S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                       _("%s is not a folder"), path);
+          return FALSE;
+        }
+      g_set_object (&folder, child);
+    }
+
+  return TRUE;
+}
+
+/* A consistent write syncs the file it replaces, which for KaTeX's sixty
+ * fonts makes a repeated export crawl; unchanged files are left alone. */
+static gboolean
+same_contents (const char *path,
+               const char *data,
+               gsize       length)
+{
+  g_autofree char *old = NULL;
+  gsize old_length;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || (gsize)st.st_size != length)
+    return FALSE;
+
+  return g_file_get_contents (path, &old, &old_length, NULL) &&
+         old_length == length && memcmp (old, data, length) == 0;
+}
+
+/* Every write replaces its file in one step, so a page is never seen half
+ * written and a symlink in its place is replaced rather than followed. */
+static gboolean
+write_file (Export      *self,
+            const char  *relative,
+            const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (self->dir, relative);
+  g_autofree char *folders = g_path_get_dirname (relative);
+  g_autofree char *path = NULL;
+
+  if (!g_file_has_prefix (file, self->dir))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("%s is outside the export folder"), relative);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  if (strcmp (folders, ".") != 0 && !ensure_folders (self, folders, error))
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (!same_contents (path, data, length) &&
+      !g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+    return FALSE;
+
+  g_hash_table_add (self->written, g_steal_pointer (&path));
+  return TRUE;
+}
+
+static gboolean
+copy_file (Export      *self,
+           GFile       *source,
+           const char  *relative,
+           GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (source, self->cancellable, &data, &length, NULL, error))
+    return FALSE;
+
+  return write_file (self, relative, data, length, error);
+}
+
+static gboolean
+copy_katex (Export      *self,
+            GFile       *katex_dir,
+            GError     **error)
+{
+  static const char * const files[] = { "katex.min.js", "katex.min.css" };
+  g_autoptr(GFile) fonts = g_file_get_child (katex_dir, "fonts");
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GFile) source = g_file_get_child (katex_dir, files[i]);
+      g_autofree char *relative = g_strconcat ("assets/katex/", files[i], NULL);
+
+      if (!copy_file (self, source, relative, error))
+        {
+          g_autofree char *name = g_file_get_parse_name (katex_dir);
+
+          g_prefix_error (error, _("KaTeX was not found in %s: "), name);
+          return FALSE;
+        }
+    }
+
+  /* katex.min.css names each font in several formats and a browser takes
+   * the first it knows, so all of them come along. The default flags follow
+   * Debian's fonts symlink to the real files. */
+  enumerator = g_file_enumerate_children (fonts, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, self->cancellable, error);
+  if (enumerator == NULL)
+    return FALSE;
+
+  while (g_file_enumerator_iterate (enumerator, &info, &child, self->cancellable, error))
+    {
+      g_autofree char *relative = NULL;
+
+      if (info == NULL)
+        return TRUE;
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        continue;
+
+      relative = g_strconcat ("assets/katex/fonts/", g_file_info_get_name (info), NULL);
+      if (!copy_file (self, child, relative, error))
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+/* The renderer's embed resolver: copies each image the pages show into
+ * images/ and points the page at that copy. The collection resolves only
+ * files really inside its folder, symlinks followed, so nothing else on the
+ * disk can end up published. */
+static char *
+resolve_image (const char *target,
+               gpointer    user_data)
+{
+  Export *self = user_data;
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *destination = NULL;
+  g_autofree char *escaped = NULL;
+  char *href;
+
+  if (self->image_error != NULL)
+    return NULL;
+
+  /* As in the app: next to the question's own file first, for folders. */
+  uri = llm_collection_resolve_embed_for (self->collection, self->current, target);
+  source = uri != NULL ? llm_collection_resolve_uri (self->collection, uri) : NULL;
+  if (source == NULL)
+    return NULL;
+
+  relative = g_file_get_relative_path (llm_collection_get_base (self->collection), source);
+  if (relative == NULL)
+    return NULL;
+
+  href = g_hash_table_lookup (self->images, relative);
+  if (href != NULL)
+    return g_strdup (href);
+
+  destination = g_strconcat ("images/", relative, NULL);
+  if (!copy_file (self, source, destination, &self->image_error))
+    return NULL;
+
+  /* Pages live in q/, one level down. */
+  escaped = g_uri_escape_string (relative, "/", FALSE);
+  href = g_strconcat ("../images/", escaped, NULL);
+  g_hash_table_insert (self->images, g_steal_pointer (&relative), href);
+
+  return g_strdup (href);
+}
+
+/* A page's file name is its id when that is letters, digits, '-' and '_'
+ * alone (Chinese titles stay readable); anything else, and a name that
+ * only differs in case from one taken (a FAT stick would merge them), is
+ * replaced by a checksum. */
+static char *
+make_page_name (GHashTable *taken,
+                const char *id)
+{
+  gboolean plain = id != NULL && *id != '\0' && strlen (id) <= 200 &&
+                   g_utf8_validate (id, -1, NULL);
+  g_autofree char *name = NULL;
+  char *folded;
+
+  for (const char *p = id; plain && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      plain = g_unichar_isalnum (c) || c == '-' || c == '_';
+    }
+
+  if (plain)
+    name = g_strdup (id);
+  else
+    name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, id != NULL ? id : "", -1);
+
+  for (guint n = 2; g_hash_table_contains (taken, (folded = g_utf8_casefold (name, -1))); n++)
+    {
+      g_autofree char *stem = g_strndup (name, strcspn (name, "~"));
+
+      g_free (folded);
+      g_free (name);
+      name = g_strdup_printf ("%s~%u", stem, n);
+    }
+  g_hash_table_add (taken, folded);
+
+  return g_steal_pointer (&name);
+}
+
+static char *
+page_href (Export     *self,
+           guint       position,
+           const char *prefix)
+{
+  g_autofree char *escaped = g_uri_escape_string (g_ptr_array_index (self->page_names, position),
+                                                  NULL, FALSE);
+
+  return g_strconcat (prefix, escaped, ".html", NULL);
+}
+
+/* Everything up to and including <body>. @root leads from the page to DIR. */
+static void
+append_head (Export     *self,
+             GString    *out,
+             const char *title,
+             const char *root,
+             gboolean    math)
+{
+  g_autofree char *title_html = escape (title);
+  g_autofree char *lang_html = escape (self->language);
+
+  g_string_append (out, "<!DOCTYPE html>\n");
+  if (self->language != NULL)
+    g_string_append_printf (out, "<html lang=\"%s\">\n", lang_html);
+  else
+    g_string_append (out, "<html>\n");
+  g_string_append_printf (out,
+                          "<head>\n"
+                          "<meta charset=\"utf-8\">\n"
+                          "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n"
+                          "<meta name=\"generator\" content=\"%s\">\n"
+                          "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                          "<meta name=\"color-scheme\" content=\"light dark\">\n"
+                          "<title>%s</title>\n",
+                          CSP, GENERATOR, title_html);
+  if (math)
+    g_string_append_printf (out, "<link rel=\"stylesheet\" href=\"%sassets/katex/katex.min.css\">\n", root);
+  g_string_append_printf (out,
+                          "<link rel=\"stylesheet\" href=\"%sassets/style.css\">\n"
+                          "</head>\n"
+                          "<body>\n", root);
+}
+
+static void
+append_question_title (GString     *out,
+                       LlmQuestion *question)
+{
+  g_autofree char *title = escape (llm_question_get_title (question));
+  guint number = llm_question_get_number (question);
+
+  if (number > 0)
+    g_string_append_printf (out, "<span class=\"number\">%u.</span>", number);
+  g_string_append (out, title);
+}
+
+static void
+append_topic (Export   *self,
+              GString  *out,
+              LlmTopic *topic,
+              int       level)
+{
+  g_autofree char *title = escape (llm_topic_get_title (topic));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (topic));
+
+  g_string_append_printf (out, "<section>\n<h%d>%s</h%d>\n", level, title, level);
+
+  /* A group (a folder of a folder collection) holds topics, not questions. */
+  if (llm_topic_is_group (topic))
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LlmTopic) child = g_list_model_get_item (G_LIST_MODEL (topic), i);
+
+          append_topic (self, out, child, MIN (level + 1, 6));
+        }
+      g_string_append (out, "</section>\n");
+      return;
+    }
+
+  g_string_append (out, "<ul>\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlmQuestion) question = g_list_model_get_item (G_LIST_MODEL (topic), i);
+      guint position = llm_collection_get_position (self->collection, question);
+      g_autofree char *href = NULL;
+
+      if (position == G_MAXUINT)
+        continue;
+
+      href = page_href (self, position, "q/");
+      g_string_append_printf (out, "<li><a href=\"%s\">", href);
+      append_question_title (out, question);
+      g_string_append (out, "</a></li>\n");
+    }
+  g_string_append (out, "</ul>\n</section>\n");
+}
+
+static gboolean
+write_index (Export  *self,
+             GError **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = escape (self->title);
+  g_autofree char *contents = escape (self->strings.contents);
+  const char *date = llm_collection_get_date (self->collection);
+  GListModel *tree = llm_collection_get_tree (self->collection);
+  guint n = g_list_model_get_n_items (tree);
+
+  append_head (self, out, self->title, "", FALSE);
+  g_string_append_printf (out, "<main>\n<header>\n<h1>%s</h1>\n", title);
+  if (date != NULL && *date != '\0')
+    {
+      g_autofree char *date_html = escape (date);
+
+      g_string_append_printf (out, "<p class=\"date\">%s</p>\n", date_html);
+    }
+  g_string_append_printf (out, "</header>\n<nav class=\"toc\" aria-label=\"%s\">\n", contents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LlmTopic) topic = g_list_model_get_item (tree, i);
+
+      append_topic (self, out, topic, 2);
+    }
+
+  g_string_append (out, "</nav>\n</main>\n</body>\n</html>\n");
+
+  return write_file (self, "index.html", out->str, out->len, error);
+}
+
+static void
+append_neighbour (Export     *self,
+                  GString    *out,
+                  guint       position,
+                  int         offset,
+                  const char *class,
+                  const char *label)
+{
+  LlmQuestion *question = llm_collection_get_question (self->collection, position);
+  LlmQuestion *neighbour = llm_collection_get_neighbour (self->collection, question, offset);
+  g_autofree char *label_html = escape (label);
+  g_autofree char *href = NULL;
+
+  if (neighbour == NULL)
+    {
+      /* An empty slot keeps "Contents" in the middle. */
+      g_string_append_printf (out, "<span class=\"%s\"></span>\n", class);
+      return;
+    }
+
+  href = page_href (self, position + offset, "");
+  g_string_append_printf (out, "<a class=\"%s\" rel=\"%s\" href=\"%s\"><span class=\"label\">%s</span>",
+                          class, class, href, label_html);
+  append_question_title (out, neighbour);
+  g_string_append (out, "</a>\n");
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The note rendered, or %NULL when there is none to show. */
+static char *
+render_note (Export       *self,
+             LlmQuestion  *question,
+             GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *note = NULL;
+
+  if (self->notes == NULL)
+    return NULL;
+
+  note = llm_note_store_load (self->notes, llm_question_get_id (question), &local_error);
+  /* An id the store cannot name a file after never has a note. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME))
+    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (note == NULL || is_blank (note))
+    return NULL;
+
+  return llm_render_markdown (note, resolve_image, self);
+}
+
+static gboolean
+write_question (Export  *self,
+                guint    position,
+                GError **error)
+{
+  LlmQuestion *question = llm_collection_get_question (self->collection, position);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) note_error = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *page_title = NULL;
+  g_autofree char *topic = escape (llm_question_get_topic (question));
+  g_autofree char *contents = escape (self->strings.contents);
+  g_autofree char *my_notes = escape (self->strings.my_notes);
+  g_autofree char *relative = NULL;
+  guint number = llm_question_get_number (question);
+
+  self->current = question;
+  answer = llm_render_markdown (llm_question_get_answer (question), resolve_image, self);
+  note = render_note (self, question, &note_error);
+  if (note_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&note_error),
+                                  _("Cannot read the note on “%s”: "),
+                                  llm_question_get_title (question));
+      return FALSE;
+    }
+  if (self->image_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->image_error));
+      return FALSE;
+    }
+
+  if (number > 0)
+    page_title = g_strdup_printf ("%u. %s — %s", number, llm_question_get_title (question), self->title);
+  else
+    page_title = g_strdup_printf ("%s — %s", llm_question_get_title (question), self->title);
+
+  append_head (self, out, page_title, "../", TRUE);
+  g_string_append_printf (out,
+                          "<nav class=\"pager top\"><a href=\"../index.html\">%s</a></nav>\n"
+                          "<main>\n<header>\n<p class=\"topic\">%s</p>\n<h1>",
+                          contents, topic);
+  append_question_title (out, question);
+  g_string_append (out, "</h1>\n</header>\n<article class=\"answer\">\n");
+  g_string_append (out, answer);
+  g_string_append (out, "</article>\n");
+  if (note != NULL)
+    g_string_append_printf (out,
+                            "<section class=\"my-notes\">\n<h2>%s</h2>\n"
+                            "<div class=\"note-body\">\n%s</div>\n</section>\n",
+                            my_notes, note);
+  g_string_append (out, "</main>\n<nav class=\"pager bottom\">\n");
+  append_neighbour (self, out, position, -1, "prev", self->strings.previous);
+  g_string_append_printf (out, "<a href=\"../index.html\">%s</a>\n", contents);
+  append_neighbour (self, out, position, 1, "next", self->strings.next);
+  /* External files only: the policy runs no inline script at all. */
+  g_string_append (out,
+                   "</nav>\n"
+                   "<script src=\"../assets/katex/katex.min.js\"></script>\n"
+                   "<script src=\"../assets/render-math.js\"></script>\n"
+                   "</body>\n</html>\n");
+
+  relative = g_strconcat ("q/", (char *)g_ptr_array_index (self->page_names, position), ".html", NULL);
+  return write_file (self, relative, out->str, out->len, error);
+}
+
+static gboolean
+looks_like_export (GFile *dir)
+{
+  g_autoptr(GFile) index = g_file_get_child (dir, "index.html");
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *data = NULL;
+
+  info = g_file_query_info (index, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (info == NULL ||
+      g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      g_file_info_get_size (info) > MAX_INDEX_BYTES ||
+      !g_file_load_contents (index, NULL, &data, NULL, NULL, NULL))
+    return FALSE;
+
+  return strstr (data, "<meta name=\"generator\" content=\"" GENERATOR "\">") != NULL;
+}
+
+/* The export may only land in a new or empty folder, or replace an earlier
+ * export: anything else is someone's files. */
+static gboolean
+prepare_folder (GFile         *dir,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) first = NULL;
+  g_autofree char *name = g_file_get_parse_name (dir);
+
+  if (g_file_make_directory_with_parents (dir, cancellable, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  if (g_file_query_file_type (dir, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, _("%s is not a folder"), name);
+      return FALSE;
+    }
+
+  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, error);
+  if (enumerator == NULL)
+    return FALSE;
+  first = g_file_enumerator_next_file (enumerator, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (first != NULL && !looks_like_export (dir))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY,
+                   _("%s is not empty and holds no earlier export; choose an empty folder"),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Removes what an earlier export left in our own folders and this one did
+ * not write: pages of questions since removed, images no longer shown. */
+static gboolean
+sweep (Export  *self,
+       GFile   *folder,
+       GError **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  enumerator = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          self->cancellable, error);
+  if (enumerator == NULL)
+    return FALSE;
+
+  while (g_file_enumerator_iterate (enumerator, &info, &child, self->cancellable, error))
+    {
+      g_autofree char *path = NULL;
+
+      if (info == NULL)
+        return TRUE;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!sweep (self, child, error))
+            return FALSE;
+          /* Fails, as it should, while the folder still holds files. */
+          g_file_delete (child, NULL, NULL);
+          continue;
+        }
+
+      path = g_file_get_path (child);
+      if (!g_hash_table_contains (self->written, path) &&
+          !g_file_delete (child, self->cancellable, error))
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * llm_html_export:
+ * @collection: the collection to export
+ * @notes: (nullable): personal notes to include with their questions
+ * @dir: the folder to write to; created if missing
+ * @options: (nullable): KaTeX's folder, title, language and labels
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes @collection as a static site that a browser opens offline: an
+ * index, one page per question with its note, KaTeX, and the images the
+ * pages show. @dir must be new, empty, or hold an earlier export, which is
+ * replaced; nothing is ever written outside it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+llm_html_export (LlmCollection              *collection,
+                 LlmNoteStore               *notes,
+                 GFile                      *dir,
+                 const LlmHtmlExportOptions *options,
+                 GCancellable               *cancellable,
+                 GError                    **error)
+{
+  static const LlmHtmlExportOptions defaults = { 0 };
+  g_auto(Export) self = { 0 };
+  g_autoptr(GHashTable) taken = NULL;
+  g_autoptr(GFile) default_katex = NULL;
+  g_autofree char *dir_path = NULL;
+  guint n;
+
+  g_return_val_if_fail (LLM_IS_COLLECTION (collection), FALSE);
+  g_return_val_if_fail (notes == NULL || LLM_IS_NOTE_STORE (notes), FALSE);
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+
+  /* Atomic writes need a real path; a remote folder has none. */
+  dir_path = g_file_get_path (dir);
+  if (dir_path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (dir);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot export to %s: only local folders are supported"), name);
+      return FALSE;
+    }
+
+  if (!prepare_folder (dir, cancellable, error))
+    return FALSE;
+
+  self.collection = collection;
+  self.notes = notes;
+  self.cancellable = cancellable;
+  self.dir = dir;
+  self.title = options->title != NULL ? options->title : llm_collection_get_title (collection);
+  self.language = options->language;
+  self.strings.my_notes = options->strings.my_notes ? options->strings.my_notes : _("My Notes");
+  self.strings.contents = options->strings.contents ? options->strings.contents : _("Contents");
+  self.strings.previous = options->strings.previous ? options->strings.previous : _("Previous");
+  self.strings.next = options->strings.next ? options->strings.next : _("Next");
+  self.written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.page_names = g_ptr_array_new_with_free_func (g_free);
+
+  n = llm_collection_get_n_questions (collection);
+  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self.page_names,
+                     make_page_name (taken, llm_question_get_id (llm_collection_get_question (collection, i))));
+
+  /* The index first: it is what marks the folder as ours, so that an
+   * interrupted export can be run again into the same folder. */
+  if (!write_index (&self, error) ||
+      !write_file (&self, "assets/style.css", style_css, strlen (style_css), error) ||
+      !write_file (&self, "assets/render-math.js", render_math_js, strlen (render_math_js), error))
+    return FALSE;
+
+  if (options->katex_dir == NULL)
+    default_katex = g_file_new_for_path (LLM_HTML_EXPORT_KATEX_DIR);
+  if (!copy_katex (&self, options->katex_dir != NULL ? options->katex_dir : default_katex, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (!write_question (&self, i, error))
+      return FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const ours[] = { "q", "assets", "images" };
+      g_autoptr(GFile) folder = g_file_get_child (dir, ours[i]);
+      GFileType type = g_file_query_file_type (folder, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable);
+
+      /* A symlink in place of a folder this export did not need is removed
+       * itself; sweeping it would delete files outside DIR. */
+      if (type == G_FILE_TYPE_DIRECTORY ? !sweep (&self, folder, error)
+          : type != G_FILE_TYPE_UNKNOWN && !g_file_delete (folder, cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,48 @@
+/* llm-html-export.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "llm-collection.h"
+#include "llm-note-store.h"
+
+G_BEGIN_DECLS
+
+/* Where Debian's libjs-katex puts KaTeX; its fonts/ is a symlink into
+ * fonts-katex. */
+#define LLM_HTML_EXPORT_KATEX_DIR "/usr/share/javascript/katex"
+
+/* Every label is nullable and then falls back to the translated default. */
+typedef struct
+{
+  const char *my_notes;  /* "My Notes" */
+  const char *contents;  /* "Contents": the way back to the index */
+  const char *previous;  /* "Previous" */
+  const char *next;      /* "Next" */
+} LlmHtmlExportStrings;
+
+typedef struct
+{
+  /* (nullable): a folder holding katex.min.js, katex.min.css and fonts/;
+   * a resource:// folder works too. Defaults to LLM_HTML_EXPORT_KATEX_DIR. */
+  GFile               *katex_dir;
+  /* (nullable): defaults to the collection's title */
+  const char          *title;
+  /* (nullable): the pages' lang attribute, such as "zh-CN" */
+  const char          *language;
+  LlmHtmlExportStrings strings;
+} LlmHtmlExportOptions;
+
+gboolean llm_html_export (LlmCollection              *collection,
+                          LlmNoteStore               *notes,
+                          GFile                      *dir,
+                          const LlmHtmlExportOptions *options,
+                          GCancellable               *cancellable,
+                          GError                    **error);
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* test-adaptive.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A narrow window (a phone, a tiled half screen) shows the tree and the
+ * answer in turn.
+ */
+
+#include "config.h"
+
+#include "llm-application.h"
+#include "llm-collection.h"
+#include "llm-question.h"
+#include "llm-test-util.h"
+#include "llm-window-private.h"
+
+static void
+test_narrow_window (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  LlmWindow *window;
+
+  g_object_set (settings, "window-width", 360, "window-height", 640, NULL);
+  window = llm_window_new (NULL, settings);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+  llm_test_wait (300);
+
+  /* Folded, on the answer, with a way back to the topics. */
+  g_assert_true (window->folded);
+  g_assert_true (gtk_widget_get_visible (window->content_pane));
+  g_assert_false (gtk_widget_get_visible (window->sidebar_pane));
+  g_assert_true (gtk_widget_get_visible (window->show_sidebar_button));
+  llm_test_screenshot ("narrow-answer");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (window->sidebar_pane));
+  g_assert_false (gtk_widget_get_visible (window->content_pane));
+  llm_test_wait (1500);
+  llm_test_screenshot ("narrow-topics");
+
+  /* Picking a question turns back to the answer. */
+  g_signal_emit_by_name (window->sidebar, "question-selected", llm_collection_get_question (collection, 7));
+  g_assert_true (gtk_widget_get_visible (window->content_pane));
+  g_assert_false (gtk_widget_get_visible (window->sidebar_pane));
+
+  /* Wide again: both panes. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  for (guint i = 0; i < 100 && window->folded; i++)
+    llm_test_wait (20);
+  llm_test_wait (100);
+  g_assert_false (window->folded);
+  g_assert_true (gtk_widget_get_visible (window->sidebar_pane));
+  g_assert_true (gtk_widget_get_visible (window->content_pane));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  llm_test_init (&argc, &argv);
+
+  g_test_add_func ("/llm/adaptive/narrow", test_narrow_window);
+
+  return g_test_run ();
+}

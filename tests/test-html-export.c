@@ -1,0 +1,611 @@
+/* test-html-export.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "llm-collection-loader.h"
+#include "llm-html-export.h"
+#include "llm-question.h"
+#include "llm-topic.h"
+
+#define N_SEED_QUESTIONS 30
+#define SEED_IMAGE "cnn-rnn-self-attention.svg"
+#define KATEX_TAG "<script src=\"../assets/katex/katex.min.js\"></script>"
+#define BOOTSTRAP_TAG "<script src=\"../assets/render-math.js\"></script>"
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static char *
+make_tmp (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("llm-html-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static LlmCollection *
+load_seed (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("LLM_TEST_SEED"));
+  g_autoptr(GError) error = NULL;
+  LlmCollection *collection = llm_collection_load_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  return collection;
+}
+
+static void
+export_ok (LlmCollection *collection,
+           LlmNoteStore  *notes,
+           const char    *path)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (llm_html_export (collection, notes, dir, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+read_text (const char *dir,
+           const char *relative)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+assert_exists (const char *dir,
+               const char *relative)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_error ("%s is missing", path);
+}
+
+/* The names of the pages in q/, sorted. */
+static GPtrArray *
+list_pages (const char *site)
+{
+  g_autofree char *path = g_build_filename (site, "q", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray *pages = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_true (g_str_has_suffix (name, ".html"));
+      g_ptr_array_add (pages, g_build_filename ("q", name, NULL));
+    }
+  g_ptr_array_sort (pages, (GCompareFunc)g_strcmp0);
+  return pages;
+}
+
+/* Checks that every local href and src in @html names an existing file,
+ * relative to @page's folder. Returns how many pointed into q/. */
+static guint
+assert_links_resolve (const char *site,
+                      const char *page,
+                      const char *html)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("(?:href|src)=\"([^\"]*)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *page_dir = g_path_get_dirname (page);
+  guint n_questions = 0;
+
+  g_regex_match (regex, html, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *href = g_match_info_fetch (match, 1);
+      g_autofree char *unescaped = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *canonical = NULL;
+
+      /* Fragments, web links the content wrote, and the empty href that
+       * cmark leaves of a javascript: link are not ours to check. */
+      if (href[0] == '\0' || href[0] == '#' || g_uri_peek_scheme (href) != NULL)
+        continue;
+
+      unescaped = g_uri_unescape_string (href, NULL);
+      g_assert_nonnull (unescaped);
+      path = g_build_filename (site, page_dir, unescaped, NULL);
+      canonical = g_canonicalize_filename (path, NULL);
+      g_assert_true (g_str_has_prefix (canonical, site));
+      if (!g_file_test (canonical, G_FILE_TEST_IS_REGULAR))
+        g_error ("%s links to %s, which is missing", page, href);
+
+      if (strstr (canonical, "/q/") != NULL)
+        n_questions++;
+    }
+
+  return n_questions;
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+static void
+test_seed (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *site = g_build_filename (tmp, "site", NULL);
+  g_autofree char *notes_path = g_build_filename (tmp, "notes", NULL);
+  g_autoptr(GFile) notes_dir = g_file_new_for_path (notes_path);
+  g_autoptr(LlmNoteStore) notes = llm_note_store_new (notes_dir);
+  g_autoptr(LlmCollection) collection = load_seed ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *note_page = NULL;
+  g_autofree char *relative = NULL;
+  LlmQuestion *noted = llm_collection_get_question (collection, 3);
+  gboolean saw_image = FALSE;
+  guint n_with_notes = 0;
+
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, N_SEED_QUESTIONS);
+  g_assert_cmpint (g_mkdir (notes_path, 0700), ==, 0);
+  g_assert_true (llm_note_store_save (notes, llm_question_get_id (noted),
+                                      llm_question_get_title (noted),
+                                      llm_question_get_topic (noted),
+                                      "A ==marked== thought on $x^2$.", &error));
+  g_assert_no_error (error);
+
+  export_ok (collection, notes, site);
+
+  assert_exists (site, "index.html");
+  assert_exists (site, "assets/style.css");
+  assert_exists (site, "assets/render-math.js");
+  assert_exists (site, "assets/katex/katex.min.js");
+  assert_exists (site, "assets/katex/katex.min.css");
+  assert_exists (site, "assets/katex/fonts/KaTeX_Main-Regular.woff2");
+  assert_exists (site, "images/" SEED_IMAGE);
+
+  pages = list_pages (site);
+  g_assert_cmpuint (pages->len, ==, N_SEED_QUESTIONS);
+
+  /* Every question is linked from the index, by a percent-encoded href
+   * (the seed's ids are Chinese) that leads to its page. */
+  index = read_text (site, "index.html");
+  g_assert_cmpuint (assert_links_resolve (site, "index.html", index), ==, N_SEED_QUESTIONS);
+  g_assert_nonnull (strstr (index, "href=\"q/%E"));
+  g_assert_nonnull (strstr (index, "Transformer"));
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const char *page = g_ptr_array_index (pages, i);
+      g_autofree char *html = read_text (site, page);
+
+      /* Contents, plus previous and next except at either end. */
+      g_assert_cmpuint (assert_links_resolve (site, page, html), >=, 1);
+      g_assert_nonnull (strstr (html, "href=\"../index.html\""));
+      g_assert_null (strstr (html, "app://"));
+      saw_image |= strstr (html, "src=\"../images/" SEED_IMAGE "\"") != NULL;
+      n_with_notes += strstr (html, "class=\"my-notes\"") != NULL;
+    }
+  g_assert_true (saw_image);
+  g_assert_cmpuint (n_with_notes, ==, 1);
+
+  /* The seed's ids are letters and dashes, so they name their pages. */
+  relative = g_strconcat ("q/", llm_question_get_id (noted), ".html", NULL);
+  note_page = read_text (site, relative);
+  g_assert_nonnull (strstr (note_page, "<section class=\"my-notes\">\n<h2>My Notes</h2>"));
+  g_assert_nonnull (strstr (note_page, "<mark>marked</mark>"));
+  g_assert_nonnull (strstr (note_page, "<span class=\"math inline\">x^2</span>"));
+  g_assert_cmpuint (count (note_page, "<script"), ==, 2);
+  g_assert_cmpuint (count (note_page, KATEX_TAG), ==, 1);
+  g_assert_cmpuint (count (note_page, BOOTSTRAP_TAG), ==, 1);
+
+  remove_tree (tmp);
+}
+
+/* Markup a hostile collection throws at the export: every bit of it must
+ * arrive as text or not at all. */
+static const char hostile_md[] =
+  "## <script>alert(1)</script> topic\n"
+  "### 1. <img src=x onerror=alert(1)> title\n"
+  "\n"
+  "<script>alert(1)</script>\n"
+  "\n"
+  "<img src=x onerror=alert(1)>\n"
+  "\n"
+  "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) <javascript:alert(1)>\n"
+  "\n"
+  "<a href=\"javascript:alert(1)\">z</a> <iframe src=\"javascript:alert(1)\"></iframe>\n"
+  "\n"
+  "![](http://example.com/x.png) ![](//example.com/y.png)\n"
+  "\n"
+  "$\\href{javascript:alert(1)}{x}$ and $$\\url{javascript:alert(1)}$$\n"
+  "\n"
+  "![[secret.png]] ![[../outside.png]] ![](secret.png)\n"
+  "\n"
+  "### 2. \"><svg onload=alert(1)>\n"
+  "\n"
+  "![[ok.png]] <meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">\n";
+
+static void
+assert_harmless (const char *name,
+                 const char *html)
+{
+  g_autoptr(GRegex) handler = g_regex_new ("<[^>]*\\son[a-z]+\\s*=", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) js_url = g_regex_new ("<[^>]*(?:href|src|action)\\s*=\\s*[\"']?\\s*javascript:",
+                                          G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) remote = g_regex_new ("<img[^>]*\\ssrc=\"(?!\\.\\./images/)", G_REGEX_CASELESS, 0, NULL);
+  guint n_scripts = count (html, KATEX_TAG) + count (html, BOOTSTRAP_TAG);
+
+  if (count (html, "<script") != n_scripts ||
+      g_regex_match (handler, html, 0, NULL) ||
+      g_regex_match (js_url, html, 0, NULL) ||
+      g_regex_match (remote, html, 0, NULL) ||
+      strstr (html, "<iframe") != NULL ||
+      strstr (html, "<svg") != NULL ||
+      strstr (html, "http-equiv=\"refresh\"") != NULL)
+    g_error ("%s lets hostile markup through:\n%s", name, html);
+
+  /* Every page keeps the policy, in case a renderer bug ever lets some
+   * through. */
+  g_assert_nonnull (strstr (html, "script-src 'self'"));
+}
+
+static void
+test_hostile (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *base_path = g_build_filename (tmp, "collection", NULL);
+  g_autofree char *site = g_build_filename (tmp, "site", NULL);
+  g_autofree char *secret = g_build_filename (tmp, "secret.txt", NULL);
+  g_autofree char *link = g_build_filename (base_path, "secret.png", NULL);
+  g_autofree char *outside = g_build_filename (tmp, "outside.png", NULL);
+  g_autofree char *ok = g_build_filename (base_path, "ok.png", NULL);
+  g_autoptr(GFile) base = g_file_new_for_path (base_path);
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = NULL;
+
+  g_assert_cmpint (g_mkdir (base_path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (secret, "secret", -1, NULL));
+  g_assert_true (g_file_set_contents (outside, "outside", -1, NULL));
+  g_assert_true (g_file_set_contents (ok, "\x89PNG", -1, NULL));
+  /* A symlink in the collection that leads out of it. */
+  g_assert_cmpint (symlink (secret, link), ==, 0);
+
+  collection = llm_collection_load_data (hostile_md, -1, "<script>alert(1)</script>", base, &error);
+  g_assert_no_error (error);
+  export_ok (collection, NULL, site);
+
+  index = read_text (site, "index.html");
+  assert_harmless ("index.html", index);
+  g_assert_nonnull (strstr (index, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+
+  pages = list_pages (site);
+  g_assert_cmpuint (pages->len, ==, 2);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const char *page = g_ptr_array_index (pages, i);
+      g_autofree char *html = read_text (site, page);
+
+      assert_harmless (page, html);
+      assert_links_resolve (site, page, html);
+    }
+
+  /* Only the image that really lives in the collection came along. */
+  assert_exists (site, "images/ok.png");
+  {
+    g_autofree char *images = g_build_filename (site, "images", NULL);
+    g_autoptr(GDir) dir = g_dir_open (images, 0, NULL);
+
+    g_assert_nonnull (dir);
+    g_assert_cmpstr (g_dir_read_name (dir), ==, "ok.png");
+    g_assert_null (g_dir_read_name (dir));
+  }
+
+  remove_tree (tmp);
+}
+
+static void
+test_refuse_unrelated (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *precious = g_build_filename (tmp, "precious.txt", NULL);
+  g_autofree char *index_path = g_build_filename (tmp, "index.html", NULL);
+  g_autoptr(LlmCollection) collection = load_seed ();
+  g_autoptr(GFile) dir = g_file_new_for_path (tmp);
+  g_autoptr(GFile) file = g_file_new_for_path (precious);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (precious, "mine", -1, NULL));
+  g_assert_false (llm_html_export (collection, NULL, dir, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY);
+  g_assert_nonnull (strstr (error->message, tmp));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (index_path, G_FILE_TEST_EXISTS));
+
+  /* Someone else's index.html does not make the folder ours either. */
+  g_assert_true (g_file_set_contents (index_path, "<html>my site</html>", -1, NULL));
+  g_assert_false (llm_html_export (collection, NULL, dir, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY);
+  g_clear_error (&error);
+
+  text = read_text (tmp, "index.html");
+  g_assert_cmpstr (text, ==, "<html>my site</html>");
+  g_clear_pointer (&text, g_free);
+  text = read_text (tmp, "precious.txt");
+  g_assert_cmpstr (text, ==, "mine");
+
+  /* A file is no folder. */
+  g_assert_false (llm_html_export (collection, NULL, file, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+
+  remove_tree (tmp);
+}
+
+static void
+test_twice (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *stale_page = g_build_filename (tmp, "q", "stale.html", NULL);
+  g_autofree char *stale_image = g_build_filename (tmp, "images", "old", "gone.png", NULL);
+  g_autofree char *cname = g_build_filename (tmp, "CNAME", NULL);
+  g_autofree char *svg = g_build_filename (tmp, "images", SEED_IMAGE, NULL);
+  g_autoptr(LlmCollection) seed = load_seed ();
+  g_autoptr(LlmCollection) small = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *images_old = g_path_get_dirname (stale_image);
+
+  export_ok (seed, NULL, tmp);
+
+  /* What an earlier export, or a person, left in our folders goes; what a
+   * person put beside them stays. */
+  g_assert_true (g_file_set_contents (stale_page, "old", -1, NULL));
+  g_assert_cmpint (g_mkdir (images_old, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (stale_image, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (cname, "notes.example.com", -1, NULL));
+
+  export_ok (seed, NULL, tmp);
+  pages = list_pages (tmp);
+  g_assert_cmpuint (pages->len, ==, N_SEED_QUESTIONS);
+  g_assert_false (g_file_test (stale_page, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (images_old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (cname, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+
+  /* A smaller collection replaces the whole export. */
+  small = llm_collection_load_data ("## T\n### 1. Only\n\nAnswer.\n", -1, "small", NULL, &error);
+  g_assert_no_error (error);
+  export_ok (small, NULL, tmp);
+  g_clear_pointer (&pages, g_ptr_array_unref);
+  pages = list_pages (tmp);
+  g_assert_cmpuint (pages->len, ==, 1);
+  g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+  assert_exists (tmp, "assets/katex/katex.min.js");
+
+  remove_tree (tmp);
+}
+
+/* A symlink put in place of one of our folders must not carry the export
+ * out of DIR. */
+static void
+test_symlinked_folder (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *site = g_build_filename (tmp, "site", NULL);
+  g_autofree char *elsewhere = g_build_filename (tmp, "elsewhere", NULL);
+  g_autofree char *q = g_build_filename (site, "q", NULL);
+  g_autofree char *images = g_build_filename (site, "images", NULL);
+  g_autofree char *kept = g_build_filename (elsewhere, "kept.png", NULL);
+  g_autoptr(LlmCollection) seed = load_seed ();
+  g_autoptr(LlmCollection) small = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  export_ok (seed, NULL, site);
+  remove_tree (q);
+  g_assert_cmpint (g_mkdir (elsewhere, 0755), ==, 0);
+  g_assert_cmpint (symlink (elsewhere, q), ==, 0);
+
+  g_assert_false (llm_html_export (seed, NULL, dir, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_clear_error (&error);
+
+  listing = g_dir_open (elsewhere, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+
+  /* Nor may clearing out old images delete what such a symlink leads to,
+   * when this export has no images of its own. */
+  g_assert_cmpint (g_unlink (q), ==, 0);
+  g_assert_true (g_file_set_contents (kept, "kept", -1, NULL));
+  remove_tree (images);
+  g_assert_cmpint (symlink (elsewhere, images), ==, 0);
+  small = llm_collection_load_data ("## T\n### 1. Only\n\nAnswer.\n", -1, "small", NULL, &error);
+  g_assert_no_error (error);
+  export_ok (small, NULL, site);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (images, G_FILE_TEST_EXISTS));
+
+  remove_tree (tmp);
+}
+
+/* An export cut short leaves a folder that the next export takes as its
+ * own. */
+static void
+test_cancelled (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autoptr(LlmCollection) seed = load_seed ();
+  g_autoptr(GFile) dir = g_file_new_for_path (tmp);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (llm_html_export (seed, NULL, dir, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  export_ok (seed, NULL, tmp);
+  pages = list_pages (tmp);
+  g_assert_cmpuint (pages->len, ==, N_SEED_QUESTIONS);
+
+  remove_tree (tmp);
+}
+
+/* A folder collection: groups of topics in the index, and embeds found
+ * next to the question's own file, as the app finds them. */
+static void
+test_folder (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *vault = g_build_filename (tmp, "vault", NULL);
+  g_autofree char *img_dir = g_build_filename (vault, "sub", "img", NULL);
+  g_autofree char *figure = g_build_filename (img_dir, "fig 1.png", NULL);
+  g_autofree char *site = g_build_filename (tmp, "site", NULL);
+  g_autoptr(GFile) base = g_file_new_for_path (vault);
+  g_autoptr(LlmCollection) collection = llm_collection_new ("Vault", base);
+  g_autoptr(LlmTopic) group = llm_topic_new_group ("Sub");
+  g_autoptr(LlmTopic) topic = llm_topic_new ("Topic A");
+  g_autoptr(LlmTopic) top = llm_topic_new ("Top");
+  g_autoptr(LlmQuestion) nested = llm_question_new ("nested", 1, "Nested", "Topic A",
+                                                    "![[img/fig 1.png]] ![](img/fig%201.png)", NULL);
+  g_autoptr(LlmQuestion) plain = llm_question_new ("plain", 2, "Plain", "Top", "Text.", NULL);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *page = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (img_dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (figure, "\x89PNG", -1, NULL));
+  llm_question_set_source (nested, "sub/a.md");
+  llm_topic_append (topic, nested);
+  llm_topic_append_topic (group, topic);
+  llm_collection_append_group (collection, group);
+  llm_topic_append (top, plain);
+  llm_collection_append_topic (collection, top);
+
+  export_ok (collection, NULL, site);
+
+  index = read_text (site, "index.html");
+  g_assert_nonnull (strstr (index, "<h2>Sub</h2>\n<section>\n<h3>Topic A</h3>"));
+  g_assert_nonnull (strstr (index, "<h2>Top</h2>"));
+  g_assert_cmpuint (assert_links_resolve (site, "index.html", index), ==, 2);
+
+  assert_exists (site, "images/sub/img/fig 1.png");
+  page = read_text (site, "q/nested.html");
+  g_assert_cmpuint (count (page, "src=\"../images/sub/img/fig%201.png\""), ==, 2);
+  pages = list_pages (site);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autofree char *html = read_text (site, g_ptr_array_index (pages, i));
+
+      assert_links_resolve (site, g_ptr_array_index (pages, i), html);
+    }
+
+  remove_tree (tmp);
+}
+
+/* The labels and KaTeX's folder come from the caller. */
+static void
+test_options (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *site = g_build_filename (tmp, "site", NULL);
+  g_autoptr(LlmCollection) seed = load_seed ();
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+  g_autoptr(GFile) katex = g_file_new_for_path (tmp);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *page = NULL;
+  LlmHtmlExportOptions options = {
+    .katex_dir = katex,
+    .title = "Notes & <Co>",
+    .language = "zh-CN",
+    .strings = { .my_notes = "我的笔记", .contents = "目录", .previous = "上一题", .next = "下一题" },
+  };
+
+  /* No KaTeX there: a clear error, not pages without math. */
+  g_assert_false (llm_html_export (seed, NULL, dir, &options, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "KaTeX"));
+  g_clear_error (&error);
+
+  options.katex_dir = NULL;
+  g_assert_true (llm_html_export (seed, NULL, dir, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  index = read_text (site, "index.html");
+  g_assert_nonnull (strstr (index, "<html lang=\"zh-CN\">"));
+  g_assert_nonnull (strstr (index, "<h1>Notes &amp; &lt;Co&gt;</h1>"));
+  pages = list_pages (site);
+  page = read_text (site, g_ptr_array_index (pages, 0));
+  g_assert_nonnull (strstr (page, ">目录</a>"));
+  g_assert_true (strstr (page, ">上一题<") != NULL || strstr (page, ">下一题<") != NULL);
+
+  remove_tree (tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/llm/html-export/seed", test_seed);
+  g_test_add_func ("/llm/html-export/hostile", test_hostile);
+  g_test_add_func ("/llm/html-export/refuse-unrelated", test_refuse_unrelated);
+  g_test_add_func ("/llm/html-export/twice", test_twice);
+  g_test_add_func ("/llm/html-export/symlinked-folder", test_symlinked_folder);
+  g_test_add_func ("/llm/html-export/cancelled", test_cancelled);
+  g_test_add_func ("/llm/html-export/folder", test_folder);
+  g_test_add_func ("/llm/html-export/options", test_options);
+
+  return g_test_run ();
+}
