@@ -13,12 +13,26 @@ sh build-aux/setup.sh || exit 1
 meson test -C build --print-errorlogs --num-processes 2
 status=$?
 
-# Counted from meson's own log, so the line cannot disagree with the run.
-python3 - build/meson-logs/testlog.json <<'PY'
+# The unit tests once more, built with AddressSanitizer and UBSan.
+if [ ! -f build-asan/build.ninja ]; then
+  meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false || status=1
+fi
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  meson test -C build-asan --suite core --print-errorlogs --num-processes 2 || status=1
+
+# Counted from meson's own logs, so the line cannot disagree with the run.
+python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json <<'PY'
 import json, sys
 passed = failed = skipped = 0
-with open(sys.argv[1]) as log:
+for path in sys.argv[1:]:
+    try:
+        log = open(path)
+    except OSError:
+        failed += 1
+        continue
     for line in log:
+        if not line.strip():
+            continue
         result = json.loads(line)["result"]
         if result in ("OK", "EXPECTEDFAIL"):
             passed += 1

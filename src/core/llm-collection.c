@@ -507,10 +507,11 @@ llm_collection_get_neighbour (LlmCollection *self,
   return g_ptr_array_index (self->questions, index);
 }
 
+/* What a note may name: no absolute paths, no schemes ("http:", "data:")
+ * and no drive letters. Paths the app made itself may hold a ':'. */
 static gboolean
 is_plain_relative (const char *target)
 {
-  /* No absolute paths, and no schemes or drive letters either. */
   return target != NULL && target[0] != '\0' && target[0] != '/' &&
          target[0] != '\\' && strchr (target, ':') == NULL;
 }
@@ -547,7 +548,8 @@ resolve_inside_base (LlmCollection *self,
 {
   g_autoptr(GFile) file = NULL;
 
-  if (self->base == NULL || !is_plain_relative (relative))
+  if (self->base == NULL || relative == NULL || relative[0] == '\0' ||
+      relative[0] == '/' || relative[0] == '\\')
     return NULL;
 
   file = g_file_resolve_relative_path (self->base, relative);
@@ -558,6 +560,24 @@ resolve_inside_base (LlmCollection *self,
     return NULL;
 
   return g_steal_pointer (&file);
+}
+
+static char *
+make_embed_uri (LlmCollection *self,
+                const char    *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *escaped = NULL;
+
+  file = resolve_inside_base (self, path);
+  if (file == NULL || g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    return NULL;
+
+  relative = g_file_get_relative_path (self->base, file);
+  escaped = g_uri_escape_string (relative, "/", FALSE);
+
+  return g_strconcat (LLM_COLLECTION_URI_PREFIX, escaped, NULL);
 }
 
 /**
@@ -571,20 +591,12 @@ char *
 llm_collection_resolve_embed (LlmCollection *self,
                               const char    *target)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *relative = NULL;
-  g_autofree char *escaped = NULL;
-
   g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
 
-  file = resolve_inside_base (self, target);
-  if (file == NULL || g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+  if (!is_plain_relative (target))
     return NULL;
 
-  relative = g_file_get_relative_path (self->base, file);
-  escaped = g_uri_escape_string (relative, "/", FALSE);
-
-  return g_strconcat (LLM_COLLECTION_URI_PREFIX, escaped, NULL);
+  return make_embed_uri (self, target);
 }
 
 /* Obsidian's "![[figure.png]]" names a file anywhere in the vault; a
@@ -609,7 +621,7 @@ find_by_name (LlmCollection *self,
       if (path_len >= len && g_str_equal (path + path_len - len, target) &&
           (path_len == len || path[path_len - len - 1] == '/'))
         {
-          char *uri = llm_collection_resolve_embed (self, path);
+          char *uri = make_embed_uri (self, path);
 
           if (uri != NULL)
             return uri;
@@ -655,7 +667,7 @@ llm_collection_resolve_embed_for (LlmCollection *self,
 
       if (!g_file_has_prefix (file, self->base))
         return NULL;
-      if ((uri = llm_collection_resolve_embed (self, relative)) != NULL)
+      if ((uri = make_embed_uri (self, relative)) != NULL)
         return uri;
     }
 
@@ -665,7 +677,7 @@ llm_collection_resolve_embed_for (LlmCollection *self,
     if (!g_file_has_prefix (file, self->base))
       return NULL;
   }
-  if ((uri = llm_collection_resolve_embed (self, target)) != NULL)
+  if ((uri = make_embed_uri (self, target)) != NULL)
     return uri;
 
   return find_by_name (self, target);

@@ -479,7 +479,7 @@ read_job (gpointer data,
       goto done;
     }
 
-  /* Only a blank file is worth calling empty; keep the answer to that. */
+  /* The parser takes the text over; whether it was blank picks the message. */
   blank = is_blank (contents, length);
   job->draft = llm_draft_parse_owned (g_steal_pointer (&contents), length, LLM_DRAFT_FOLDER_FILE, &error);
   if (job->draft == NULL)

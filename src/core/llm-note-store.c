@@ -419,7 +419,9 @@ static int
 hex_value (const char *p,
            guint       digits)
 {
-  int value = 0;
+  /* Eight hex digits fill 32 bits: wide enough, and unsigned, so a
+   * "\UFFFFFFFF" cannot overflow; the caller rejects non-characters. */
+  guint32 value = 0;
 
   for (guint i = 0; i < digits; i++)
     {
@@ -427,10 +429,10 @@ hex_value (const char *p,
 
       if (digit < 0)
         return -1;
-      value = value * 16 + digit;
+      value = value * 16 + (guint32)digit;
     }
 
-  return value;
+  return value > 0x10FFFF ? 0x110000 : (int)value;
 }
 
 /* Undoes append_quoted(), and reads what a person or another YAML writer

@@ -301,8 +301,13 @@ rewrite_image (cmark_node   *node,
 
   /* The resolver wants a file name, "my%20figure.png" means "my figure.png". */
   target = g_uri_unescape_string (url, NULL);
-  if (target == NULL)
-    target = g_strdup (url);
+  /* "%FF" decodes to bytes that are not text; they must not reach the
+   * page (the placeholder names the target). */
+  if (target == NULL || !g_utf8_validate (target, -1, NULL))
+    {
+      g_free (target);
+      target = g_utf8_make_valid (url, -1);
+    }
 
   if (*target != '\0' && ctx->resolver != NULL)
     uri = ctx->resolver (target, ctx->user_data);

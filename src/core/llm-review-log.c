@@ -367,7 +367,12 @@ llm_review_entry_to_line (const LlmReviewEntry *entry)
   dt = g_date_time_new_from_unix_utc (entry->when);
   if (dt == NULL)
     return NULL;
-  stamp = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  /* Not "%Y": it does not pad years before 1000 to four digits, and the
+   * parser (rightly) wants four. */
+  stamp = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                           g_date_time_get_year (dt), g_date_time_get_month (dt),
+                           g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+                           g_date_time_get_minute (dt), g_date_time_get_second (dt));
 
   return g_strdup_printf ("%s\t%s\t%s\t%u", stamp, entry->id,
                           llm_grade_to_string (entry->grade), entry->ms);
