@@ -47,14 +47,28 @@ test_narrow_window (void)
   g_assert_true (gtk_widget_get_visible (window->content_pane));
   g_assert_false (gtk_widget_get_visible (window->sidebar_pane));
 
-  /* Wide again: both panes. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  for (guint i = 0; i < 100 && window->folded; i++)
-    llm_test_wait (20);
-  llm_test_wait (100);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A window of ordinary width shows both panes, with no back button. */
+static void
+test_wide_window (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  LlmWindow *window;
+
+  g_object_set (settings, "window-width", 1000, "window-height", 700, NULL);
+  window = llm_window_new (NULL, settings);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+  llm_test_wait (200);
+
   g_assert_false (window->folded);
   g_assert_true (gtk_widget_get_visible (window->sidebar_pane));
   g_assert_true (gtk_widget_get_visible (window->content_pane));
+  g_assert_false (gtk_widget_get_visible (window->show_sidebar_button));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -66,6 +80,7 @@ main (int   argc,
   llm_test_init (&argc, &argv);
 
   g_test_add_func ("/llm/adaptive/narrow", test_narrow_window);
+  g_test_add_func ("/llm/adaptive/wide", test_wide_window);
 
   return g_test_run ();
 }

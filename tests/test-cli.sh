@@ -15,7 +15,7 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..20"
+echo "1..22"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -97,5 +97,11 @@ ok $? "--stats exits 0"
 
 [ "$(wc -l < "$tmp/stats")" -eq 4 ] && awk -F'\t' '$1 == "注意力机制" && $2 == 5 && $3 == 1 { found = 1 } END { exit !found }' "$tmp/stats"
 ok $? "--stats prints a line per topic with its counts"
+
+"$app" --export-html "$tmp/site" > /dev/null 2> "$tmp/err"
+ok $? "--export-html exits 0"
+
+[ -f "$tmp/site/index.html" ] && [ "$(ls "$tmp/site/q" | wc -l)" -eq 30 ] && ! grep -l "onerror=" "$tmp/site/q/"*.html > /dev/null
+ok $? "--export-html writes an index and a page per question"
 
 exit $fail

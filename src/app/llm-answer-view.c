@@ -386,11 +386,19 @@ on_failed_to_find_text (LlmAnswerView        *self,
   set_n_matches (self, 0);
 }
 
+typedef struct
+{
+  LlmCollection *collection;
+  LlmQuestion *question;   /* whose file images are relative to, or NULL */
+} RenderContext;
+
 static char *
 resolve_embed (const char *target,
                gpointer    user_data)
 {
-  return llm_collection_resolve_embed (user_data, target);
+  RenderContext *context = user_data;
+
+  return llm_collection_resolve_embed_for (context->collection, context->question, target);
 }
 
 /* [[Title]] opens the question with that title, or the first question of
@@ -400,7 +408,7 @@ static char *
 resolve_link (const char *target,
               gpointer    user_data)
 {
-  LlmCollection *collection = user_data;
+  LlmCollection *collection = ((RenderContext *)user_data)->collection;
   g_autofree char *id = llm_text_make_id (target);
   LlmQuestion *question = llm_collection_lookup (collection, id);
   g_autofree char *escaped = NULL;
@@ -429,11 +437,16 @@ resolve_link (const char *target,
   return g_strconcat (QUESTION_SCHEME, escaped, NULL);
 }
 
+/* @question: the question @markdown belongs to, so its images resolve
+ * next to its own file; %NULL for a personal note. */
 static char *
 render_markdown (LlmAnswerView *self,
-                 const char    *markdown)
+                 const char    *markdown,
+                 LlmQuestion   *question)
 {
-  return llm_render_markdown_with_links (markdown, resolve_embed, resolve_link, self->collection);
+  RenderContext context = { self->collection, question };
+
+  return llm_render_markdown_with_links (markdown, resolve_embed, resolve_link, &context);
 }
 
 /* A personal note goes through the same renderer, and so the same
@@ -444,7 +457,7 @@ render_note (LlmAnswerView *self)
   if (self->note == NULL)
     return g_strdup ("");
 
-  return render_markdown (self, self->note);
+  return render_markdown (self, self->note, NULL);
 }
 
 static void
@@ -459,7 +472,7 @@ push_question (LlmAnswerView *self)
   if (self->question == NULL)
     return;
 
-  html = render_markdown (self, llm_question_get_answer (self->question));
+  html = render_markdown (self, llm_question_get_answer (self->question), self->question);
   note_html = render_note (self);
 
   g_variant_dict_init (&args, NULL);

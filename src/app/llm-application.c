@@ -12,6 +12,8 @@
 #include "llm-bench.h"
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
+#include "llm-folder-loader.h"
+#include "llm-html-export.h"
 #include "llm-note-export.h"
 #include "llm-note-store.h"
 #include "llm-question.h"
@@ -44,6 +46,8 @@ static const GOptionEntry option_entries[] = {
     N_("Print every reviewed question (id, due date, stability, difficulty, title), soonest due first, and exit"), NULL },
   { "stats", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print one line per topic (topic, questions, reviewed, known, mean recall) and exit"), NULL },
+  { "export-html", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the questions and your notes as a web site into DIR and exit"), N_("DIR") },
   { "export-notes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write all personal notes to one markdown file and exit"), N_("OUTPUT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
@@ -93,7 +97,7 @@ load_from_options (GVariantDict            *options,
   else
     file = g_file_new_for_commandline_arg (files[0]);
 
-  return llm_collection_load_file (file, error);
+  return llm_collection_load_path (file, NULL, error);
 }
 
 static void
@@ -134,8 +138,9 @@ check_readable (GVariantDict *options)
                             G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info == NULL)
     g_printerr ("llm-notes: %s\n", error->message);
-  else if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    g_printerr ("llm-notes: %s: %s\n", name, _("Not a regular file"));
+  else if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR &&
+           g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    g_printerr ("llm-notes: %s: %s\n", name, _("Not a file or folder"));
   else if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
            !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
     g_printerr ("llm-notes: %s: %s\n", name, _("Permission denied"));
@@ -321,7 +326,33 @@ print_stats (LlmCollection *collection)
   return 0;
 }
 
-/* --version, --list, --search, --due, --stats and --export-notes answer from the calling process, with no window and
+static int
+export_html (GVariantDict  *options,
+             LlmCollection *collection)
+{
+  g_autoptr(LlmNoteStore) store = llm_application_dup_note_store ();
+  LlmHtmlExportOptions export_options = { .language = "zh-CN" };
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *name = NULL;
+
+  g_variant_dict_lookup (options, "export-html", "^ay", &target);
+  dir = g_file_new_for_commandline_arg (target);
+  name = g_file_get_parse_name (dir);
+
+  if (!llm_html_export (collection, store, dir, &export_options, NULL, &error))
+    {
+      g_printerr ("llm-notes: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s/index.html\n", name);
+  return 0;
+}
+
+/* --version, --list, --search, --due, --stats, --export-html and
+ * --export-notes answer from the calling process, with no window and
  * no need for a running instance. */
 static int
 llm_application_handle_local_options (GApplication *app,
@@ -340,6 +371,7 @@ llm_application_handle_local_options (GApplication *app,
       !g_variant_dict_contains (options, "search") &&
       !g_variant_dict_contains (options, "due") &&
       !g_variant_dict_contains (options, "stats") &&
+      !g_variant_dict_contains (options, "export-html") &&
       !g_variant_dict_contains (options, "export-notes"))
     return check_readable (options) ? -1 : 1;
 
@@ -365,7 +397,22 @@ llm_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "stats"))
     return print_stats (collection);
 
+  if (g_variant_dict_contains (options, "export-html"))
+    return export_html (options, collection);
+
   return export_notes (options, collection);
+}
+
+/* The file or folder open last time, or else the bundled notes. */
+static void
+open_last (LlmApplication *self,
+           LlmWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *uri = g_settings_get_string (settings, "last-collection");
+  g_autoptr(GFile) file = uri[0] ? g_file_new_for_uri (uri) : NULL;
+
+  llm_window_open (window, file);
 }
 
 static GtkWindow *
@@ -391,20 +438,19 @@ llm_application_command_line (GApplication            *app,
 {
   LlmApplication *self = LLM_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
-  g_autoptr(LlmCollection) collection = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree const char **files = NULL;
+  g_autoptr(GFile) file = NULL;
   GtkWindow *window;
 
-  collection = load_from_options (options, command_line, &error);
-  if (collection == NULL)
-    {
-      g_application_command_line_printerr (command_line, "llm-notes: %s\n", error->message);
-      return 1;
-    }
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) && files[0] != NULL)
+    file = g_application_command_line_create_file_for_arg (command_line, files[0]);
 
   window = ensure_window (self);
-  llm_window_set_collection (LLM_WINDOW (window), collection);
   gtk_window_present (window);
+  if (file != NULL)
+    llm_window_open (LLM_WINDOW (window), file);
+  else if (llm_window_get_collection (LLM_WINDOW (window)) == NULL)
+    open_last (self, LLM_WINDOW (window));
 
   /* The desktop file's "Start Self-Test" action. */
   if (g_variant_dict_contains (options, "self-test"))
@@ -418,14 +464,9 @@ llm_application_activate (GApplication *app)
 {
   GtkWindow *window = ensure_window (LLM_APPLICATION (app));
 
-  if (llm_window_get_collection (LLM_WINDOW (window)) == NULL)
-    {
-      g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
-
-      llm_window_set_collection (LLM_WINDOW (window), collection);
-    }
-
   gtk_window_present (window);
+  if (llm_window_get_collection (LLM_WINDOW (window)) == NULL)
+    open_last (LLM_APPLICATION (app), LLM_WINDOW (window));
 }
 
 static void

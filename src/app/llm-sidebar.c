@@ -83,6 +83,8 @@ is_shown (gpointer item,
   return TRUE;
 }
 
+/* A topic is shown while any of its questions is; a group while any of
+ * its topics is. */
 static gboolean
 has_bookmarks (gpointer item,
                gpointer user_data)
@@ -92,9 +94,9 @@ has_bookmarks (gpointer item,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LlmQuestion) question = g_list_model_get_item (topic, i);
+      g_autoptr(GObject) child = g_list_model_get_item (topic, i);
 
-      if (is_shown (question, user_data))
+      if (LLM_IS_TOPIC (child) ? has_bookmarks (child, user_data) : is_shown (child, user_data))
         return TRUE;
     }
 
@@ -112,7 +114,9 @@ create_child_model (gpointer item,
 
   if (self->bookmarks_only || self->notes_only)
     return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (item)),
-                                                    g_object_ref (self->question_filter)));
+                                                    g_object_ref (llm_topic_is_group (item)
+                                                                  ? self->topic_filter
+                                                                  : self->question_filter)));
 
   return g_object_ref (G_LIST_MODEL (item));
 }
@@ -483,7 +487,8 @@ rebuild_tree (LlmSidebar *self)
   g_clear_object (&self->tree);
   if (self->collection != NULL)
     {
-      root = g_object_ref (G_LIST_MODEL (self->collection));
+      /* Topics, and for a folder, groups of topics. */
+      root = g_object_ref (llm_collection_get_tree (self->collection));
       if (self->bookmarks_only || self->notes_only)
         root = G_LIST_MODEL (gtk_filter_list_model_new (root, g_object_ref (self->topic_filter)));
       self->tree = gtk_tree_list_model_new (root, FALSE, TRUE, create_child_model, self, NULL);
@@ -667,21 +672,22 @@ llm_sidebar_set_bookmarks_only (LlmSidebar *self,
 }
 
 static guint
-find_row (LlmSidebar *self,
-          gpointer    wanted)
+find_row (LlmSidebar  *self,
+          LlmQuestion *wanted)
 {
+  LlmTopic *topic = llm_collection_get_parent (self->collection, G_OBJECT (wanted));
+  LlmTopic *group = topic ? llm_collection_get_parent (self->collection, G_OBJECT (topic)) : NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = dup_row_item (self, i);
 
-      if (item == wanted)
+      if (item == G_OBJECT (wanted))
         return i;
 
-      /* A collapsed topic hides its questions: open the one that holds it. */
-      if (LLM_IS_TOPIC (item) && LLM_IS_QUESTION (wanted) &&
-          g_strcmp0 (llm_topic_get_title (LLM_TOPIC (item)), llm_question_get_topic (wanted)) == 0)
+      /* A collapsed topic (or group) hides the question: open the way to it. */
+      if (item != NULL && (item == G_OBJECT (topic) || item == G_OBJECT (group)))
         {
           g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
 
@@ -746,7 +752,7 @@ llm_sidebar_get_n_topics (LlmSidebar *self)
     {
       g_autoptr(GObject) item = dup_row_item (self, i);
 
-      n_topics += LLM_IS_TOPIC (item);
+      n_topics += LLM_IS_TOPIC (item) && !llm_topic_is_group (LLM_TOPIC (item));
     }
 
   return n_topics;

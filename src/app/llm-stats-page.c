@@ -161,6 +161,7 @@ update_plan (LlmStatsPage *self)
   if (needed == 0)
     {
       set_status (self, "emblem-ok-symbolic", "success", _("On track"),
+                  /* xgettext:no-c-format */
                   _("Every question has been reviewed and stands at 90% predicted recall or better on the day"));
       return;
     }

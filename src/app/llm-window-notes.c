@@ -11,6 +11,7 @@
 #include "llm-answer-view.h"
 #include "llm-application.h"
 #include "llm-collection.h"
+#include "llm-html-export.h"
 #include "llm-note-export.h"
 #include "llm-question.h"
 #include "llm-settings.h"
@@ -218,6 +219,77 @@ export_notes_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Export as HTML ----------------------------------------------------------- */
+
+static void
+export_html_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  LlmCollection *collection = g_object_get_data (G_OBJECT (task), "collection");
+  GFile *dir = task_data;
+  /* Its own store: the editor's one is the main thread's. */
+  g_autoptr(LlmNoteStore) notes = llm_application_dup_note_store ();
+  LlmHtmlExportOptions options = { .language = "zh-CN" };
+  g_autoptr(GError) error = NULL;
+
+  if (llm_html_export (collection, notes, dir, &options, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+export_html_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LlmWindow *self = LLM_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    _llm_window_add_toast (self, _("Exported as a web site"));
+  else
+    _llm_window_add_toast (self, error->message);
+}
+
+static void
+on_export_html_response (GtkNativeDialog *dialog,
+                         int              response,
+                         LlmWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->collection != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, export_html_done, NULL);
+
+      llm_note_editor_flush (self->note_editor);
+      /* The collection is never changed once loaded, so a thread may read it. */
+      g_object_set_data_full (G_OBJECT (task), "collection", g_object_ref (self->collection), g_object_unref);
+      g_task_set_task_data (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)), g_object_unref);
+      g_task_run_in_thread (task, export_html_thread);
+      _llm_window_add_toast (self, _("Exporting…"));
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_html_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export as HTML"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_html_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* The sidebar marks every question that has a note. */
 static void
 load_note_marks (LlmWindow *self)
@@ -316,4 +388,5 @@ _llm_window_notes_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
   gtk_widget_class_install_action (widget_class, "win.undo-clear-note", NULL, undo_clear_note_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.export-html", NULL, export_html_action);
 }

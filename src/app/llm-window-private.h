@@ -7,6 +7,7 @@
 #pragma once
 
 #include "llm-bookmarks.h"
+#include "llm-folder-loader.h"
 #include "llm-note-editor.h"
 #include "llm-note-store.h"
 #include "llm-search.h"
@@ -62,6 +63,15 @@ struct _LlmWindow
   GQueue forward;
   gboolean in_history_step;
 
+  /* Where the collection came from, watched for changes */
+  GFile *source;
+  GPtrArray *monitors;
+  GCancellable *load_cancellable;
+  LlmLoadProgress *load_progress_state;
+  guint progress_source;
+  guint reload_source;
+  GMenu *recent_menu;
+
   /* Narrow windows show one pane at a time. */
   gboolean folded;
   gboolean folded_show_sidebar;
@@ -89,6 +99,9 @@ struct _LlmWindow
   GtkToggleButton *notes_button;
   GtkPaned *content_paned;
   GtkStack *content_stack;
+  GtkRevealer *load_revealer;
+  GtkProgressBar *load_progress;
+  AdwStatusPage *empty_page;
   GtkRevealer *quiz_top;
   GtkRevealer *quiz_bar;
   GtkLabel *quiz_progress_label;
@@ -133,6 +146,11 @@ void _llm_window_mock_class_init          (GtkWidgetClass *widget_class);
 void _llm_window_mock_constructed         (LlmWindow      *self);
 void _llm_window_mock_dispose             (LlmWindow      *self);
 void _llm_window_mock_question_changed    (LlmWindow      *self);
+
+/* llm-window-open.c: opening files and folders */
+void _llm_window_open_class_init          (GtkWidgetClass *widget_class);
+void _llm_window_open_constructed         (LlmWindow      *self);
+void _llm_window_open_dispose             (LlmWindow      *self);
 
 /* llm-window-search.c: search, history and random questions */
 void _llm_window_search_class_init        (GtkWidgetClass *widget_class);

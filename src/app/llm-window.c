@@ -389,6 +389,7 @@ llm_window_constructed (GObject *object)
   _llm_window_search_constructed (self);
   _llm_window_quiz_constructed (self);
   _llm_window_mock_constructed (self);
+  _llm_window_open_constructed (self);
 
   g_object_bind_property (self->settings, "sidebar-width", self->paned, "position",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
@@ -405,6 +406,7 @@ llm_window_dispose (GObject *object)
   _llm_window_search_dispose (self);
   _llm_window_quiz_dispose (self);
   _llm_window_mock_dispose (self);
+  _llm_window_open_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_WINDOW);
   g_clear_object (&self->question);
   g_clear_object (&self->collection);
@@ -516,6 +518,16 @@ llm_window_class_init (LlmWindowClass *klass)
   _llm_window_search_class_init (widget_class);
   _llm_window_quiz_class_init (widget_class);
   _llm_window_mock_class_init (widget_class);
+  _llm_window_open_class_init (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, recent_menu);
+
+  /**
+   * LlmWindow::collection-loaded:
+   *
+   * A collection opened with llm_window_open() is shown.
+   */
+  g_signal_new ("collection-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);

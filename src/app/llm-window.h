@@ -25,6 +25,8 @@ LlmWindow     *llm_window_new               (GtkApplication *application,
 LlmCollection *llm_window_get_collection    (LlmWindow      *self);
 void           llm_window_set_collection    (LlmWindow      *self,
                                              LlmCollection  *collection);
+void           llm_window_open              (LlmWindow      *self,
+                                             GFile          *file);
 LlmQuestion   *llm_window_get_question      (LlmWindow      *self);
 void           llm_window_show_question     (LlmWindow      *self,
                                              LlmQuestion    *question);

@@ -740,8 +740,10 @@ llm_draft_add_warnings (LlmDraft      *draft,
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("“%s” is not valid UTF-8 at byte %" G_GSSIZE_FORMAT "; the damaged text shows as “\xEF\xBF\xBD”"),
-                                 name, draft->invalid_offset);
+      /* A plain integer type: a G_GSSIZE_FORMAT inside _() would cut the
+       * message short for xgettext. */
+      message = g_strdup_printf (_("“%s” is not valid UTF-8 at byte %lld; the damaged text shows as “\xEF\xBF\xBD”"),
+                                 name, (long long)draft->invalid_offset);
       llm_collection_add_warning (collection, message);
     }
 }

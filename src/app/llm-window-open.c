@@ -1,0 +1,456 @@
+/* llm-window-open.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llm-application.h"
+#include "llm-collection.h"
+#include "llm-folder-loader.h"
+#include "llm-settings.h"
+#include "llm-window-private.h"
+
+/* Bringing notes in: Open File…, Open Folder…, drag and drop, the recent
+ * list and the bundled notes. Loading runs in a thread with a progress bar,
+ * and the open file or folder is watched: a change reloads it, keeping the
+ * question shown (notes, bookmarks and reviews follow by id anyway). */
+
+#define RECENT_MAX      10
+#define RELOAD_DELAY_MS 300
+#define PROGRESS_DELAY_MS 150
+
+static void
+remember_recent (LlmWindow *self,
+                 GFile     *file)
+{
+  GSettings *settings = llm_settings_get_gsettings (self->settings);
+  g_autofree char *uri = file ? g_file_get_uri (file) : g_strdup ("");
+  g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-collections");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 0;
+
+  g_settings_set_string (settings, "last-collection", uri);
+  if (file == NULL)
+    return;
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] && ++n < RECENT_MAX; i++)
+    if (!g_str_equal (recent[i], uri))
+      g_strv_builder_add (builder, recent[i]);
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-collections", (const char * const *)updated);
+}
+
+static void
+rebuild_recent_menu (LlmWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (llm_settings_get_gsettings (self->settings), "recent-collections");
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+/* Watching ---------------------------------------------------------------- */
+
+static void load (LlmWindow *self, GFile *file, gboolean reload);
+
+static gboolean
+reload_timeout (gpointer data)
+{
+  LlmWindow *self = data;
+
+  self->reload_source = 0;
+  if (self->source != NULL)
+    load (self, self->source, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_source_changed (LlmWindow         *self,
+                   GFile             *file,
+                   GFile             *other,
+                   GFileMonitorEvent  event,
+                   GFileMonitor      *monitor)
+{
+  /* Editors write in steps; wait for them to settle. */
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
+}
+
+static void
+watch (LlmWindow *self,
+       GFile     *file,
+       gboolean   directory)
+{
+  g_autoptr(GFileMonitor) monitor = NULL;
+
+  monitor = directory ? g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL)
+                      : g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (monitor == NULL)
+    return;
+
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_source_changed), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->monitors, g_steal_pointer (&monitor));
+}
+
+/* GIO watches one folder at a time, so each subfolder the loader reads
+ * gets its own monitor (the same ones it skips are skipped here). */
+static void
+watch_tree (LlmWindow *self,
+            GFile     *dir,
+            guint      depth)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  watch (self, dir, TRUE);
+  if (depth > 8)
+    return;
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY &&
+          name[0] != '.' && !g_str_equal (name, "node_modules"))
+        {
+          g_autoptr(GFile) child = g_file_get_child (dir, name);
+
+          watch_tree (self, child, depth + 1);
+        }
+      g_object_unref (info);
+    }
+}
+
+static void
+watch_source (LlmWindow *self)
+{
+  g_ptr_array_set_size (self->monitors, 0);
+  if (self->source == NULL)
+    return;
+
+  if (g_file_query_file_type (self->source, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    watch_tree (self, self->source, 0);
+  else
+    watch (self, self->source, FALSE);
+}
+
+/* Loading ----------------------------------------------------------------- */
+
+static gboolean
+progress_tick (gpointer data)
+{
+  LlmWindow *self = data;
+  guint total = llm_load_progress_get_files_total (self->load_progress_state);
+
+  gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->load_progress,
+                                   (double)llm_load_progress_get_files_done (self->load_progress_state) / total);
+  else
+    gtk_progress_bar_pulse (self->load_progress);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (LlmWindow *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->load_progress_state, llm_load_progress_unref);
+  gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+}
+
+static void
+show_warnings (LlmWindow     *self,
+               LlmCollection *collection)
+{
+  const char * const *warnings = llm_collection_get_warnings (collection);
+  guint n = warnings ? g_strv_length ((char **)warnings) : 0;
+  g_autofree char *title = NULL;
+
+  if (n == 0)
+    return;
+
+  if (n == 1)
+    title = g_strdup (warnings[0]);
+  else
+    /* Translators: %s is the first of several problems found */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem)", "%s (and %u more problems)", n - 1),
+                             warnings[0], n - 1);
+  _llm_window_add_toast (self, title);
+}
+
+typedef struct
+{
+  LlmWindow *self;
+  GFile *file;
+  gboolean reload;
+} LoadCall;
+
+static void
+load_call_free (LoadCall *call)
+{
+  g_clear_object (&call->self);
+  g_clear_object (&call->file);
+  g_free (call);
+}
+
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LoadCall *call = user_data;
+  LlmWindow *self = call->self;
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  collection = llm_collection_load_path_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load_call_free (call);
+      return;
+    }
+
+  stop_progress (self);
+
+  if (collection == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (call->file);
+      g_autofree char *message = NULL;
+
+      /* A reload that fails (the folder was deleted) keeps what was shown. */
+      if (call->reload)
+        message = g_strdup_printf (_("“%s” could not be read again; still showing what was loaded: %s"),
+                                   name, error->message);
+      else
+        message = g_strdup (error->message);
+
+      if (self->collection == NULL)
+        {
+          adw_status_page_set_description (self->empty_page, message);
+          gtk_stack_set_visible_child_name (self->content_stack, "empty");
+        }
+      else
+        _llm_window_add_toast (self, message);
+
+      load_call_free (call);
+      return;
+    }
+
+  g_set_object (&self->source, call->file);
+  llm_window_set_collection (self, collection);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "browse");
+  if (!call->reload)
+    {
+      remember_recent (self, call->file);
+      show_warnings (self, collection);
+    }
+  watch_source (self);
+  g_signal_emit_by_name (self, "collection-loaded");
+
+  load_call_free (call);
+}
+
+static void
+load (LlmWindow *self,
+      GFile     *file,
+      gboolean   reload)
+{
+  LoadCall *call;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  stop_progress (self);
+  self->load_progress_state = llm_load_progress_new ();
+  /* Only loads that take a while show a bar: no flash for small files. */
+  self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, progress_tick, self);
+
+  call = g_new0 (LoadCall, 1);
+  call->self = g_object_ref (self);
+  call->file = g_object_ref (file);
+  call->reload = reload;
+  llm_collection_load_path_async (file, self->load_progress_state, self->load_cancellable, load_done, call);
+}
+
+/**
+ * llm_window_open:
+ * @file: (nullable): a markdown file or a folder, or %NULL for the
+ *   bundled notes
+ *
+ * Opens @file without blocking the window; "collection-loaded" follows.
+ */
+void
+llm_window_open (LlmWindow *self,
+                 GFile     *file)
+{
+  g_return_if_fail (LLM_IS_WINDOW (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  if (file != NULL)
+    {
+      load (self, file, FALSE);
+      return;
+    }
+
+  {
+    g_autoptr(LlmCollection) bundled = llm_application_load_bundled ();
+
+    g_cancellable_cancel (self->load_cancellable);
+    stop_progress (self);
+    g_clear_object (&self->source);
+    g_ptr_array_set_size (self->monitors, 0);
+    llm_window_set_collection (self, bundled);
+    gtk_stack_set_visible_child_name (self->content_stack, "browse");
+    remember_recent (self, NULL);
+    g_signal_emit_by_name (self, "collection-loaded");
+  }
+}
+
+/* Actions ----------------------------------------------------------------- */
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  LlmWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      llm_window_open (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+  gboolean folder = g_str_equal (action_name, "win.open-folder");
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (folder ? _("Open Folder") : _("Open File"),
+                                        GTK_WINDOW (self),
+                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("Markdown"));
+      gtk_file_filter_add_suffix (filter, "md");
+      gtk_file_filter_add_suffix (filter, "markdown");
+      gtk_file_filter_add_mime_type (filter, "text/markdown");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  llm_window_open (LLM_WINDOW (widget), file);
+}
+
+static void
+open_bundled_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  llm_window_open (LLM_WINDOW (widget), NULL);
+}
+
+static gboolean
+on_drop (LlmWindow     *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  llm_window_open (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+void
+_llm_window_open_constructed (LlmWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (llm_settings_get_gsettings (self->settings), "changed::recent-collections",
+                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+}
+
+void
+_llm_window_open_dispose (LlmWindow *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  stop_progress (self);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  g_clear_object (&self->source);
+}
+
+void
+_llm_window_open_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, load_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, load_progress);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, empty_page);
+
+  gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+}
