@@ -420,5 +420,15 @@ llm_render_markdown_with_links (const char       *markdown,
   result = llm_math_stash_restore (stash, html, render_embed, &ctx);
   cmark_get_default_mem_allocator ()->free (html);
 
+  /* cmark-gfm 0.29 can cut a long footnote label inside a multibyte
+   * character (found by fuzzing); the page must only ever get text. */
+  if (!g_utf8_validate (result, -1, NULL))
+    {
+      char *valid_html = g_utf8_make_valid (result, -1);
+
+      g_free (result);
+      result = valid_html;
+    }
+
   return result;
 }
