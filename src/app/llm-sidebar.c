@@ -121,6 +121,51 @@ create_child_model (gpointer item,
   return g_object_ref (G_LIST_MODEL (item));
 }
 
+static void
+count_known (LlmSidebar *self,
+             GListModel *topic,
+             guint      *n_known,
+             guint      *n_total)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint n = g_list_model_get_n_items (topic);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (topic, i);
+
+      if (LLM_IS_TOPIC (item))
+        count_known (self, G_LIST_MODEL (item), n_known, n_total);
+      else
+        {
+          *n_total += 1;
+          *n_known += llm_study_get_state (self->study, llm_question_get_id (LLM_QUESTION (item)), now) == LLM_STUDY_KNOWN;
+        }
+    }
+}
+
+/* A topic's row shows how much of it is known, as a thin bar. */
+static void
+update_readiness (GtkWidget *row_box)
+{
+  LlmSidebar *self = g_object_get_data (G_OBJECT (row_box), "sidebar");
+  GtkWidget *bar = g_object_get_data (G_OBJECT (row_box), "readiness");
+  LlmTopic *topic = g_object_get_data (G_OBJECT (row_box), "topic");
+  g_autofree char *label = NULL;
+  guint known = 0, total = 0;
+
+  gtk_widget_set_visible (bar, topic != NULL && self->study != NULL);
+  if (topic == NULL || self->study == NULL)
+    return;
+
+  count_known (self, G_LIST_MODEL (topic), &known, &total);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), total ? (double)known / total : 0.0);
+  /* Translators: a topic's readiness in the tree, "3 of 5 questions known" */
+  label = g_strdup_printf (_("%u of %u questions known"), known, total);
+  gtk_widget_set_tooltip_text (bar, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 /* Row layout: [state dot] [number] [title / note preview] [note mark] [star] */
 static void
 update_marks (GtkWidget *row_box)
@@ -135,6 +180,7 @@ update_marks (GtkWidget *row_box)
   GtkWidget *dot = g_object_get_data (G_OBJECT (row_box), "state-dot");
   const char *note = id ? g_hash_table_lookup (self->notes, id) : NULL;
 
+  update_readiness (row_box);
   gtk_widget_set_visible (star, is_bookmarked (self, id));
   gtk_widget_set_visible (note_mark, note != NULL);
   gtk_label_set_label (GTK_LABEL (preview), note ? note : "");
@@ -157,7 +203,9 @@ on_row_marks_changed (GtkWidget  *row_box,
                       const char *id,
                       LlmSidebar *self)
 {
-  if (id == NULL || g_strcmp0 (id, g_object_get_data (G_OBJECT (row_box), "question-id")) == 0)
+  /* Topic rows sum up their questions: any change may move them. */
+  if (id == NULL || g_object_get_data (G_OBJECT (row_box), "topic") != NULL ||
+      g_strcmp0 (id, g_object_get_data (G_OBJECT (row_box), "question-id")) == 0)
     update_marks (row_box);
 }
 
@@ -176,6 +224,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *note_mark = gtk_image_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
   GtkWidget *dot = gtk_label_new ("●");
+  GtkWidget *readiness = gtk_level_bar_new_for_interval (0.0, 1.0);
 
   gtk_label_set_xalign (GTK_LABEL (number), 1.0);
   /* Numbers line up in a right-aligned column, so titles do too. */
@@ -215,7 +264,15 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), text_box);
+  gtk_widget_set_size_request (readiness, 36, -1);
+  gtk_widget_set_valign (readiness, GTK_ALIGN_CENTER);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (readiness), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (readiness), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (readiness), GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_widget_set_visible (readiness, FALSE);
+
   gtk_box_append (GTK_BOX (box), note_mark);
+  gtk_box_append (GTK_BOX (box), readiness);
   gtk_box_append (GTK_BOX (box), star);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (list_item, expander);
@@ -229,6 +286,7 @@ setup_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "note-mark", note_mark);
   g_object_set_data (G_OBJECT (box), "preview", preview);
   g_object_set_data (G_OBJECT (box), "state-dot", dot);
+  g_object_set_data (G_OBJECT (box), "readiness", readiness);
   g_signal_connect_object (self, "marks-changed",
                            G_CALLBACK (on_row_marks_changed), box, G_CONNECT_SWAPPED);
 }
@@ -254,6 +312,7 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (box, "topic-row");
       gtk_widget_set_tooltip_text (box, NULL);
       g_object_set_data (G_OBJECT (box), "question-id", NULL);
+      g_object_set_data_full (G_OBJECT (box), "topic", g_object_ref (item), g_object_unref);
     }
   else
     {
@@ -267,6 +326,7 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_widget_set_tooltip_text (box, llm_question_get_title (item));
       g_object_set_data_full (G_OBJECT (box), "question-id",
                               g_strdup (llm_question_get_id (item)), g_free);
+      g_object_set_data (G_OBJECT (box), "topic", NULL);
     }
 
   update_marks (box);
@@ -280,7 +340,12 @@ unbind_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *expander = gtk_list_item_get_child (list_item);
 
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  /* An unbound row must not keep (or update) what it showed. */
+  g_object_set_data (G_OBJECT (box), "topic", NULL);
+  g_object_set_data (G_OBJECT (box), "question-id", NULL);
 }
 
 static gpointer
