@@ -18,6 +18,7 @@
 #include "llm-note-store.h"
 #include "llm-question.h"
 #include "llm-search.h"
+#include "llm-search-provider.h"
 #include "llm-stats.h"
 #include "llm-study.h"
 #include "llm-settings.h"
@@ -31,6 +32,7 @@ struct _LlmApplication
   AdwApplication parent_instance;
 
   LlmSettings *settings;
+  LlmSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (LlmApplication, llm_application, ADW_TYPE_APPLICATION)
@@ -543,11 +545,43 @@ llm_application_startup (GApplication *app)
   LLM_APPLICATION (app)->settings = llm_settings_new ();
 }
 
+/* GNOME Shell's search reaches the app on its own bus name. */
+static gboolean
+llm_application_dbus_register (GApplication     *app,
+                               GDBusConnection  *connection,
+                               const char       *object_path,
+                               GError          **error)
+{
+  LlmApplication *self = LLM_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (llm_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  self->search_provider = llm_search_provider_new (GTK_APPLICATION (app));
+  return llm_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+llm_application_dbus_unregister (GApplication    *app,
+                                 GDBusConnection *connection,
+                                 const char      *object_path)
+{
+  LlmApplication *self = LLM_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    llm_search_provider_unregister (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (llm_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 llm_application_finalize (GObject *object)
 {
   LlmApplication *self = (LlmApplication *)object;
 
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (llm_application_parent_class)->finalize (object);
@@ -565,11 +599,17 @@ llm_application_class_init (LlmApplicationClass *klass)
   app_class->activate = llm_application_activate;
   app_class->command_line = llm_application_command_line;
   app_class->handle_local_options = llm_application_handle_local_options;
+  app_class->dbus_register = llm_application_dbus_register;
+  app_class->dbus_unregister = llm_application_dbus_unregister;
 }
 
 static void
 llm_application_init (LlmApplication *self)
 {
+  /* Started by GNOME Shell's search, wait for its next question a while
+   * rather than exit after each answer. */
+  g_application_set_inactivity_timeout (G_APPLICATION (self), 20000);
+
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Study interview notes for LLM and NLP roles"));

@@ -1,0 +1,274 @@
+/* llm-search-provider.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llm-application.h"
+#include "llm-collection.h"
+#include "llm-folder-loader.h"
+#include "llm-question.h"
+#include "llm-search.h"
+#include "llm-search-provider.h"
+#include "llm-window.h"
+
+/* Answers GNOME Shell's search (org.gnome.Shell.SearchProvider2) from the
+ * collection the app shows, or last showed: typing "蒸馏" in the Activities
+ * overview lists the matching questions, and picking one opens it. */
+
+#define MAX_RESULTS 10
+
+static const char introspection_xml[] =
+  "<node>"
+  "  <interface name='org.gnome.Shell.SearchProvider2'>"
+  "    <method name='GetInitialResultSet'>"
+  "      <arg type='as' name='terms' direction='in'/>"
+  "      <arg type='as' name='results' direction='out'/>"
+  "    </method>"
+  "    <method name='GetSubsearchResultSet'>"
+  "      <arg type='as' name='previous_results' direction='in'/>"
+  "      <arg type='as' name='terms' direction='in'/>"
+  "      <arg type='as' name='results' direction='out'/>"
+  "    </method>"
+  "    <method name='GetResultMetas'>"
+  "      <arg type='as' name='identifiers' direction='in'/>"
+  "      <arg type='aa{sv}' name='metas' direction='out'/>"
+  "    </method>"
+  "    <method name='ActivateResult'>"
+  "      <arg type='s' name='identifier' direction='in'/>"
+  "      <arg type='as' name='terms' direction='in'/>"
+  "      <arg type='u' name='timestamp' direction='in'/>"
+  "    </method>"
+  "    <method name='LaunchSearch'>"
+  "      <arg type='as' name='terms' direction='in'/>"
+  "      <arg type='u' name='timestamp' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+struct _LlmSearchProvider
+{
+  GObject parent_instance;
+
+  GtkApplication *application;   /* not owned: it owns us */
+  GDBusConnection *connection;
+  guint registration;
+
+  LlmCollection *collection;
+  LlmSearchIndex *index;
+};
+
+G_DEFINE_FINAL_TYPE (LlmSearchProvider, llm_search_provider, G_TYPE_OBJECT)
+
+static LlmWindow *
+dup_window (LlmSearchProvider *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (self->application);
+
+  return LLM_IS_WINDOW (window) ? g_object_ref (LLM_WINDOW (window)) : NULL;
+}
+
+/* The window's collection when there is one; else what the app would open. */
+static LlmSearchIndex *
+ensure_index (LlmSearchProvider *self)
+{
+  g_autoptr(LlmWindow) window = dup_window (self);
+  LlmCollection *collection = window ? llm_window_get_collection (window) : NULL;
+  g_autoptr(LlmCollection) loaded = NULL;
+
+  if (collection == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *uri = g_settings_get_string (settings, "last-collection");
+
+      if (uri[0] != '\0')
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+          loaded = llm_collection_load_path (file, NULL, NULL);
+        }
+      if (loaded == NULL)
+        loaded = llm_application_load_bundled ();
+      collection = loaded;
+    }
+
+  if (collection != self->collection || self->index == NULL)
+    {
+      g_set_object (&self->collection, collection);
+      g_clear_object (&self->index);
+      self->index = llm_search_index_new (collection, NULL, NULL);
+    }
+
+  return self->index;
+}
+
+static GVariant *
+search (LlmSearchProvider *self,
+        GVariant          *terms)
+{
+  g_autofree const char **words = g_variant_get_strv (terms, NULL);
+  g_autofree char *query = g_strjoinv (" ", (char **)words);
+  g_autoptr(GPtrArray) results = llm_search_index_query (ensure_index (self), query, MAX_RESULTS);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("as"));
+  for (guint i = 0; i < results->len; i++)
+    g_variant_builder_add (&builder, "s",
+                           llm_question_get_id (llm_search_result_get_question (g_ptr_array_index (results, i))));
+
+  return g_variant_new ("(as)", &builder);
+}
+
+static GVariant *
+result_metas (LlmSearchProvider *self,
+              GVariant          *identifiers)
+{
+  g_autofree const char **ids = g_variant_get_strv (identifiers, NULL);
+  GVariantBuilder builder;
+
+  ensure_index (self);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint i = 0; ids[i]; i++)
+    {
+      LlmQuestion *question = llm_collection_lookup (self->collection, ids[i]);
+      GVariantDict meta;
+
+      if (question == NULL)
+        continue;
+
+      g_variant_dict_init (&meta, NULL);
+      g_variant_dict_insert (&meta, "id", "s", ids[i]);
+      g_variant_dict_insert (&meta, "name", "s", llm_question_get_title (question));
+      g_variant_dict_insert (&meta, "description", "s", llm_question_get_topic (question));
+      g_variant_dict_insert (&meta, "gicon", "s", APP_ID);
+      g_variant_builder_add_value (&builder, g_variant_dict_end (&meta));
+    }
+
+  return g_variant_new ("(aa{sv})", &builder);
+}
+
+static void
+activate_result (LlmSearchProvider *self,
+                 const char        *id)
+{
+  g_autoptr(LlmWindow) window = NULL;
+
+  g_application_activate (G_APPLICATION (self->application));
+  window = dup_window (self);
+  if (window == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "s", id);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+handle_method_call (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *object_path,
+                    const char            *interface_name,
+                    const char            *method_name,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  LlmSearchProvider *self = user_data;
+
+  /* The app stays alive while answering the shell. */
+  g_application_hold (G_APPLICATION (self->application));
+
+  if (g_str_equal (method_name, "GetInitialResultSet"))
+    g_dbus_method_invocation_return_value (invocation, search (self, g_variant_get_child_value (parameters, 0)));
+  else if (g_str_equal (method_name, "GetSubsearchResultSet"))
+    g_dbus_method_invocation_return_value (invocation, search (self, g_variant_get_child_value (parameters, 1)));
+  else if (g_str_equal (method_name, "GetResultMetas"))
+    g_dbus_method_invocation_return_value (invocation, result_metas (self, g_variant_get_child_value (parameters, 0)));
+  else if (g_str_equal (method_name, "ActivateResult"))
+    {
+      const char *id = NULL;
+
+      g_variant_get_child (parameters, 0, "&s", &id);
+      activate_result (self, id);
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else if (g_str_equal (method_name, "LaunchSearch"))
+    {
+      g_application_activate (G_APPLICATION (self->application));
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else
+    g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
+                                           "No such method: %s", method_name);
+
+  g_application_release (G_APPLICATION (self->application));
+}
+
+static void
+llm_search_provider_finalize (GObject *object)
+{
+  LlmSearchProvider *self = (LlmSearchProvider *)object;
+
+  llm_search_provider_unregister (self);
+  g_clear_object (&self->index);
+  g_clear_object (&self->collection);
+
+  G_OBJECT_CLASS (llm_search_provider_parent_class)->finalize (object);
+}
+
+static void
+llm_search_provider_class_init (LlmSearchProviderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = llm_search_provider_finalize;
+}
+
+static void
+llm_search_provider_init (LlmSearchProvider *self)
+{
+}
+
+LlmSearchProvider *
+llm_search_provider_new (GtkApplication *application)
+{
+  LlmSearchProvider *self = g_object_new (LLM_TYPE_SEARCH_PROVIDER, NULL);
+
+  self->application = application;
+  return self;
+}
+
+gboolean
+llm_search_provider_register (LlmSearchProvider  *self,
+                              GDBusConnection    *connection,
+                              const char         *object_path,
+                              GError            **error)
+{
+  static const GDBusInterfaceVTable vtable = { handle_method_call, NULL, NULL };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (introspection_xml, error);
+
+  g_return_val_if_fail (LLM_IS_SEARCH_PROVIDER (self), FALSE);
+
+  if (info == NULL)
+    return FALSE;
+
+  self->registration = g_dbus_connection_register_object (connection, object_path, info->interfaces[0],
+                                                          &vtable, self, NULL, error);
+  if (self->registration == 0)
+    return FALSE;
+
+  self->connection = g_object_ref (connection);
+  return TRUE;
+}
+
+void
+llm_search_provider_unregister (LlmSearchProvider *self)
+{
+  g_return_if_fail (LLM_IS_SEARCH_PROVIDER (self));
+
+  if (self->registration != 0)
+    g_dbus_connection_unregister_object (self->connection, self->registration);
+  self->registration = 0;
+  g_clear_object (&self->connection);
+}
