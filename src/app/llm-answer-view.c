@@ -532,7 +532,8 @@ on_web_process_terminated (LlmAnswerView                     *self,
                            WebKitWebProcessTerminationReason  reason,
                            WebKitWebView                     *web_view)
 {
-  g_warning ("The answer view's web process ended (reason %d); reloading", reason);
+  /* Handled, so not a warning: say it for whoever reads the log. */
+  g_message ("The answer view's web process ended (reason %d); reloading", reason);
   self->page_ready = FALSE;
   self->show_pending = self->question != NULL;
   webkit_web_view_load_uri (self->web_view, PAGE_URI);
