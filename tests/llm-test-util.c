@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "llm-question.h"
 #include "llm-test-util.h"
 
 /* Long enough for a cold WebKit start on a loaded machine; a hang still
@@ -167,4 +168,16 @@ llm_test_screenshot (const char *name)
     else
       g_test_message ("Screenshot: %s", path);
   }
+}
+
+/* The question with @number, failing the test if there is none. */
+LlmQuestion *
+llm_test_question_numbered (LlmCollection *collection,
+                            guint          number)
+{
+  for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
+    if (llm_question_get_number (llm_collection_get_question (collection, i)) == number)
+      return llm_collection_get_question (collection, i);
+
+  g_error ("No question numbered %u", number);
 }

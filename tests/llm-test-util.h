@@ -7,6 +7,7 @@
 #pragma once
 
 #include "llm-answer-view.h"
+#include "llm-collection.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,7 @@ void  llm_test_wait             (guint          ms);
 char *llm_test_eval             (LlmAnswerView *view,
                                  const char    *script);
 void  llm_test_screenshot       (const char    *name);
+LlmQuestion *llm_test_question_numbered (LlmCollection *collection,
+                                         guint          number);
 
 G_END_DECLS

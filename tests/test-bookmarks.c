@@ -14,17 +14,6 @@
 #include "llm-test-util.h"
 #include "llm-window.h"
 
-static LlmQuestion *
-question_numbered (LlmCollection *collection,
-                   guint          number)
-{
-  for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
-    if (llm_question_get_number (llm_collection_get_question (collection, i)) == number)
-      return llm_collection_get_question (collection, i);
-
-  g_assert_not_reached ();
-}
-
 /* The seed with every question renumbered and the topics reversed. */
 static LlmCollection *
 load_renumbered_seed (void)
@@ -81,8 +70,8 @@ test_window_bookmarks (void)
   g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
   g_autoptr(LlmCollection) renumbered = load_renumbered_seed ();
-  LlmQuestion *q8 = question_numbered (collection, 8);
-  LlmQuestion *q27 = question_numbered (collection, 27);
+  LlmQuestion *q8 = llm_test_question_numbered (collection, 8);
+  LlmQuestion *q27 = llm_test_question_numbered (collection, 27);
   GSettings *gsettings = llm_settings_get_gsettings (settings);
   LlmSidebar *sidebar;
   LlmWindow *window;
@@ -130,7 +119,7 @@ test_window_bookmarks (void)
   llm_window_set_collection (window, renumbered);
   g_assert_cmpuint (llm_sidebar_get_n_rows (sidebar), ==, 4);
   g_assert_true (llm_bookmarks_contains (llm_window_get_bookmarks (window),
-                                         llm_question_get_id (question_numbered (renumbered, 78))));
+                                         llm_question_get_id (llm_test_question_numbered (renumbered, 78))));
 
   /* A bookmark whose question is gone is kept and offered for removal. */
   llm_bookmarks_set (llm_window_get_bookmarks (window), "a-question-that-was-deleted", TRUE);

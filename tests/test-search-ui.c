@@ -16,23 +16,12 @@
 #include "llm-test-util.h"
 #include "llm-window-private.h"
 
-static LlmQuestion *
-question_numbered (LlmCollection *collection,
-                   guint          number)
-{
-  for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
-    if (llm_question_get_number (llm_collection_get_question (collection, i)) == number)
-      return llm_collection_get_question (collection, i);
-
-  g_assert_not_reached ();
-}
-
 static void
 test_search_opens_and_highlights (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
-  LlmQuestion *q3 = question_numbered (collection, 3);
+  LlmQuestion *q3 = llm_test_question_numbered (collection, 3);
   g_autofree char *title = NULL;
   LlmAnswerView *view;
   LlmWindow *window;
@@ -62,7 +51,7 @@ test_search_opens_and_highlights (void)
   /* Enter opens the first result: question 26. */
   g_signal_emit_by_name (window->search_entry, "activate");
   llm_test_wait_for_shown (view);
-  g_assert_true (llm_window_get_question (window) == question_numbered (collection, 26));
+  g_assert_true (llm_window_get_question (window) == llm_test_question_numbered (collection, 26));
   title = llm_test_eval (view, "document.querySelector('header h1').textContent");
   g_assert_true (g_str_has_prefix (title, "26."));
   g_clear_pointer (&title, g_free);
@@ -81,7 +70,7 @@ test_search_opens_and_highlights (void)
   g_assert_true (llm_window_get_question (window) == q3);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-forward", NULL);
   llm_test_wait_for_shown (view);
-  g_assert_true (llm_window_get_question (window) == question_numbered (collection, 26));
+  g_assert_true (llm_window_get_question (window) == llm_test_question_numbered (collection, 26));
 
   /* Esc ends the search and the tree comes back. */
   g_signal_emit_by_name (window->search_entry, "stop-search");
@@ -96,7 +85,7 @@ test_search_opens_and_highlights (void)
 
   /* A random question is another one. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.random-question", NULL);
-  g_assert_true (llm_window_get_question (window) != question_numbered (collection, 26));
+  g_assert_true (llm_window_get_question (window) != llm_test_question_numbered (collection, 26));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -17,17 +17,6 @@
 #include "llm-test-util.h"
 #include "llm-window.h"
 
-static LlmQuestion *
-question_numbered (LlmCollection *collection,
-                   guint          number)
-{
-  for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
-    if (llm_question_get_number (llm_collection_get_question (collection, i)) == number)
-      return llm_collection_get_question (collection, i);
-
-  g_assert_not_reached ();
-}
-
 static LlmWindow *
 open_window (LlmSettings   *settings,
              LlmCollection *collection)
@@ -72,7 +61,7 @@ test_seed_window (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
-  LlmQuestion *q8 = question_numbered (collection, 8);
+  LlmQuestion *q8 = llm_test_question_numbered (collection, 8);
   g_autofree char *title = NULL;
   g_autofree char *topic = NULL;
   LlmWindow *window;
@@ -126,7 +115,7 @@ test_embedded_diagram (void)
   LlmWindow *window;
 
   window = open_window (settings, collection);
-  llm_window_show_question (window, question_numbered (collection, 2));
+  llm_window_show_question (window, llm_test_question_numbered (collection, 2));
   llm_test_wait_for_shown (llm_window_get_answer_view (window));
 
   g_assert_cmpint (page_count (window, ".embed-missing"), ==, 0);
@@ -165,12 +154,12 @@ test_navigation_actions (void)
 
   /* Previous is disabled on the first question, next is not. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-question", NULL);
-  g_assert_true (llm_window_get_question (window) == question_numbered (collection, 1));
+  g_assert_true (llm_window_get_question (window) == llm_test_question_numbered (collection, 1));
 
   for (guint i = 0; i < 5; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.next-question", NULL);
   llm_test_wait_for_shown (llm_window_get_answer_view (window));
-  g_assert_true (llm_window_get_question (window) == question_numbered (collection, 6));
+  g_assert_true (llm_window_get_question (window) == llm_test_question_numbered (collection, 6));
   title = page_title (window);
   g_assert_cmpstr (title, ==, "6.什么是注意力机制，它在 NLP 中如何应用？");
   g_clear_pointer (&title, g_free);
@@ -193,7 +182,7 @@ test_restore_state (void)
 
   /* What a previous run left behind. */
   g_object_set (settings,
-                "last-question", llm_question_get_id (question_numbered (collection, 27)),
+                "last-question", llm_question_get_id (llm_test_question_numbered (collection, 27)),
                 "sidebar-width", 260,
                 "zoom", 1.2,
                 NULL);

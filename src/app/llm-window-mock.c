@@ -44,7 +44,6 @@ mock_result_free (gpointer data)
   g_free (result);
 }
 
-static const char *grade_names[] = { NULL, N_("Again"), N_("Hard"), N_("Good"), N_("Easy") };
 
 static char *
 format_clock (guint seconds)
@@ -196,7 +195,7 @@ finish_answer (LlmWindow *self)
     summary = g_strdup (_("This answer has no key points to check; grade yourself."));
   else
     summary = g_strdup_printf (_("Covered %u of %u key points. Suggested grade: %s. Confirm it or choose another."),
-                               result->n_covered, n, _(grade_names[self->mock_suggested]));
+                               result->n_covered, n, _llm_window_grade_name (self->mock_suggested));
   gtk_label_set_label (self->mock_coverage_label, summary);
 
   for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
@@ -238,7 +237,7 @@ format_report (LlmWindow *self,
       guint n = g_strv_length (result->points);
 
       g_string_append_printf (out, "| %u | %s | %s | %u/%u | %s |\n",
-                              i + 1, title, clock, result->n_covered, n, _(grade_names[result->grade]));
+                              i + 1, title, clock, result->n_covered, n, _llm_window_grade_name (result->grade));
       total_seconds += result->seconds;
       total_points += n;
       total_covered += result->n_covered;
@@ -267,7 +266,7 @@ format_report (LlmWindow *self,
       g_string_append_printf (out, "%s: %s · %s: %s · %s: %s\n\n",
                               _("Topic"), llm_question_get_topic (result->question),
                               _("Time"), clock,
-                              _("Grade"), _(grade_names[result->grade]));
+                              _("Grade"), _llm_window_grade_name (result->grade));
       g_string_append_printf (out, "### %s\n\n%s\n", _("My answer"),
                               result->answer[0] ? result->answer : _("(answered aloud)"));
       if (result->points[0] != NULL)
@@ -289,7 +288,7 @@ add_report_row (LlmWindow  *self,
   g_autofree char *clock = format_clock (result->seconds);
   g_autofree char *subtitle = g_strdup_printf (_("%s · %u of %u key points · %s"),
                                                clock, result->n_covered, g_strv_length (result->points),
-                                               _(grade_names[result->grade]));
+                                               _llm_window_grade_name (result->grade));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), llm_question_get_title (result->question));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -512,7 +511,7 @@ _llm_window_mock_constructed (LlmWindow *self)
 
   for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
     {
-      g_autofree char *label = g_strdup_printf ("%d  %s", grade, _(grade_names[grade]));
+      g_autofree char *label = g_strdup_printf ("%d  %s", grade, _llm_window_grade_name (grade));
       GtkWidget *button = gtk_button_new_with_label (label);
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.mock-grade");

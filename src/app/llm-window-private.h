@@ -140,6 +140,7 @@ void _llm_window_quiz_constructed         (LlmWindow      *self);
 void _llm_window_quiz_dispose             (LlmWindow      *self);
 void _llm_window_quiz_question_changed    (LlmWindow      *self);
 void _llm_window_update_due_count         (LlmWindow      *self);
+const char *_llm_window_grade_name        (LlmGrade        grade);
 
 /* llm-window-mock.c: mock interview */
 void _llm_window_mock_class_init          (GtkWidgetClass *widget_class);

@@ -27,7 +27,20 @@
  * sitting, as Anki does with its learning steps. */
 #define REQUEUE_WITHIN_S (20 * 60)
 
-static const char *grade_names[] = { NULL, N_("Again"), N_("Hard"), N_("Good"), N_("Easy") };
+/**
+ * _llm_window_grade_name:
+ *
+ * Returns: the translated name of @grade, as the grade buttons say it
+ */
+const char *
+_llm_window_grade_name (LlmGrade grade)
+{
+  static const char *names[] = { NULL, N_("Again"), N_("Hard"), N_("Good"), N_("Easy") };
+
+  g_return_val_if_fail (grade >= LLM_GRADE_AGAIN && grade <= LLM_GRADE_EASY, "");
+
+  return _(names[grade]);
+}
 
 static gint64
 now_s (void)
@@ -402,7 +415,7 @@ create_grade_button (LlmGrade grade)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *interval = gtk_label_new (NULL);
-  g_autofree char *markup = g_strdup_printf ("%d  %s", grade, _(grade_names[grade]));
+  g_autofree char *markup = g_strdup_printf ("%d  %s", grade, _llm_window_grade_name (grade));
 
   gtk_label_set_label (GTK_LABEL (name), markup);
   gtk_widget_add_css_class (name, "heading");
