@@ -149,6 +149,136 @@ test_hostile_markdown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Fifty payloads, each shown as its own answer and all of them again in a
+ * personal note. %1$u is the port of the counting server. */
+static const char * const payloads[] = {
+  "<script>window.pwned = 1</script>",
+  "<SCRIPT SRC=http://127.0.0.1:%1$u/x.js></SCRIPT>",
+  "<img src=x onerror=\"window.pwned=1\">",
+  "<img src=\"http://127.0.0.1:%1$u/raw.png\">",
+  "<svg onload=\"window.pwned=1\"><script>window.pwned=1</script></svg>",
+  "<svg><image href=\"http://127.0.0.1:%1$u/svg.png\"/></svg>",
+  "<body onload=\"window.pwned=1\">",
+  "<div onmouseover=\"window.pwned=1\">hover</div>",
+  "<a href=\"javascript:window.pwned=1\">js</a>",
+  "[js](javascript:window.pwned=1)",
+  "[js2](JaVaScRiPt:window.pwned=1)",
+  "[js3](&#106;avascript:window.pwned=1)",
+  "[vb](vbscript:msgbox(1))",
+  "[data](data:text/html;base64,PHNjcmlwdD53aW5kb3cucHduZWQ9MTwvc2NyaXB0Pg==)",
+  "![data-svg](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIj48L3N2Zz4=)",
+  "![remote](http://127.0.0.1:%1$u/md.png)",
+  "![remote2](//127.0.0.1:%1$u/proto-relative.png)",
+  "![remote3](https://127.0.0.1:%1$u/tls.png)",
+  "<iframe src=\"http://127.0.0.1:%1$u/frame\"></iframe>",
+  "<iframe srcdoc=\"<script>parent.pwned=1</script>\"></iframe>",
+  "<object data=\"http://127.0.0.1:%1$u/object\"></object>",
+  "<embed src=\"http://127.0.0.1:%1$u/embed\">",
+  "<form action=\"http://127.0.0.1:%1$u/form\"><button>go</button></form>",
+  "<meta http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:%1$u/refresh\">",
+  "<base href=\"http://127.0.0.1:%1$u/\">",
+  "<link rel=stylesheet href=\"http://127.0.0.1:%1$u/style.css\">",
+  "<style>body { background: url(http://127.0.0.1:%1$u/bg.png) }</style>",
+  "<div style=\"background-image: url('http://127.0.0.1:%1$u/inline.png')\">x</div>",
+  "<style>@import 'http://127.0.0.1:%1$u/import.css';</style>",
+  "<video src=\"http://127.0.0.1:%1$u/v.mp4\" autoplay></video>",
+  "<audio src=\"http://127.0.0.1:%1$u/a.mp3\" autoplay></audio>",
+  "<input autofocus onfocus=\"window.pwned=1\">",
+  "<details open ontoggle=\"window.pwned=1\">x</details>",
+  "<math><mtext><table><mglyph><style><img src=x onerror=window.pwned=1>",
+  "<noscript><p title=\"</noscript><img src=x onerror=window.pwned=1>\">",
+  "<a href=\"http://127.0.0.1:%1$u/link\" target=\"_blank\">blank</a>",
+  "<xmp><script>window.pwned=1</script></xmp>",
+  "<plaintext><script>window.pwned=1</script>",
+  "$\\href{javascript:window.pwned=1}{tex link}$",
+  "$\\url{javascript:window.pwned=1}$",
+  "$\\includegraphics{http://127.0.0.1:%1$u/tex.png}$",
+  "$$\\htmlData{onerror=window.pwned=1}{x}$$",
+  "![[../../../../etc/passwd]]",
+  "![[/etc/passwd]]",
+  "![x](../../../../etc/hosts)",
+  "![x](file:///etc/hosts)",
+  "[[<script>window.pwned=1</script>]]",
+  "Bidi \u202Etxt.exe\u202C and zero\u200Bwidth \u2066isolate\u2069",
+  "<img src=\"x\" srcset=\"http://127.0.0.1:%1$u/srcset.png 2x\">",
+  "<a ping=\"http://127.0.0.1:%1$u/ping\" href=\"#x\">ping</a>",
+};
+
+static void
+test_payload_corpus (void)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GString) markdown = g_string_new ("## Payloads\n");
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *result = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+  guint16 port;
+
+  g_assert_cmpuint (G_N_ELEMENTS (payloads), >=, 50);
+
+  n_requests = 0;
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming), NULL);
+  g_socket_service_start (service);
+
+  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+    {
+      g_autofree char *payload = g_strdup_printf (payloads[i], port);
+
+      g_string_append_printf (markdown, "### %u. Payload %u\n\n%s\n\n", i + 1, i + 1, payload);
+      g_string_append_printf (note, "%s\n\n", payload);
+    }
+
+  collection = llm_collection_load_data (markdown->str, markdown->len, "payloads", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, G_N_ELEMENTS (payloads));
+
+  window = llm_window_new (NULL, settings);
+  view = llm_window_get_answer_view (window);
+  g_signal_connect (view, "open-external", G_CALLBACK (on_open_external), opened);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+
+  /* Every payload as an answer, with its links clicked. */
+  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+    {
+      llm_window_show_question (window, llm_collection_get_question (collection, i));
+      llm_test_wait_for_shown (view);
+      g_free (llm_test_eval (view, "document.querySelectorAll('article a').forEach(a => a.click()); 'clicked'"));
+    }
+
+  /* All of them at once in a personal note. */
+  llm_answer_view_set_note (view, note->str);
+  llm_test_wait_for_shown (view);
+  g_free (llm_test_eval (view, "document.querySelectorAll('section.my-notes a').forEach(a => a.click()); 'clicked'"));
+
+  llm_test_wait (1500);
+
+  result = llm_test_eval (view, "typeof window.pwned + ' ' + typeof window.parent.pwned");
+  g_assert_cmpstr (result, ==, "undefined undefined");
+  g_assert_cmpstr (webkit_web_view_get_uri (llm_answer_view_get_web_view (view)), ==, "app://llm/page/page.html");
+  g_assert_cmpuint (n_requests, ==, 0);
+  g_test_message ("%u payloads shown as answers and as a note: 0 scripts ran, %u requests, %u links handed to the browser",
+                  (guint) G_N_ELEMENTS (payloads), n_requests, opened->len);
+
+  /* And the app still answers. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-question", NULL);
+  llm_test_wait_for_shown (view);
+  g_clear_pointer (&result, g_free);
+  result = llm_test_eval (view, "document.querySelector('header h1').textContent");
+  g_assert_cmpstr (result, ==, "49.Payload 49");
+
+  g_socket_service_stop (service);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The test itself must be able to fail: with the same server, a request the
  * test makes on purpose is counted. */
 static void
@@ -179,6 +309,7 @@ main (int   argc,
   llm_test_init (&argc, &argv);
 
   g_test_add_func ("/llm/hostile/markdown", test_hostile_markdown);
+  g_test_add_func ("/llm/hostile/payload-corpus", test_payload_corpus);
   g_test_add_func ("/llm/hostile/server-counts", test_server_counts);
 
   return g_test_run ();
