@@ -37,7 +37,8 @@ FLOOR_SWAPS = 30        # body swaps per floor run
 HOLD_MS = 700           # how long a program holds still after "mark start"
 RSS_SAMPLES = 5         # RSS reads per mark, 100 ms apart; the median counts
 IDLE_S = 10.0           # idle CPU window
-RUN_TIMEOUT_S = 240     # one program run; a hang fails instead of stalling
+START_TIMEOUT_S = 60    # one start-up run; a hang fails instead of stalling
+FULL_TIMEOUT_S = 420    # the app's 1,000 switches
 
 MB = 1024 * 1024
 CLK_TCK = os.sysconf('SC_CLK_TCK')
@@ -133,6 +134,16 @@ def cpu_ticks(root):
     return ticks
 
 
+def cpu_by_kind(root):
+    """CPU seconds so far of the counted processes, by kind."""
+    seconds = {}
+    for pid, kind in counted_processes(root).items():
+        stat = read_stat(pid)
+        if stat is not None:
+            seconds[kind] = seconds.get(kind, 0) + stat[1] / CLK_TCK
+    return seconds
+
+
 def idle_cpu(root, seconds):
     """CPU seconds (utime + stime) of the counted processes over seconds."""
     before = cpu_ticks(root)
@@ -201,7 +212,7 @@ class Session:
         self.log.seek(0)
         return ''.join(self.log.readlines()[-lines:])
 
-    def run(self, argv, env=None, on_mark=None, timeout=RUN_TIMEOUT_S):
+    def run(self, argv, env=None, on_mark=None, timeout=START_TIMEOUT_S):
         """Runs argv to its end; returns {name: [values]} from its
         LLM_BENCH lines. on_mark(pid, label) is called at each mark, while
         the program holds still."""
@@ -283,6 +294,38 @@ def ratio_budget(factor, reference, report, unit='ms'):
     return factor * value, f'<={factor:g}*{reference}(={factor * value:.1f}{unit})'
 
 
+def machine(args):
+    """What the figures were measured on, for the JSON and the README."""
+    model = ''
+    try:
+        with open('/proc/cpuinfo') as f:
+            model = next((l.split(':', 1)[1].strip() for l in f if l.startswith('model name')), '')
+    except OSError:
+        pass
+    try:
+        with open('/etc/debian_version') as f:
+            debian = f.read().strip()
+    except OSError:
+        debian = ''
+    return {'cpus': os.cpu_count(), 'cpu_model': model, 'debian': debian,
+            'kernel': platform.release(), 'gtk': args.gtk_version,
+            'webkitgtk': args.webkit_version, 'build_type': args.build_type}
+
+
+def loadavg():
+    with open('/proc/loadavg') as f:
+        return float(f.read().split()[0])
+
+
+def parse_core(text):
+    results = {}
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) > 2 and words[0] == 'LLM_BENCH':
+            results[words[1]] = words[2:]
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--app', required=True)
@@ -290,78 +333,77 @@ def main():
     parser.add_argument('--core', required=True)
     parser.add_argument('--notes', required=True)
     parser.add_argument('--runs', type=int, default=RUNS)
+    parser.add_argument('--gtk-version', default='')
+    parser.add_argument('--webkit-version', default='')
+    parser.add_argument('--build-type', default='')
     parser.add_argument('--strict', action='store_true',
                         help='exit with 1 when a budget is missed')
     args = parser.parse_args()
     started = time.monotonic()
+    info = machine(args)
+    load_start = loadavg()
 
     def say(text):
         print(f'# {time.monotonic() - started:6.1f} s  {text}', flush=True)
 
-    print(f'# {platform.node()}: {os.cpu_count()} CPUs, {platform.platform()}', flush=True)
+    print(f'# {info["cpus"]} CPUs ({info["cpu_model"]}), Debian {info["debian"]}, '
+          f'GTK {info["gtk"]}, WebKitGTK {info["webkitgtk"]}, {info["build_type"]} build; '
+          f'load average {load_start:.2f}', flush=True)
 
-    # Core, no display.
+    # The core, no display.
     say('core: 9,000 questions, load and render')
-    core = subprocess.run([args.core, args.notes, str(args.runs)], check=True,
-                          stdout=subprocess.PIPE, text=True).stdout
-    core_results = {}
-    for line in core.splitlines():
-        words = line.split()
-        if len(words) > 2 and words[0] == 'LLM_BENCH':
-            core_results[words[1]] = words[2:]
+    core = parse_core(subprocess.run([args.core, args.notes, str(args.runs)], check=True,
+                                     stdout=subprocess.PIPE, text=True).stdout)
+
+    hold_idle = str(int(IDLE_S * 1000 + RSS_SAMPLES * 100 + 1000))
+    floor = {'rss': [], 'rss_kinds': [], 'idle': []}
+    app = {'rss': [], 'rss_kinds': [], 'idle': []}
+    marks = {}
+
+    def collect(into, results):
+        for name, values in results.items():
+            into.setdefault(name, []).extend(values)
+
+    def on_mark_for(into, idle=False):
+        def on_mark(pid, label):
+            if label == 'start':
+                total, kinds = memory(pid)
+                into['rss'].append(total)
+                into['rss_kinds'].append(kinds)
+                if idle:
+                    into['idle'].append(idle_cpu(pid, IDLE_S))
+                    marks['cpu_after_idle'] = cpu_by_kind(pid)
+            else:
+                marks[label] = memory(pid)
+                marks['cpu_' + label] = cpu_by_kind(pid)
+        return on_mark
 
     session = Session()
     session.start()
     try:
-        floor = {'map_ms': [], 'first_paint_ms': [], 'swap_ms': [], 'rss': [], 'rss_kinds': []}
-        app = {'map_ms': [], 'first_paint_ms': [], 'rss': [], 'rss_kinds': []}
-        marks = {}
-
-        def collect(into, results):
-            for name in ('map_ms', 'first_paint_ms', 'swap_ms', 'switch_ms', 'zoom_ms'):
-                if name in results:
-                    into.setdefault(name, []).extend(results[name])
-
-        def start_mark(into, idle=None):
-            def on_mark(pid, label):
-                if label == 'start':
-                    total, kinds = memory(pid)
-                    into['rss'].append(total)
-                    into['rss_kinds'].append(kinds)
-                    if idle is not None:
-                        idle.append(idle_cpu(pid, IDLE_S))
-                else:
-                    marks[label] = memory(pid)
-                marks.setdefault('times', {})[label] = time.monotonic() - started
-            return on_mark
-
-        floor_argv = [args.floor, str(FLOOR_SWAPS), str(HOLD_MS)]
-        app_env = {'LLM_NOTES_BENCH': 'start', 'LLM_NOTES_BENCH_HOLD_MS': str(HOLD_MS)}
-
-        # Cold caches (page cache, the app's compiled content filter,
+        # Cold caches (the page cache, the app's compiled content filter,
         # fontconfig) would measure the disk, not the code: one unmeasured
         # run of each first.
         say('warm-up')
         session.run([args.floor, '0', '0'])
         session.run([args.app], env={'LLM_NOTES_BENCH': 'start', 'LLM_NOTES_BENCH_HOLD_MS': '0'})
 
-        # Interleaved, so that any drift in the machine's load hits both.
-        floor_idle, app_idle = [], []
+        # Interleaved, so that a change in the machine's load hits both.
         for run in range(args.runs):
             say(f'start-up run {run + 1}/{args.runs}: floor, app')
-            hold = str(int(IDLE_S * 1000 + RSS_SAMPLES * 100 + 1000))
-            if run == 0:
-                collect(floor, session.run([args.floor, str(FLOOR_SWAPS), hold],
-                                           on_mark=start_mark(floor, floor_idle)))
-            else:
-                collect(floor, session.run(floor_argv, on_mark=start_mark(floor)))
-            collect(app, session.run([args.app], env=app_env, on_mark=start_mark(app)))
+            # The first floor run also holds still for its idle CPU.
+            hold = hold_idle if run == 0 else str(HOLD_MS)
+            collect(floor, session.run([args.floor, str(FLOOR_SWAPS), hold],
+                                       on_mark=on_mark_for(floor, idle=run == 0)))
+            collect(app, session.run([args.app], env={'LLM_NOTES_BENCH': 'start',
+                                                      'LLM_NOTES_BENCH_HOLD_MS': str(HOLD_MS)},
+                                     on_mark=on_mark_for(app)))
 
         say('app: idle, 1,000 switches, zoom')
-        full_env = {'LLM_NOTES_BENCH': '1',
-                    'LLM_NOTES_BENCH_HOLD_MS': str(int(IDLE_S * 1000 + RSS_SAMPLES * 100 + 1000))}
-        collect(app, session.run([args.app], env=full_env, on_mark=start_mark(app, app_idle)))
-        say('done: ' + ', '.join(f'{k} at {v:.1f} s' for k, v in marks['times'].items()))
+        collect(app, session.run([args.app], env={'LLM_NOTES_BENCH': '1',
+                                                  'LLM_NOTES_BENCH_HOLD_MS': hold_idle},
+                                 on_mark=on_mark_for(app, idle=True), timeout=FULL_TIMEOUT_S))
+        say('done')
     finally:
         session.stop()
 
@@ -374,8 +416,8 @@ def main():
     report.add('floor_swap', median(floor['swap_ms']), 'ms', n(floor['swap_ms']))
     report.add('floor_swap_p95', p95(floor['swap_ms']), 'ms', n(floor['swap_ms']))
     report.add('floor_rss_start', median(floor['rss']), 'MB', n(floor['rss']),
-               breakdown=floor['rss_kinds'][floor['rss'].index(median_low(floor['rss']))])
-    report.add('floor_idle_cpu', floor_idle[0], 's', 1)
+               breakdown=median_breakdown(floor))
+    report.add('floor_idle_cpu', floor['idle'][0], 's', 1)
 
     # The app, against the floor.
     limit, budget = ratio_budget(1.2, 'floor_map', report)
@@ -393,27 +435,45 @@ def main():
     floor_rss = report.get('floor_rss_start')
     report.add('app_rss_start', median(app['rss']), 'MB', n(app['rss']),
                floor_rss + 60, f'<=floor_rss_start+60(={floor_rss + 60:.1f}MB)',
-               breakdown=app['rss_kinds'][app['rss'].index(median_low(app['rss']))])
-    # The full run's own start figure is the base of its growth.
-    rss_start = app['rss'][-1]
-    rss_300, kinds_300 = marks['switches-300']
-    rss_1000, kinds_1000 = marks['switches-1000']
-    report.add('app_rss_300_switches', rss_300, 'MB', RSS_SAMPLES, breakdown=kinds_300)
-    report.add('app_rss_1000_switches', rss_1000, 'MB', RSS_SAMPLES, breakdown=kinds_1000)
-    report.add('app_rss_growth_1000_switches', 100 * (rss_1000 - rss_start) / rss_start, '%',
-               RSS_SAMPLES, 10, '<=10(vs_after_start)')
-    report.add('app_idle_cpu', app_idle[0], 's', 1, 0.05, '<=0.05(over_10s)')
+               breakdown=median_breakdown(app))
+    # Growth is against the start of the same run.
+    rss_start, kinds_start = app['rss'][-1], app['rss_kinds'][-1]
+    for count in (300, 1000):
+        rss, kinds = marks[f'switches-{count}']
+        heap = {'in_use': app.get(f'heap_in_use_mb_switches-{count}', [None])[0],
+                'free': app.get(f'heap_free_mb_switches-{count}', [None])[0]}
+        report.add(f'app_rss_{count}_switches', rss, 'MB', RSS_SAMPLES,
+                   breakdown=kinds, ui_malloc_heap_mb=heap)
+    for count in (300, 1000):
+        growth = 100 * (marks[f'switches-{count}'][0] - rss_start) / rss_start
+        if count == 1000:
+            report.add('app_rss_growth_1000_switches', growth, '%', RSS_SAMPLES,
+                       10, '<=10(vs_after_start)')
+        else:
+            report.add('app_rss_growth_300_switches', growth, '%', RSS_SAMPLES)
+    report.add('app_idle_cpu', app['idle'][0], 's', 1, 0.05, '<=0.05(over_10s)')
 
     # The core.
-    load = [float(v) for v in core_results['core_load_ms']]
-    render = [float(v) for v in core_results['core_render_ms']]
-    info = dict(w.split('=') for w in core_results['core_collection'])
-    report.add('core_load_9000', median(load), 'ms', n(load), 400, '<=400', **info)
-    report.add('core_render_9000', median(render), 'ms', n(render), **info)
+    load = [float(v) for v in core['core_load_ms']]
+    render = [float(v) for v in core['core_render_ms']]
+    collection = dict(w.split('=') for w in core['core_collection'])
+    report.add('core_load_9000', median(load), 'ms', n(load), 400, '<=400', **collection)
+    report.add('core_render_9000', median(render), 'ms', n(render), **collection)
 
+    # Where the app's time goes while switching: CPU per switch by process,
+    # from the end of the idle window to the 300th switch.
+    before, after = marks['cpu_after_idle'], marks['cpu_switches-300']
+    switches = min(300, len(app['switch_ms']))
+    cpu_per_switch = {k: round(1000 * (after.get(k, 0) - before.get(k, 0)) / switches, 1)
+                      for k in ('ui', 'web', 'network')}
+    print(f'# app CPU per switch (ms): {cpu_per_switch}; RSS after start by process (MB): '
+          f'{kinds_start}; after 1,000 switches: {marks["switches-1000"][1]}', flush=True)
+
+    info['load_average'] = {'start': load_start, 'end': loadavg()}
     summary = {
-        'machine': {'cpus': os.cpu_count(), 'platform': platform.platform()},
+        'machine': info,
         'figures': report.figures,
+        'diagnostics': {'app_cpu_ms_per_switch': cpu_per_switch},
         'met': sum(f['status'] == 'met' for f in report.figures),
         'missed': sum(f['status'] == 'missed' for f in report.figures),
         'seconds': round(time.monotonic() - started, 1),
@@ -422,8 +482,9 @@ def main():
     return 1 if args.strict and summary['missed'] else 0
 
 
-def median_low(values):
-    return statistics.median_low(values)
+def median_breakdown(results):
+    """The per-process split of the run whose total is the median (low)."""
+    return results['rss_kinds'][results['rss'].index(statistics.median_low(results['rss']))]
 
 
 if __name__ == '__main__':

@@ -1,6 +1,6 @@
-/* floor.c — the floor every UI budget is a ratio to: one GTK window holding
- * one WebKitWebView with a short page, no app logic, timed as the app is.
- * Usage: floor N-SWAPS HOLD-MS; prints "LLM_BENCH name value" lines.
+/* floor.c — what every UI budget is a ratio to: one GTK window, one
+ * WebKitWebView with a short page, no app logic, timed as the app is.
+ * Usage: bench-floor N-SWAPS HOLD-MS
  *
  * SPDX-FileCopyrightText: 2026 The LLM Notes authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,18 +26,17 @@ report (const char *name, gint64 since)
 static gboolean
 swap (gpointer data)
 {
-  g_autofree char *js = NULL;
+  g_autofree char *js = g_strdup_printf ("document.body.innerHTML = "
+                                         "'<h1>Answer %d</h1><p>A short answer.</p>';" PAINTED, swaps);
 
   if (swaps-- == 0)
     exit (0);
-  js = g_strdup_printf ("document.body.innerHTML = '<h1>Answer %d</h1><p>A short answer.</p>';"
-                        PAINTED, swaps);
   t_swap = g_get_monotonic_time ();
   webkit_web_view_evaluate_javascript (view, js, -1, NULL, NULL, NULL, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
-/* Holds still after the mark while the harness reads RSS and CPU. */
+/* Holds still after the mark while the harness reads memory and CPU. */
 static gboolean
 mark (gpointer data)
 {
@@ -53,7 +52,7 @@ on_painted (void)
   if (t_swap)
     g_idle_add (swap, NULL);
   else
-    g_timeout_add (1000, mark, NULL); /* settle, as the app does */
+    g_timeout_add (1000, mark, NULL); /* lets start-up settle, as the app does */
 }
 
 static void
@@ -72,7 +71,6 @@ main (int argc, char *argv[])
   t0 = t0_env ? g_ascii_strtoll (t0_env, NULL, 10) : g_get_monotonic_time ();
   swaps = argc > 1 ? atoi (argv[1]) : 20;
   hold_ms = argc > 2 ? atoi (argv[2]) : 500;
-  setvbuf (stdout, NULL, _IOLBF, 0);
   gtk_init ();
 
   manager = webkit_user_content_manager_new ();
@@ -82,7 +80,7 @@ main (int argc, char *argv[])
   webkit_web_view_load_html (view, "<h1>Floor</h1><p>A short page.</p><script>" PAINTED "</script>", NULL);
 
   window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720); /* the app's default */
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
   gtk_window_present (GTK_WINDOW (window));
