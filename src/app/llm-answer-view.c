@@ -12,6 +12,7 @@
 
 #include "llm-answer-view.h"
 #include "llm-collection.h"
+#include "llm-gl-probe.h"
 #include "llm-question.h"
 #include "llm-render.h"
 #include "llm-text.h"
@@ -658,6 +659,8 @@ create_web_view (LlmAnswerView *self)
   webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
   webkit_settings_set_enable_developer_extras (settings, g_getenv ("LLM_NOTES_DEVTOOLS") != NULL);
   disable_features (settings);
+  if (llm_gl_probe_is_software ())
+    webkit_settings_set_hardware_acceleration_policy (settings, WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
 
   webkit_user_content_manager_add_script (manager, katex);
   webkit_user_content_manager_add_script (manager, page);

@@ -13,6 +13,7 @@
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
 #include "llm-folder-loader.h"
+#include "llm-gl-probe.h"
 #include "llm-html-export.h"
 #include "llm-note-export.h"
 #include "llm-note-store.h"
@@ -537,6 +538,10 @@ llm_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (llm_application_parent_class)->startup (app);
+
+  /* Before the first window is realised: GSK reads this once. */
+  if (llm_gl_probe_is_software ())
+    g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
