@@ -291,6 +291,10 @@ watch_note_file (LlmNoteEditor *self)
   if (self->question == NULL || self->store == NULL)
     return;
 
+  /* GLib polls a path whose folder is missing every few seconds, which
+   * wakes an idle app; the store makes the folder on first save anyway. */
+  if (g_file_peek_path (llm_note_store_get_directory (self->store)) != NULL)
+    g_mkdir_with_parents (g_file_peek_path (llm_note_store_get_directory (self->store)), 0700);
   name = g_strconcat (llm_question_get_id (self->question), ".md", NULL);
   file = g_file_get_child (llm_note_store_get_directory (self->store), name);
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
@@ -326,6 +330,23 @@ update_style_scheme (LlmNoteEditor *self)
 }
 
 static void
+llm_note_editor_map (GtkWidget *widget)
+{
+  LlmNoteEditor *self = LLM_NOTE_EDITOR (widget);
+
+  /* Loading the markdown definition takes GtkSourceView ~80 ms, so it
+   * waits until the editor is first shown instead of delaying the window. */
+  if (gtk_source_buffer_get_language (self->buffer) == NULL)
+    {
+      GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+      gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+    }
+
+  GTK_WIDGET_CLASS (llm_note_editor_parent_class)->map (widget);
+}
+
+static void
 llm_note_editor_dispose (GObject *object)
 {
   LlmNoteEditor *self = (LlmNoteEditor *)object;
@@ -348,6 +369,7 @@ llm_note_editor_class_init (LlmNoteEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = llm_note_editor_dispose;
+  widget_class->map = llm_note_editor_map;
 
   /**
    * LlmNoteEditor::note-changed:
@@ -390,13 +412,10 @@ llm_note_editor_class_init (LlmNoteEditorClass *klass)
 static void
 llm_note_editor_init (LlmNoteEditor *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pending_free);
   self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
-  gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
 
