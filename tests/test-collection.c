@@ -230,6 +230,35 @@ test_headings_in_code (void)
   g_assert_nonnull (strstr (llm_question_get_answer (question), "#### Detail"));
 }
 
+/* Learners write "## **1. Overview**"; the tree shows what a reader sees. */
+static void
+test_heading_markup (void)
+{
+  const char *text =
+    "# Notes\n\n## **1.概述**\nA.\n\n## 2. The `softmax` *function*\nB.\n\n"
+    "## [BERT](https://example.com) \\*not\\* emphasis &amp; more\nC.\n\n"
+    "## $x_i$ and $y_i$\nD.\n";
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  LlmQuestion *question;
+
+  collection = llm_collection_load_data (text, -1, "markup", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 4);
+
+  question = llm_collection_get_question (collection, 0);
+  g_assert_cmpstr (llm_question_get_title (question), ==, "概述");
+  g_assert_cmpuint (llm_question_get_number (question), ==, 1);
+  question = llm_collection_get_question (collection, 1);
+  g_assert_cmpstr (llm_question_get_title (question), ==, "The softmax function");
+  g_assert_cmpuint (llm_question_get_number (question), ==, 2);
+  question = llm_collection_get_question (collection, 2);
+  g_assert_cmpstr (llm_question_get_title (question), ==, "BERT *not* emphasis & more");
+  /* Underscores in math are not emphasis: the title stays as written. */
+  question = llm_collection_get_question (collection, 3);
+  g_assert_cmpstr (llm_question_get_title (question), ==, "$x_i$ and $y_i$");
+}
+
 static void
 test_flat_file (void)
 {
@@ -481,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/llm/collection/ids-stable", test_ids_stable);
   g_test_add_func ("/llm/collection/duplicate-titles", test_duplicate_titles);
   g_test_add_func ("/llm/collection/headings-in-code", test_headings_in_code);
+  g_test_add_func ("/llm/collection/heading-markup", test_heading_markup);
   g_test_add_func ("/llm/collection/flat-file", test_flat_file);
   g_test_add_func ("/llm/collection/bad-input", test_bad_input);
   g_test_add_func ("/llm/collection/navigation", test_navigation);

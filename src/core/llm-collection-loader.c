@@ -12,6 +12,7 @@
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
 #include "llm-question.h"
+#include "llm-render.h"
 #include "llm-text.h"
 #include "llm-topic.h"
 
@@ -64,7 +65,11 @@ parse_heading (const char  *line,
   }
 
   if (text != NULL)
-    *text = g_strstrip (g_strndup (p, end - p));
+    {
+      g_autofree char *raw = g_strstrip (g_strndup (p, end - p));
+
+      *text = llm_render_inline_plain (raw);
+    }
 
   return level;
 }

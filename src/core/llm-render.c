@@ -432,3 +432,75 @@ llm_render_markdown_with_links (const char       *markdown,
 
   return result;
 }
+
+static void
+append_plain (GString    *out,
+              cmark_node *node)
+{
+  for (cmark_node *child = cmark_node_first_child (node); child != NULL; child = cmark_node_next (child))
+    switch (cmark_node_get_type (child))
+      {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        g_string_append (out, cmark_node_get_literal (child));
+        break;
+
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        g_string_append_c (out, ' ');
+        break;
+
+      case CMARK_NODE_HTML_INLINE:
+        break;
+
+      default:
+        append_plain (out, child);
+        break;
+      }
+}
+
+/**
+ * llm_render_inline_plain:
+ * @markdown: the inline markdown of one line, such as a heading's text
+ *
+ * Headings in learners' notes are often written "## **1. Overview**" or
+ * with `code`; the tree and the window title show them as read, without
+ * the marks. Emphasis, code spans, links, images (their alt text), escapes
+ * and entities are resolved; inline HTML is dropped. Text with math is
+ * returned as it is, since the marks inside it are not emphasis.
+ *
+ * Returns: (transfer full): the plain text
+ */
+char *
+llm_render_inline_plain (const char *markdown)
+{
+  g_autofree char *heading = NULL;
+  g_autoptr(GString) out = NULL;
+  cmark_node *document;
+  cmark_node *first;
+
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  /* Most titles have nothing to resolve; those need no parse. */
+  if (strpbrk (markdown, "*_`[\\&<") == NULL || strchr (markdown, '$') != NULL)
+    return g_strdup (markdown);
+
+  /* As a heading's text it can only be inline content: "1. x" is not a
+   * list and "> x" not a quote. */
+  heading = g_strconcat ("# ", markdown, NULL);
+  document = cmark_parse_document (heading, strlen (heading), CMARK_OPT_DEFAULT);
+  first = cmark_node_first_child (document);
+  if (first == NULL || cmark_node_get_type (first) != CMARK_NODE_HEADING)
+    {
+      cmark_node_free (document);
+      return g_strdup (markdown);
+    }
+
+  out = g_string_new (NULL);
+  append_plain (out, first);
+  cmark_node_free (document);
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -30,4 +30,6 @@ char *llm_render_markdown_with_links (const char       *markdown,
                                       LlmEmbedResolver  link_resolver,
                                       gpointer          user_data);
 
+char *llm_render_inline_plain (const char *markdown);
+
 G_END_DECLS
