@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "llm-bench.h"
 #include "llm-collection.h"
 
@@ -28,6 +30,9 @@
  *   switch_ms × 10 rounds         next question → painted, every question
  *   mark switches-300, -1000      holds still for the harness to read memory
  *   zoom_ms × ZOOMS               zoom in/out → painted
+ *   open_<name>_ms × OPEN_ROUNDS  open → collection loaded → window painted,
+ *                                 for each NAME=PATH of LLM_NOTES_BENCH_OPEN
+ *                                 (a list like PATH's); then "mark opened"
  *   done                          then the application quits
  * In "start" mode it quits after the first hold. */
 
@@ -37,6 +42,7 @@
 #define SWITCHES_MID   300
 #define SWITCHES_TOTAL 1000
 #define ZOOMS          20
+#define OPEN_ROUNDS    5
 #define SCRIPT_WORLD   "llm"
 
 typedef struct
@@ -52,6 +58,9 @@ typedef struct
   gint64 t_switch;
   guint zooms;
   gint64 t_zoom;
+  char **open_specs;
+  guint opens;
+  gint64 t_open;
 } Bench;
 
 static Bench bench;
@@ -76,6 +85,72 @@ finish (void)
   g_application_quit (g_application_get_default ());
 }
 
+static gboolean
+finish_source (gpointer data)
+{
+  finish ();
+  return G_SOURCE_REMOVE;
+}
+
+static void mark (const char  *name,
+                  guint        hold_ms,
+                  GSourceFunc  then);
+
+/* Opening ------------------------------------------------------------------- */
+
+static gboolean open_step (gpointer data);
+
+static void
+open_painted (GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  g_auto(GStrv) spec = g_strsplit (bench.open_specs[bench.opens / OPEN_ROUNDS], "=", 2);
+  g_autofree char *name = g_strdup_printf ("open_%s_ms", spec[0]);
+
+  g_signal_handlers_disconnect_by_func (clock, open_painted, user_data);
+  print_ms (name, bench.t_open);
+  bench.opens++;
+  g_idle_add (open_step, NULL);
+}
+
+/* The tree is shown once the frame after the new collection is drawn. */
+static void
+on_collection_loaded (LlmWindow *window,
+                      gpointer   user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (bench.t_open == 0)
+    return;
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (open_painted), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+}
+
+static gboolean
+open_step (gpointer data)
+{
+  const char *spec = bench.open_specs ? bench.open_specs[bench.opens / OPEN_ROUNDS] : NULL;
+  const char *path = spec ? strchr (spec, '=') : NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    {
+      bench.t_open = 0;
+      mark ("opened", MARK_HOLD_MS, finish_source);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (bench.opens == 0)
+    g_signal_connect (bench.window, "collection-loaded", G_CALLBACK (on_collection_loaded), NULL);
+
+  file = g_file_new_for_path (path + 1);
+  bench.t_open = g_get_monotonic_time ();
+  llm_window_open (bench.window, file);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Zoom ---------------------------------------------------------------------- */
 
 static gboolean zoom_step (gpointer data);
@@ -96,7 +171,7 @@ zoom_painted (GObject      *object,
   if (++bench.zooms < ZOOMS)
     g_idle_add (zoom_step, NULL);
   else
-    finish ();
+    g_idle_add (open_step, NULL);
 }
 
 /* Alternates in and out, so it ends at the zoom it started from. */
@@ -160,6 +235,11 @@ static void
 switch_shown (void)
 {
   LlmCollection *collection = llm_window_get_collection (bench.window);
+
+  /* Answers shown later, by the collections opened at the end, are not
+   * switches. */
+  if (bench.switches >= SWITCHES_TOTAL)
+    return;
 
   if (bench.recorded < ROUNDS * llm_collection_get_n_questions (collection))
     {
@@ -243,6 +323,8 @@ llm_bench_start (LlmWindow *window)
   bench.t0 = t0 ? g_ascii_strtoll (t0, NULL, 10) : g_get_monotonic_time ();
   bench.full = g_strcmp0 (mode, "start") != 0;
   bench.hold_ms = hold ? (guint)g_ascii_strtoull (hold, NULL, 10) : 500;
+  if (g_getenv ("LLM_NOTES_BENCH_OPEN") != NULL)
+    bench.open_specs = g_strsplit (g_getenv ("LLM_NOTES_BENCH_OPEN"), G_SEARCHPATH_SEPARATOR_S, -1);
 
   g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect (llm_window_get_answer_view (window), "shown", G_CALLBACK (on_shown), NULL);

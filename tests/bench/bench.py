@@ -5,11 +5,15 @@
 
 Runs, in one X server and one private session bus that it starts itself:
 
-- the core program (bench-core): a 9,000-question collection loaded and
-  every answer rendered, no display;
+- the core program (bench-core), no display: it writes the inputs (a
+  9,000-question file of about 12 MB, the same questions as a folder of
+  1,000 files, a 100 MB file and a 200,000-question file), loads the first
+  two, renders every answer, searches as someone types, and loads the last
+  two once each in a process of their own for the peak RSS;
 - the floor (bench-floor): one GTK window with one WebKitWebView, no app
   logic; every UI budget is a ratio to it, measured in the same run;
-- the app in bench mode (LLM_NOTES_BENCH, src/app/llm-bench.c).
+- the app in bench mode (LLM_NOTES_BENCH, src/app/llm-bench.c), which at
+  the end opens each of the four inputs in its window.
 
 Programs print "LLM_BENCH <name> <value>..." lines. At a "mark" line they
 hold still, and this script reads the memory (and, once, the idle CPU) of
@@ -38,9 +42,13 @@ HOLD_MS = 700           # how long a program holds still after "mark start"
 RSS_SAMPLES = 5         # RSS reads per mark, 100 ms apart; the median counts
 IDLE_S = 10.0           # idle CPU window
 START_TIMEOUT_S = 60    # one start-up run; a hang fails instead of stalling
-FULL_TIMEOUT_S = 420    # the app's 1,000 switches
+FULL_TIMEOUT_S = 540    # the app's 1,000 switches and the opens
 
 MB = 1024 * 1024
+
+# What bench-core --write makes, as the app's bench mode opens them.
+INPUTS = (('collection-9000', 'collection-9000.md'), ('folder-1000', 'folder-1000'),
+          ('big-100mb', 'big-100mb.md'), ('many-200k', 'many-200k.md'))
 CLK_TCK = os.sysconf('SC_CLK_TCK')
 PAGE_SIZE = os.sysconf('SC_PAGE_SIZE')
 
@@ -123,6 +131,20 @@ def memory(root):
                       {k: round(v / MB, 1) for k, v in by_kind.items()}))
     reads.sort(key=lambda r: r[0])
     return reads[len(reads) // 2]
+
+
+def peak_rss(root):
+    """Peak RSS (VmHWM) in MB of the counted processes, by kind."""
+    peaks = {'ui': 0, 'web': 0, 'network': 0}
+    for pid, kind in counted_processes(root).items():
+        try:
+            with open(f'/proc/{pid}/status') as f:
+                line = next((l for l in f if l.startswith('VmHWM:')), None)
+        except OSError:
+            continue
+        if line is not None:
+            peaks[kind] += int(line.split()[1]) / 1024
+    return {k: round(v, 1) for k, v in peaks.items()}
 
 
 def cpu_ticks(root):
@@ -350,10 +372,9 @@ def main():
           f'GTK {info["gtk"]}, WebKitGTK {info["webkitgtk"]}, {info["build_type"]} build; '
           f'load average {load_start:.2f}', flush=True)
 
-    # The core, no display.
-    say('core: 9,000 questions, load and render')
-    core = parse_core(subprocess.run([args.core, args.notes, str(args.runs)], check=True,
-                                     stdout=subprocess.PIPE, text=True).stdout)
+    session = Session()
+    inputs = os.path.join(session.root, 'inputs')
+    opened = {name: os.path.join(inputs, path) for name, path in INPUTS}
 
     hold_idle = str(int(IDLE_S * 1000 + RSS_SAMPLES * 100 + 1000))
     floor = {'rss': [], 'rss_kinds': [], 'idle': []}
@@ -376,11 +397,23 @@ def main():
             else:
                 marks[label] = memory(pid)
                 marks['cpu_' + label] = cpu_by_kind(pid)
+                marks['peak_' + label] = peak_rss(pid)
         return on_mark
 
-    session = Session()
+    peaks = {}
     session.start()
     try:
+        # The core, no display.
+        say('core: writing the inputs')
+        subprocess.run([args.core, '--write', args.notes, inputs], check=True)
+        say('core: 9,000 questions, load, render and search; 1,000 files')
+        core = parse_core(subprocess.run([args.core, args.notes, str(args.runs), inputs], check=True,
+                                         stdout=subprocess.PIPE, text=True).stdout)
+        for name in ('big-100mb', 'many-200k'):
+            say(f'core: {name}, peak RSS')
+            peaks[name] = parse_core(subprocess.run([args.core, '--peak', opened[name]], check=True,
+                                                    stdout=subprocess.PIPE, text=True).stdout)
+
         # Cold caches (the page cache, the app's compiled content filter,
         # fontconfig) would measure the disk, not the code: one unmeasured
         # run of each first.
@@ -399,9 +432,11 @@ def main():
                                                       'LLM_NOTES_BENCH_HOLD_MS': str(HOLD_MS)},
                                      on_mark=on_mark_for(app)))
 
-        say('app: idle, 1,000 switches, zoom')
+        say('app: idle, 1,000 switches, zoom, opening the inputs')
+        open_list = os.pathsep.join(f'{name}={path}' for name, path in opened.items())
         collect(app, session.run([args.app], env={'LLM_NOTES_BENCH': '1',
-                                                  'LLM_NOTES_BENCH_HOLD_MS': hold_idle},
+                                                  'LLM_NOTES_BENCH_HOLD_MS': hold_idle,
+                                                  'LLM_NOTES_BENCH_OPEN': open_list},
                                  on_mark=on_mark_for(app, idle=True), timeout=FULL_TIMEOUT_S))
         say('done')
     finally:
@@ -459,6 +494,30 @@ def main():
     collection = dict(w.split('=') for w in core['core_collection'])
     report.add('core_load_9000', median(load), 'ms', n(load), 400, '<=400', **collection)
     report.add('core_render_9000', median(render), 'ms', n(render), **collection)
+    folder = [float(v) for v in core['core_folder_load_ms']]
+    report.add('core_load_folder_1000', median(folder), 'ms', n(folder),
+               **dict(w.split('=') for w in core['core_folder']))
+    keystrokes = [float(v) for v in core['core_search_keystroke_ms']]
+    report.add('core_search_index_9000', float(core['core_search_index_ms'][0]), 'ms', 1)
+    report.add('core_search_keystroke', median(keystrokes), 'ms', n(keystrokes))
+    report.add('core_search_keystroke_p95', p95(keystrokes), 'ms', n(keystrokes), 10, '<=10')
+    for name, figures in peaks.items():
+        key = name.replace('-', '_')
+        report.add(f'core_load_{key}', float(figures['peak_load_ms'][0]), 'ms', 1,
+                   questions=int(figures['peak_questions'][0]),
+                   file_mb=float(figures['peak_file_mb'][0]))
+        report.add(f'core_peak_rss_{key}', float(figures['peak_rss_mb'][0]), 'MB', 1)
+
+    # Opening the inputs in the app: open → loaded → window painted.
+    for name, _ in INPUTS:
+        key = name.replace('-', '_')
+        samples = app[f'open_{name}_ms']
+        if name in ('collection-9000', 'folder-1000'):
+            report.add(f'app_open_{key}', median(samples), 'ms', n(samples), 400, '<=400')
+        else:
+            report.add(f'app_open_{key}', median(samples), 'ms', n(samples))
+    peak = marks['peak_opened']
+    report.add('app_peak_rss', sum(peak.values()), 'MB', 1, breakdown=peak)
 
     # Where the app's time goes while switching: CPU per switch by process,
     # from the end of the idle window to the 300th switch.
