@@ -60,10 +60,12 @@ is_unsafe_attribute (const char *attr)
       if (g_ascii_strncasecmp (attr + 6, schemes[i], strlen (schemes[i])) == 0)
         return TRUE;
 
-  /* Images come from the collection's folder or are inline, never remote. */
+  /* Images come from the collection's folder or are inline, never remote.
+   * A data: URL's scheme and media type are case-insensitive; cmark keeps
+   * "data:imAge/png" as it keeps "data:image/png". */
   return g_str_has_prefix (attr, "src=\"") && attr[5] != '"' &&
          !g_str_has_prefix (attr + 5, LLM_COLLECTION_URI_PREFIX) &&
-         !g_str_has_prefix (attr + 5, "data:image/");
+         g_ascii_strncasecmp (attr + 5, "data:image/", strlen ("data:image/")) != 0;
 }
 
 /* Every '<' in the output opens a tag cmark or the renderer wrote: text is

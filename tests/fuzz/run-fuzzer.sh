@@ -5,7 +5,9 @@
 # run-fuzzer.sh SECONDS ARTIFACT_DIR FUZZER SEED_CORPUS [WORK_CORPUS]
 #
 # Runs one libFuzzer target for SECONDS (FUZZ_SECONDS overrides it) on a
-# copy of its seed corpus, so the source tree is never written to. Without
+# copy of its seed corpus, so the source tree is never written to.
+# FUZZ_TIMEOUT (seconds, default 10) is how long one input may take before
+# it counts as a hang; raise it when the machine is shared. Without
 # WORK_CORPUS the copy is temporary (the smoke run in `meson test`); with it
 # the corpus grows there from run to run and the output goes to
 # ARTIFACT_DIR/fuzz.log (the long runs). A crash, leak or UBSan report is
@@ -40,7 +42,7 @@ export G_SLICE="${G_SLICE:-always-malloc}"
 export G_DEBUG="${G_DEBUG:-gc-friendly,fatal-warnings}"
 
 # libFuzzer's own failure status, 77, means "skipped" to meson.
-set -- "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+set -- "$fuzzer" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
   -error_exitcode=1 -timeout_exitcode=1 \
   -print_final_stats=1 -artifact_prefix="$artifacts/"
 dict=$(dirname "$seeds")/../$name.dict
