@@ -234,6 +234,48 @@ test_ranking (void)
   g_assert_cmpint (field_at (results, 4), ==, LLM_SEARCH_FIELD_NOTE);
 }
 
+/* "a", "at", "att"… against one index must give what a fresh index gives
+ * for each, including after deleting a character and after a note
+ * changes. */
+static void
+test_typing (void)
+{
+  static const char * const typed[] = {
+    "a", "at", "att", "atte", "attention", "attention ", "attention m", "attention mask",
+    "attention mas", "蒸", "蒸馏", "知识蒸馏", "x", "z", "ze", "zebra",
+  };
+  g_autoptr(LlmCollection) collection = load_seed ();
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(LlmSearchIndex) typing = llm_search_index_new (collection, note_lookup, notes);
+  const char *id = llm_question_get_id (llm_collection_get_question (collection, 3));
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(LlmSearchIndex) fresh = NULL;
+      g_autoptr(GPtrArray) expected = NULL;
+      g_autoptr(GPtrArray) got = NULL;
+      guint n_expected, n_got;
+
+      /* The note arrives between "z" and "ze". */
+      if (g_str_equal (typed[i], "ze"))
+        {
+          g_hash_table_insert (notes, g_strdup (id), g_strdup ("zebra crossing"));
+          llm_search_index_set_note (typing, id, "zebra crossing");
+        }
+
+      fresh = llm_search_index_new (collection, note_lookup, notes);
+      expected = llm_search_index_query_full (fresh, typed[i], G_MAXUINT, &n_expected);
+      got = llm_search_index_query_full (typing, typed[i], G_MAXUINT, &n_got);
+      g_assert_cmpuint (n_got, ==, n_expected);
+      g_assert_cmpuint (got->len, ==, expected->len);
+      for (guint r = 0; r < got->len; r++)
+        {
+          g_assert_cmpstr (title_at (got, r), ==, title_at (expected, r));
+          g_assert_cmpint (field_at (got, r), ==, field_at (expected, r));
+        }
+    }
+}
+
 static void
 test_ranking_weakest_term (void)
 {
@@ -644,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/llm/search/and", test_and);
   g_test_add_func ("/llm/search/ranking", test_ranking);
   g_test_add_func ("/llm/search/ranking-weakest-term", test_ranking_weakest_term);
+  g_test_add_func ("/llm/search/typing", test_typing);
   g_test_add_func ("/llm/search/notes", test_notes);
   g_test_add_func ("/llm/search/snippet", test_snippet);
   g_test_add_func ("/llm/search/snippet-mapping", test_snippet_mapping);

@@ -877,6 +877,12 @@ struct _LlmSearchIndex
   LlmCollection *collection;
   Entry *entries;
   guint n_entries;
+
+  /* The last query, normalised, and every entry it matched, in order.
+   * Someone typing mostly adds to the end of a query; the longer query can
+   * only match entries the shorter one did, so only those are looked at. */
+  char *last_query;
+  GArray *last_matches;
 };
 
 G_DEFINE_FINAL_TYPE (LlmSearchIndex, llm_search_index, G_TYPE_OBJECT)
@@ -898,6 +904,8 @@ llm_search_index_finalize (GObject *object)
     }
   g_clear_pointer (&self->entries, g_free);
   g_clear_object (&self->collection);
+  g_clear_pointer (&self->last_query, g_free);
+  g_clear_pointer (&self->last_matches, g_array_unref);
 
   G_OBJECT_CLASS (llm_search_index_parent_class)->finalize (object);
 }
@@ -1021,6 +1029,8 @@ llm_search_index_set_note (LlmSearchIndex *self,
     return;
 
   entry_set_note (&self->entries[position], text);
+  /* A note can add matches the last query did not have. */
+  g_clear_pointer (&self->last_query, g_free);
 }
 
 /**
@@ -1072,9 +1082,11 @@ llm_search_index_query_full (LlmSearchIndex *self,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) terms = g_ptr_array_new ();
   g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GArray) matches = NULL;
   GArray *buckets[N_FIELDS];
   g_autofree char *normal = NULL;
-  guint total = 0;
+  const guint *candidates = NULL;
+  guint n_candidates;
 
   g_return_val_if_fail (LLM_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -1086,6 +1098,18 @@ llm_search_index_query_full (LlmSearchIndex *self,
 
   /* Normalising folds every run of white space into one ' '. */
   normal = llm_text_normalize (query);
+
+  /* Every term of the last query is a substring of one of this query's. */
+  n_candidates = self->n_entries;
+  if (self->last_query != NULL && normal != NULL && g_str_has_prefix (normal, self->last_query))
+    {
+      candidates = (const guint *)(gpointer)self->last_matches->data;
+      n_candidates = self->last_matches->len;
+    }
+  matches = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_clear_pointer (&self->last_query, g_free);
+  self->last_query = g_strdup (normal);
+
   for (char *p = normal; p != NULL && *p; )
     {
       char *space = strchr (p, ' ');
@@ -1097,7 +1121,10 @@ llm_search_index_query_full (LlmSearchIndex *self,
       p = space + 1;
     }
   if (terms->len == 0)
-    return g_steal_pointer (&results);
+    {
+      g_clear_pointer (&self->last_query, g_free);
+      return g_steal_pointer (&results);
+    }
   g_ptr_array_add (terms, NULL);
 
   /* The longest term is likely the rarest: trying it first rejects most
@@ -1109,8 +1136,9 @@ llm_search_index_query_full (LlmSearchIndex *self,
   for (guint f = 0; f < N_FIELDS; f++)
     buckets[f] = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint i = 0; i < self->n_entries; i++)
+  for (guint c = 0; c < n_candidates; c++)
     {
+      guint i = candidates ? candidates[c] : c;
       const Entry *entry = &self->entries[i];
       int worst = LLM_SEARCH_FIELD_TITLE;
       guint t;
@@ -1126,7 +1154,7 @@ llm_search_index_query_full (LlmSearchIndex *self,
       if (t < order->len)
         continue;
 
-      total++;
+      g_array_append_val (matches, i);
       g_array_append_val (buckets[worst], i);
     }
 
@@ -1142,7 +1170,9 @@ llm_search_index_query_full (LlmSearchIndex *self,
     g_array_unref (buckets[f]);
 
   if (n_matches != NULL)
-    *n_matches = total;
+    *n_matches = matches->len;
+  g_clear_pointer (&self->last_matches, g_array_unref);
+  self->last_matches = g_steal_pointer (&matches);
 
   return g_steal_pointer (&results);
 }
