@@ -7,6 +7,40 @@
 
 'use strict';
 
+const llmEntities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+function llmUnescape(text) {
+  return text.replace(/&(amp|lt|gt|quot|#39|#x[0-9a-fA-F]+|#[0-9]+);/g, (all, name) => {
+    if (name in llmEntities)
+      return llmEntities[name];
+    return String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+  });
+}
+
+function llmEscape(text) {
+  return String(text).replace(/[&<>"']/g, c => '&#' + c.charCodeAt(0) + ';');
+}
+
+/* The renderer writes math as <span class="math inline">TeX</span> (or
+ * display, or a <div>). Typesetting the HTML text, before it becomes nodes,
+ * means no node of an answer ever has a JavaScript wrapper: a wrapper would
+ * keep the whole answer alive after it is replaced, until the next full
+ * garbage collection, and the web process grew by ~30 KB a switch. */
+function llmTypesetHtml(html) {
+  return html.replace(/<(span|div) class="math (inline|display)">([^<]*)<\/\1>/g, (all, tag, kind, tex) => {
+    try {
+      return `<${tag} class="math ${kind}">` + katex.renderToString(llmUnescape(tex), {
+        displayMode: kind === 'display',
+        throwOnError: false,
+        trust: false,
+        maxExpand: 500,
+      }) + `</${tag}>`;
+    } catch (e) {
+      return `<${tag} class="math ${kind} math-error">${tex}</${tag}>`;
+    }
+  });
+}
+
 function llmTypeset(root) {
   for (const el of root.querySelectorAll('.math')) {
     try {
@@ -105,39 +139,20 @@ function llmShowKeyPoints(texts, flags, title, coveredLabel, missedLabel) {
   return llmPainted();
 }
 
+/* One string, parsed once: see llmTypesetHtml(). */
 function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
   dark = Boolean(dark);
   const main = document.getElementById('content');
-  const header = document.createElement('header');
-  const topicLine = document.createElement('p');
-  const heading = document.createElement('h1');
-  const article = document.createElement('article');
+  const num = number ? `<span class="number">${llmEscape(number + '.')}</span>` : '';
 
   document.documentElement.classList.toggle('dark', dark);
 
-  topicLine.className = 'topic';
-  topicLine.textContent = topic;
-  if (number) {
-    const num = document.createElement('span');
-    num.className = 'number';
-    num.textContent = number + '.';
-    heading.append(num);
-  }
-  heading.append(title);
-  header.append(topicLine, heading);
-
-  article.className = 'answer';
-  article.innerHTML = html;
-  llmTypeset(article);
-
-  const cover = document.createElement('p');
-  cover.className = 'answer-cover';
-  cover.textContent = hidden || '';
-
-  main.replaceChildren(header, cover, article);
-  const notes = llmNotesSection(note, notesTitle);
-  if (notes)
-    main.append(notes);
+  main.innerHTML =
+    `<header><p class="topic">${llmEscape(topic)}</p><h1>${num}${llmEscape(title)}</h1></header>` +
+    `<p class="answer-cover">${llmEscape(hidden || '')}</p>` +
+    `<article class="answer">${llmTypesetHtml(html)}</article>` +
+    (note ? `<section class="my-notes"><h2>${llmEscape(notesTitle)}</h2>` +
+            `<div class="note-body">${llmTypesetHtml(note)}</div></section>` : '');
   document.body.classList.toggle('answer-hidden', Boolean(hidden));
   window.scrollTo(0, 0);
   return llmPainted();
