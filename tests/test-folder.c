@@ -472,6 +472,37 @@ test_empty (void)
   remove_tree (dir);
 }
 
+/* A layout seen in shared notes repositories: a folder per note, named
+ * like the note, whose "#" title repeats the file's number, and headings
+ * written in bold. */
+static void
+test_numbered_titles (void)
+{
+  g_autofree char *dir = make_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  LlmQuestion *question;
+
+  write_file (dir, "01.基础/1.分词/1.分词.md", "# 1.分词\n\n## **1.概述**\n\nA.\n\n## **2.中文分词难点**\n\nB.\n");
+  write_file (dir, "01.基础/2.词向量/2.词向量.md", "# 2.词向量\n\n## 1. 概述\n\nC.\n");
+
+  collection = llm_collection_load_path (folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 3);
+
+  question = llm_collection_get_question (collection, 1);
+  g_assert_cmpstr (llm_question_get_title (question), ==, "中文分词难点");
+  g_assert_cmpuint (llm_question_get_number (question), ==, 2);
+  g_assert_cmpstr (llm_question_get_topic (question), ==, "分词");
+  g_assert_cmpstr (llm_topic_get_title (llm_collection_get_parent (collection, llm_collection_get_parent (collection, question))),
+                   ==, "基础");
+  question = llm_collection_get_question (collection, 2);
+  g_assert_cmpstr (llm_question_get_topic (question), ==, "词向量");
+
+  remove_tree (dir);
+}
+
 static void
 test_natural_order (void)
 {
@@ -574,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/llm/folder/single-file", test_single_file);
   g_test_add_func ("/llm/folder/empty", test_empty);
   g_test_add_func ("/llm/folder/natural-order", test_natural_order);
+  g_test_add_func ("/llm/folder/numbered-titles", test_numbered_titles);
   g_test_add_func ("/llm/folder/links-and-limits", test_links_and_limits);
 
   return g_test_run ();

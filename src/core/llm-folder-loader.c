@@ -617,8 +617,10 @@ plan_tree (Loader *self)
           if (title == NULL)
             title = draft->title ? draft->title
                   : draft->heading_title ? draft->heading_title
-                  : skip_name_number (job->stem, NULL);
-          topic = node_new (title, job->dir, FALSE);
+                  : job->stem;
+          /* "# 1.分词" in "1.分词/1.分词.md": the number orders the file,
+           * as it does in the file's name, and is not part of the topic. */
+          topic = node_new (skip_name_number (title, NULL), job->dir, FALSE);
           add_entries (topic, draft_topic, job);
           g_ptr_array_add (container, topic);
         }
