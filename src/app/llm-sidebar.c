@@ -286,6 +286,8 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (preview, "caption");
   gtk_widget_set_visible (preview, FALSE);
   gtk_widget_set_hexpand (text_box, TRUE);
+  /* Centred like the number beside it, with or without a preview line. */
+  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (text_box), title);
   gtk_box_append (GTK_BOX (text_box), preview);
 
