@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "llm-answer-view.h"
+#include "llm-answer-view-private.h"
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-render.h"
@@ -747,6 +748,7 @@ llm_answer_view_dispose (GObject *object)
   LlmAnswerView *self = (LlmAnswerView *)object;
 
   g_cancellable_cancel (self->cancellable);
+  _llm_answer_view_a11y_dispose (self);
   g_clear_pointer ((GtkWidget **)&self->web_view, gtk_widget_unparent);
   g_clear_object (&self->collection);
   g_clear_object (&self->question);
@@ -892,6 +894,7 @@ llm_answer_view_init (LlmAnswerView *self)
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 
   update_zoom_actions (self);
+  _llm_answer_view_a11y_init (self);
 
   /* The page loads only once the filter is in place, so not even the
    * first answer can reach the network. */
