@@ -71,6 +71,9 @@ def question_ids():
 
 def find_app():
     desktop = pyatspi.Registry.getDesktop(0)
+    # libatspi caches names, children and states and updates them from
+    # events, which only a running main loop receives: read afresh.
+    desktop.clearCache()
     for i in range(desktop.childCount):
         child = desktop.getChildAtIndex(i)
         if child is not None and child.name == 'llm-notes':
@@ -104,10 +107,13 @@ def reachable(phrase):
 
 def wait_for(predicate, timeout=TIMEOUT_S):
     deadline = time.monotonic() + timeout
+    context = GLib.MainContext.default()
     while time.monotonic() < deadline:
         if predicate():
             return True
         time.sleep(0.5)
+        while context.iteration(False):
+            pass
     return False
 
 
@@ -151,7 +157,8 @@ home = tempfile.mkdtemp(prefix='llm-notes-atspi-')
 for name in ('HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
     env[name] = os.path.join(home, name.lower())
     os.makedirs(env[name])
-process = subprocess.Popen([app, seed], env=env, stdout=subprocess.DEVNULL)
+log = tempfile.TemporaryFile(mode='w+')
+process = subprocess.Popen([app, seed], env=env, stdout=subprocess.DEVNULL, stderr=log)
 
 try:
     ids = question_ids()
@@ -159,7 +166,11 @@ try:
     first_phrase = answer_of(1)
     bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
 
-    ok(wait_for(lambda: find_app() is not None), 'the app shows up in the accessibility tree')
+    def app_log():
+        log.seek(0)
+        return f'app exit status: {process.poll()}\n' + log.read()[-3000:]
+
+    ok(wait_for(lambda: find_app() is not None), 'the app shows up in the accessibility tree', app_log())
 
     # Open question 26 as GNOME Shell's search does.
     bus.call_sync(APP_ID, SEARCH_PATH, SEARCH_IFACE, 'ActivateResult',
