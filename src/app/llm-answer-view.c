@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "llm-answer-view.h"
+#include "llm-answer-view-private.h"
 #include "llm-collection.h"
 #include "llm-gl-probe.h"
 #include "llm-question.h"
@@ -676,6 +677,21 @@ create_web_view (LlmAnswerView *self)
                        NULL);
 }
 
+/* WebKitGTK (2.50, GTK 4) keeps a hidden GtkTextView as the web view's
+ * child to translate key bindings into editing commands (its
+ * KeyBindingTranslator). That view is focusable: Tab out of the page lands
+ * in it, and as a text view it takes Tab as text, so keyboard focus never
+ * leaves the answer. It only needs its key bindings, never the focus. */
+static void
+unfocus_key_binding_translator (WebKitWebView *web_view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (web_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT_VIEW (child))
+      gtk_widget_set_can_focus (child, FALSE);
+}
+
 /* Actions ----------------------------------------------------------------- */
 
 static void
@@ -735,6 +751,7 @@ llm_answer_view_dispose (GObject *object)
   LlmAnswerView *self = (LlmAnswerView *)object;
 
   g_cancellable_cancel (self->cancellable);
+  _llm_answer_view_a11y_dispose (self);
   g_clear_pointer ((GtkWidget **)&self->web_view, gtk_widget_unparent);
   g_clear_object (&self->collection);
   g_clear_object (&self->question);
@@ -861,6 +878,7 @@ llm_answer_view_init (LlmAnswerView *self)
 
   self->web_view = create_web_view (self);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+  unfocus_key_binding_translator (self->web_view);
   apply_background (self);
 
   g_signal_connect_object (self->web_view, "decide-policy",
@@ -879,6 +897,7 @@ llm_answer_view_init (LlmAnswerView *self)
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 
   update_zoom_actions (self);
+  _llm_answer_view_a11y_init (self);
 
   /* The page loads only once the filter is in place, so not even the
    * first answer can reach the network. */

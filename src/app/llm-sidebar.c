@@ -53,6 +53,7 @@ enum {
 
 enum {
   QUESTION_SELECTED,
+  QUESTION_ACTIVATED,
   MARKS_CHANGED,
   N_SIGNALS
 };
@@ -431,7 +432,80 @@ on_list_activate (LlmSidebar  *self,
   if (LLM_IS_TOPIC (item))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
   else if (LLM_IS_QUESTION (item))
-    g_signal_emit (self, signals[QUESTION_SELECTED], 0, item);
+    {
+      g_signal_emit (self, signals[QUESTION_SELECTED], 0, item);
+      g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, item);
+    }
+}
+
+/* Focuses the row widget showing @position, if the list view has made
+ * one (it makes them only around what is scrolled into view). GTK 4.8
+ * has no call to move the list's cursor, but a row taking the focus moves
+ * it, so the arrow keys carry on from there. */
+static gboolean
+focus_row (LlmSidebar *self,
+           guint       position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkTreeListRow *row;
+
+      if (!GTK_IS_TREE_EXPANDER (expander))
+        continue;
+
+      row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
+        return gtk_widget_grab_focus (child);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+focus_is_inside (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The tree takes the focus on the question selected, wherever the list's
+ * cursor was left. */
+static gboolean
+llm_sidebar_grab_focus (GtkWidget *widget)
+{
+  LlmSidebar *self = LLM_SIDEBAR (widget);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  /* Nothing to focus behind the "no bookmarks" and "no notes" pages. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tree") != 0)
+    return FALSE;
+
+  if (selected != GTK_INVALID_LIST_POSITION && focus_row (self, selected))
+    return TRUE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* The tree is one stop in the Tab order, as a tree view is: arrows move
+ * inside it, Tab leaves it. GTK 4.8's list view otherwise makes every row
+ * a Tab stop, 34 presses to get past the bundled notes (GtkListView's
+ * tab-behavior property, which fixes this, is GTK 4.12). */
+static gboolean
+llm_sidebar_focus (GtkWidget        *widget,
+                   GtkDirectionType  direction)
+{
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (llm_sidebar_parent_class)->focus (widget, direction);
+
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+
+  return gtk_widget_grab_focus (widget);
 }
 
 static void
@@ -508,6 +582,9 @@ llm_sidebar_class_init (LlmSidebarClass *klass)
   object_class->get_property = llm_sidebar_get_property;
   object_class->set_property = llm_sidebar_set_property;
 
+  widget_class->grab_focus = llm_sidebar_grab_focus;
+  widget_class->focus = llm_sidebar_focus;
+
   properties[PROP_BOOKMARKS_ONLY] =
     g_param_spec_boolean ("bookmarks-only", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -522,6 +599,15 @@ llm_sidebar_class_init (LlmSidebarClass *klass)
    */
   signals[QUESTION_SELECTED] =
     g_signal_new ("question-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LLM_TYPE_QUESTION);
+
+  /**
+   * LlmSidebar::question-activated:
+   * @question: the question the user opened with Enter (or a double
+   *   click), after #LlmSidebar::question-selected
+   */
+  signals[QUESTION_ACTIVATED] =
+    g_signal_new ("question-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LLM_TYPE_QUESTION);
 
   /* Internal: the rows showing @id (all rows for %NULL) redraw their
@@ -839,6 +925,11 @@ llm_sidebar_select_question (LlmSidebar  *self,
   self->selecting = FALSE;
 
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  /* A keyboard user in the tree carries on from the question shown (after
+   * Ctrl+Page Down, Back, a search), not from where the cursor was. */
+  if (focus_is_inside (GTK_WIDGET (self->list_view)))
+    focus_row (self, position);
 }
 
 guint

@@ -216,6 +216,29 @@ on_question_selected (LlmWindow   *self,
     }
 }
 
+/* Enter in the tree opens the question for reading: the answer takes the
+ * focus, so the arrow keys and Page Down scroll it. */
+static void
+on_question_activated (LlmWindow   *self,
+                       LlmQuestion *question,
+                       LlmSidebar  *sidebar)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (llm_answer_view_get_web_view (self->answer_view)));
+}
+
+/* Keyboard users start in the tree, on the question shown, rather than on
+ * whichever header button comes first. */
+static void
+focus_tree (LlmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+    return;
+  if (gtk_widget_get_visible (self->sidebar_pane))
+    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+}
+
 static void
 step_question (LlmWindow *self,
                int        offset)
@@ -512,6 +535,7 @@ llm_window_class_init (LlmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, note_editor);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, content_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_question_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_question_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_open_question);
 
   _llm_window_notes_class_init (widget_class);
@@ -615,6 +639,7 @@ llm_window_set_collection (LlmWindow     *self,
   _llm_window_update_actions (self);
   if (self->folded)
     apply_folded (self);
+  focus_tree (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
 }
 

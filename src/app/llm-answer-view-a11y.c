@@ -1,0 +1,155 @@
+/* llm-answer-view-a11y.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "llm-answer-view-private.h"
+#include "llm-question.h"
+
+/* What a screen reader gets of the answer.
+ *
+ * WebKitGTK makes an accessibility tree for the page, but under GTK 4 it
+ * can only hang it into the app's own tree through GtkAtSpiSocket, which is
+ * GTK 4.14: with Debian 12's GTK 4.8 the web view is an empty leaf to an
+ * AT-SPI client, and the answer, the one thing the app is for, cannot be
+ * reached (tests/test-atspi.py walks the tree to check). So after each
+ * change of the page its text is read back and set as the accessible
+ * description of the answer view (a document) and of the web view in it
+ * (what takes the keyboard focus), labelled with the question.
+ *
+ * The text comes from the page, not the markdown, so it is what a sighted
+ * user sees: the cover rather than the answer during a self-test, the
+ * user's own notes and a mock interview's key points. */
+
+#define SCRIPT_WORLD    "llm"
+#define CANCELLABLE_KEY "llm-a11y-cancellable"
+
+/* Text of the rendered elements under #content, a line per block; math
+ * as its TeX source (KaTeX keeps it in the MathML's annotation), which
+ * reads better than MathML's tokens one by one. */
+static const char read_text_script[] =
+  "(() => {\n"
+  "  const parts = [];\n"
+  "  const blocks = /^(block|flex|grid|list-item|table|flow-root)/;\n"
+  "  const walk = node => {\n"
+  "    for (const child of node.childNodes) {\n"
+  "      if (child.nodeType === Node.TEXT_NODE) {\n"
+  "        parts.push(child.data);\n"
+  "        continue;\n"
+  "      }\n"
+  "      if (child.nodeType !== Node.ELEMENT_NODE || child.getAttribute('aria-hidden') === 'true')\n"
+  "        continue;\n"
+  "      if (child.localName === 'math' || child.classList.contains('katex')) {\n"
+  "        const tex = child.querySelector('annotation');\n"
+  "        parts.push(' ', (tex || child).textContent, ' ');\n"
+  "        continue;\n"
+  "      }\n"
+  "      const style = getComputedStyle(child);\n"
+  "      if (style.display === 'none' || style.visibility === 'hidden')\n"
+  "        continue;\n"
+  "      const block = blocks.test(style.display);\n"
+  "      if (block) parts.push('\\n');\n"
+  "      walk(child);\n"
+  "      if (block) parts.push('\\n');\n"
+  "    }\n"
+  "  };\n"
+  "  const content = document.getElementById('content');\n"
+  "  if (content) walk(content);\n"
+  "  return parts.join('').replace(/[ \\t\\r]*\\n\\s*/g, '\\n').trim();\n"
+  "})()";
+
+static void
+set_text (LlmAnswerView *self,
+          const char    *text)
+{
+  LlmQuestion *question = llm_answer_view_get_question (self);
+  const char *label = question ? llm_question_get_title (question) : "";
+  GtkAccessible *targets[] = {
+    GTK_ACCESSIBLE (self),
+    GTK_ACCESSIBLE (llm_answer_view_get_web_view (self)),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    gtk_accessible_update_property (targets[i],
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+}
+
+static void
+text_read (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(LlmAnswerView) self = g_weak_ref_get (weak);
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL)
+    {
+      /* A newer page replaced this one, or the view is going. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not read the answer's text: %s", error->message);
+      return;
+    }
+
+  if (self == NULL || !jsc_value_is_string (value))
+    return;
+
+  text = jsc_value_to_string (value);
+  set_text (self, text);
+}
+
+static void
+cancel_and_unref (gpointer data)
+{
+  g_cancellable_cancel (data);
+  g_object_unref (data);
+}
+
+static void
+on_shown (LlmAnswerView *self)
+{
+  WebKitWebView *web_view = llm_answer_view_get_web_view (self);
+  GCancellable *cancellable = g_cancellable_new ();
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  /* Only the latest page counts: replacing the data cancels the read
+   * still running for the one before. */
+  g_object_set_data_full (G_OBJECT (self), CANCELLABLE_KEY, cancellable, cancel_and_unref);
+  g_weak_ref_init (weak, self);
+  webkit_web_view_evaluate_javascript (web_view, read_text_script, -1, SCRIPT_WORLD, NULL,
+                                       cancellable, text_read, weak);
+}
+
+/**
+ * _llm_answer_view_a11y_init:
+ *
+ * Keeps the answer view's accessible label and description in step with
+ * the page.
+ */
+void
+_llm_answer_view_a11y_init (LlmAnswerView *self)
+{
+  g_signal_connect (self, "shown", G_CALLBACK (on_shown), NULL);
+}
+
+/**
+ * _llm_answer_view_a11y_dispose:
+ *
+ * Stops a read still running.
+ */
+void
+_llm_answer_view_a11y_dispose (LlmAnswerView *self)
+{
+  g_object_set_data (G_OBJECT (self), CANCELLABLE_KEY, NULL);
+}
