@@ -752,7 +752,11 @@ llm_answer_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   _llm_answer_view_a11y_dispose (self);
-  g_clear_pointer ((GtkWidget **)&self->web_view, gtk_widget_unparent);
+  if (self->web_view != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->web_view));
+      self->web_view = NULL;
+    }
   g_clear_object (&self->collection);
   g_clear_object (&self->question);
   g_clear_pointer (&self->note, g_free);
