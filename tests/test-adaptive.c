@@ -42,8 +42,16 @@ test_narrow_window (void)
   llm_test_wait (1500);
   llm_test_screenshot ("narrow-topics");
 
-  /* Picking a question turns back to the answer. */
+  /* The arrow keys select questions and stay in the tree, so that it can
+   * be browsed from the keyboard... */
+  g_assert_false (llm_sidebar_is_pointer_pick (window->sidebar));
   g_signal_emit_by_name (window->sidebar, "question-selected", llm_collection_get_question (collection, 7));
+  g_assert_true (llm_window_get_question (window) == llm_collection_get_question (collection, 7));
+  g_assert_true (gtk_widget_get_visible (window->sidebar_pane));
+  g_assert_false (gtk_widget_get_visible (window->content_pane));
+
+  /* ...and Enter (or a click) turns to the answer. */
+  g_signal_emit_by_name (window->sidebar, "question-activated", llm_collection_get_question (collection, 7));
   g_assert_true (gtk_widget_get_visible (window->content_pane));
   g_assert_false (gtk_widget_get_visible (window->sidebar_pane));
 

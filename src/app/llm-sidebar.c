@@ -40,6 +40,8 @@ struct _LlmSidebar
   /* Set while the window moves the selection, so that change is not
    * reported back as the user's. */
   gboolean selecting;
+  /* Between a pointer press on the list and just after its release. */
+  gboolean pointer_down;
 };
 
 G_DEFINE_FINAL_TYPE (LlmSidebar, llm_sidebar, GTK_TYPE_WIDGET)
@@ -626,6 +628,29 @@ llm_sidebar_class_init (LlmSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sidebar");
 }
 
+static gboolean
+pointer_up (gpointer data)
+{
+  LlmSidebar *self = data;
+
+  self->pointer_down = FALSE;
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_pointer_pressed (LlmSidebar *self)
+{
+  self->pointer_down = TRUE;
+}
+
+/* After the row's own handlers have run on the same release. */
+static void
+on_pointer_released (LlmSidebar *self)
+{
+  g_idle_add (pointer_up, g_object_ref (self));
+}
+
 static void
 llm_sidebar_init (LlmSidebar *self)
 {
@@ -646,9 +671,36 @@ llm_sidebar_init (LlmSidebar *self)
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pointer_pressed), self);
+    g_signal_connect_swapped (click, "released", G_CALLBACK (on_pointer_released), self);
+    g_signal_connect_swapped (click, "stopped", G_CALLBACK (on_pointer_released), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  }
+
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->question_filter = GTK_FILTER (gtk_custom_filter_new (is_shown, self, NULL));
   self->topic_filter = GTK_FILTER (gtk_custom_filter_new (has_bookmarks, self, NULL));
+}
+
+/**
+ * llm_sidebar_is_pointer_pick:
+ *
+ * Tells a question picked with the mouse or a touch, during
+ * #LlmSidebar::question-selected, from one the arrow keys moved to: a
+ * narrow window turns to the answer for the first, not for the second.
+ *
+ * Returns: %TRUE while a pointer press on the tree is being handled
+ */
+gboolean
+llm_sidebar_is_pointer_pick (LlmSidebar *self)
+{
+  g_return_val_if_fail (LLM_IS_SIDEBAR (self), FALSE);
+
+  return self->pointer_down;
 }
 
 GtkWidget *

@@ -37,6 +37,7 @@ void       llm_sidebar_set_study       (LlmSidebar    *self,
 void       llm_sidebar_select_question (LlmSidebar    *self,
                                         LlmQuestion   *question);
 guint      llm_sidebar_get_n_rows      (LlmSidebar    *self);
+gboolean   llm_sidebar_is_pointer_pick (LlmSidebar    *self);
 guint      llm_sidebar_get_n_topics    (LlmSidebar    *self);
 
 G_END_DECLS

@@ -208,8 +208,9 @@ on_question_selected (LlmWindow   *self,
   if (question != self->question)
     llm_window_show_question (self, question);
 
-  /* Narrow: picking a question turns to its answer. */
-  if (self->folded && self->folded_show_sidebar)
+  /* Narrow: picking a question with the pointer turns to its answer; the
+   * arrow keys only move through the tree (Enter turns, below). */
+  if (self->folded && self->folded_show_sidebar && llm_sidebar_is_pointer_pick (sidebar))
     {
       self->folded_show_sidebar = FALSE;
       apply_folded (self);
@@ -223,6 +224,11 @@ on_question_activated (LlmWindow   *self,
                        LlmQuestion *question,
                        LlmSidebar  *sidebar)
 {
+  if (self->folded && self->folded_show_sidebar)
+    {
+      self->folded_show_sidebar = FALSE;
+      apply_folded (self);
+    }
   gtk_widget_grab_focus (GTK_WIDGET (llm_answer_view_get_web_view (self->answer_view)));
 }
 
