@@ -7,19 +7,53 @@
 
 'use strict';
 
-function llmTypeset(root) {
-  for (const el of root.querySelectorAll('.math')) {
-    try {
-      katex.render(el.textContent, el, {
-        displayMode: el.classList.contains('display'),
-        throwOnError: false,
-        trust: false,
-        maxExpand: 500,
-      });
-    } catch (e) {
-      el.classList.add('math-error');
-    }
+function llmTypesetOne(el) {
+  try {
+    katex.render(el.textContent, el, {
+      displayMode: el.classList.contains('display'),
+      throwOnError: false,
+      trust: false,
+      maxExpand: 500,
+    });
+  } catch (e) {
+    el.classList.add('math-error');
   }
+}
+
+/* KaTeX takes a fraction of a millisecond per formula, so an answer of
+ * megabytes can hold seconds of it: past this size formulas are typeset
+ * only as they come near the viewport. Smaller answers are typeset at once,
+ * so that printing, find and the first paint never see raw TeX. */
+const LLM_LAZY_MATH_BYTES = 1024 * 1024;
+let llmMathObserver = null;
+
+function llmIsLarge(html) {
+  if (html.length > LLM_LAZY_MATH_BYTES)
+    return true;
+  /* UTF-8 takes at most three bytes per UTF-16 unit. */
+  return html.length * 3 > LLM_LAZY_MATH_BYTES &&
+    new TextEncoder().encode(html).length > LLM_LAZY_MATH_BYTES;
+}
+
+function llmTypeset(root, lazy) {
+  if (!lazy) {
+    for (const el of root.querySelectorAll('.math'))
+      llmTypesetOne(el);
+    return;
+  }
+
+  /* A screen ahead, so that scrolling rarely shows TeX before it is set. */
+  if (!llmMathObserver)
+    llmMathObserver = new IntersectionObserver(entries => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting)
+          continue;
+        llmMathObserver.unobserve(entry.target);
+        llmTypesetOne(entry.target);
+      }
+    }, { rootMargin: '100% 0px' });
+  for (const el of root.querySelectorAll('.math'))
+    llmMathObserver.observe(el);
 }
 
 /* Resolves once the new answer has been painted: the second animation
@@ -47,7 +81,7 @@ function llmNotesSection(html, notesTitle) {
   heading.textContent = notesTitle;
   body.className = 'note-body';
   body.innerHTML = html;
-  llmTypeset(body);
+  llmTypeset(body, llmIsLarge(html));
   section.append(heading, body);
   return section;
 }
@@ -127,8 +161,11 @@ function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
   header.append(topicLine, heading);
 
   article.className = 'answer';
+  /* The formulas of the answer being replaced are no longer waited for. */
+  if (llmMathObserver)
+    llmMathObserver.disconnect();
   article.innerHTML = html;
-  llmTypeset(article);
+  llmTypeset(article, llmIsLarge(html));
 
   const cover = document.createElement('p');
   cover.className = 'answer-cover';
