@@ -361,8 +361,11 @@ rewrite_images (cmark_node   *doc,
  * many emphasis delimiters with links (CVE-2023-24824, fixed upstream in
  * 0.29.0.gfm.10 but not in Debian 12): a 10 MB line of them would parse
  * for hours, holding parse_lock. No note written by a person has a line
- * with this many; such a line is shown as plain text, math still typeset. */
+ * with this many; such a line is shown as plain text, math still typeset,
+ * and only its start: laying out megabytes of one line takes WebKit tens
+ * of seconds. */
 #define MAX_LINE_DELIMITERS 16384
+#define MAX_PLAIN_LINE_BYTES (256 * 1024)
 
 static gsize
 line_prefix_length (const char *line,
@@ -423,13 +426,28 @@ stash_long_lines (LlmMathStash *stash,
       if (n_delimiters > MAX_LINE_DELIMITERS)
         {
           gsize prefix = line_prefix_length (p, end);
-          g_autofree char *text = g_markup_escape_text (p + prefix, end - p - prefix);
+          const char *text_end = end;
+          g_autofree char *text = NULL;
           g_autofree char *markup = NULL;
           g_autofree char *placeholder = NULL;
+          const char *notice;
 
-          markup = g_strdup_printf ("<span class=\"too-long\">%s</span> %s",
-                                    _("This line is too long to format and is shown as plain text."),
-                                    text);
+          if (text_end - (p + prefix) > MAX_PLAIN_LINE_BYTES)
+            {
+              const char *open;
+
+              /* On a character, and never inside a placeholder. */
+              text_end = g_utf8_find_prev_char (p, p + prefix + MAX_PLAIN_LINE_BYTES + 1);
+              open = g_strrstr_len (p + prefix, text_end - (p + prefix), "\xee\x80\x80");
+              if (open != NULL && g_strstr_len (open, text_end - open, "\xee\x80\x81") == NULL)
+                text_end = open;
+              notice = _("This line is too long to format: its start is shown as plain text.");
+            }
+          else
+            notice = _("This line is too long to format and is shown as plain text.");
+
+          text = g_markup_escape_text (p + prefix, text_end - (p + prefix));
+          markup = g_strdup_printf ("<span class=\"too-long\">%s</span> %s", notice, text);
           placeholder = llm_math_stash_add (stash, LLM_MATH_KIND_MARKUP, markup, NULL);
 
           if (out == NULL)
