@@ -14,6 +14,7 @@
 
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
+#include "hostile-payloads.h"
 #include "llm-question.h"
 #include "llm-test-util.h"
 #include "llm-window.h"
@@ -149,61 +150,6 @@ test_hostile_markdown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Fifty payloads, each shown as its own answer and all of them again in a
- * personal note. %1$u is the port of the counting server. */
-static const char * const payloads[] = {
-  "<script>window.pwned = 1</script>",
-  "<SCRIPT SRC=http://127.0.0.1:%1$u/x.js></SCRIPT>",
-  "<img src=x onerror=\"window.pwned=1\">",
-  "<img src=\"http://127.0.0.1:%1$u/raw.png\">",
-  "<svg onload=\"window.pwned=1\"><script>window.pwned=1</script></svg>",
-  "<svg><image href=\"http://127.0.0.1:%1$u/svg.png\"/></svg>",
-  "<body onload=\"window.pwned=1\">",
-  "<div onmouseover=\"window.pwned=1\">hover</div>",
-  "<a href=\"javascript:window.pwned=1\">js</a>",
-  "[js](javascript:window.pwned=1)",
-  "[js2](JaVaScRiPt:window.pwned=1)",
-  "[js3](&#106;avascript:window.pwned=1)",
-  "[vb](vbscript:msgbox(1))",
-  "[data](data:text/html;base64,PHNjcmlwdD53aW5kb3cucHduZWQ9MTwvc2NyaXB0Pg==)",
-  "![data-svg](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIj48L3N2Zz4=)",
-  "![remote](http://127.0.0.1:%1$u/md.png)",
-  "![remote2](//127.0.0.1:%1$u/proto-relative.png)",
-  "![remote3](https://127.0.0.1:%1$u/tls.png)",
-  "<iframe src=\"http://127.0.0.1:%1$u/frame\"></iframe>",
-  "<iframe srcdoc=\"<script>parent.pwned=1</script>\"></iframe>",
-  "<object data=\"http://127.0.0.1:%1$u/object\"></object>",
-  "<embed src=\"http://127.0.0.1:%1$u/embed\">",
-  "<form action=\"http://127.0.0.1:%1$u/form\"><button>go</button></form>",
-  "<meta http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:%1$u/refresh\">",
-  "<base href=\"http://127.0.0.1:%1$u/\">",
-  "<link rel=stylesheet href=\"http://127.0.0.1:%1$u/style.css\">",
-  "<style>body { background: url(http://127.0.0.1:%1$u/bg.png) }</style>",
-  "<div style=\"background-image: url('http://127.0.0.1:%1$u/inline.png')\">x</div>",
-  "<style>@import 'http://127.0.0.1:%1$u/import.css';</style>",
-  "<video src=\"http://127.0.0.1:%1$u/v.mp4\" autoplay></video>",
-  "<audio src=\"http://127.0.0.1:%1$u/a.mp3\" autoplay></audio>",
-  "<input autofocus onfocus=\"window.pwned=1\">",
-  "<details open ontoggle=\"window.pwned=1\">x</details>",
-  "<math><mtext><table><mglyph><style><img src=x onerror=window.pwned=1>",
-  "<noscript><p title=\"</noscript><img src=x onerror=window.pwned=1>\">",
-  "<a href=\"http://127.0.0.1:%1$u/link\" target=\"_blank\">blank</a>",
-  "<xmp><script>window.pwned=1</script></xmp>",
-  "<plaintext><script>window.pwned=1</script>",
-  "$\\href{javascript:window.pwned=1}{tex link}$",
-  "$\\url{javascript:window.pwned=1}$",
-  "$\\includegraphics{http://127.0.0.1:%1$u/tex.png}$",
-  "$$\\htmlData{onerror=window.pwned=1}{x}$$",
-  "![[../../../../etc/passwd]]",
-  "![[/etc/passwd]]",
-  "![x](../../../../etc/hosts)",
-  "![x](file:///etc/hosts)",
-  "[[<script>window.pwned=1</script>]]",
-  "Bidi \u202Etxt.exe\u202C and zero\u200Bwidth \u2066isolate\u2069",
-  "<img src=\"x\" srcset=\"http://127.0.0.1:%1$u/srcset.png 2x\">",
-  "<a ping=\"http://127.0.0.1:%1$u/ping\" href=\"#x\">ping</a>",
-};
-
 static void
 test_payload_corpus (void)
 {
@@ -279,6 +225,121 @@ test_payload_corpus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The two payloads that attack size (hostile-payloads.h), each shown as
+ * an answer and as a note: the window must keep answering. */
+/* The longest the window's main loop went without running a 50 ms timer. */
+static gint64 last_tick, longest_stall;
+
+static gboolean
+on_tick (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  longest_stall = MAX (longest_stall, now - last_tick);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_huge_payloads (void)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GString) line = NULL;
+  g_autoptr(GString) quotes = NULL;
+  g_autoptr(GString) markdown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+  guint16 port;
+
+  n_requests = 0;
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming), NULL);
+  g_socket_service_start (service);
+
+  line = hostile_huge_line (port);
+  quotes = hostile_deep_quotes (port);
+
+  markdown = g_string_new ("## Huge\n### 1. Line\n\n");
+  g_string_append_len (markdown, line->str, line->len);
+  g_string_append (markdown, "\n### 2. Quotes\n\n");
+  g_string_append_len (markdown, quotes->str, quotes->len);
+  g_string_append (markdown, "\n### 3. Plain\n\nStill here.\n");
+  collection = llm_collection_load_data (markdown->str, markdown->len, "huge", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 3);
+
+  window = llm_window_new (NULL, settings);
+  view = llm_window_get_answer_view (window);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      guint tick;
+
+      longest_stall = 0;
+      last_tick = start;
+      tick = g_timeout_add (50, on_tick, NULL);
+      llm_window_show_question (window, llm_collection_get_question (collection, i));
+      on_tick (NULL);
+      llm_test_wait_for_shown (view);
+      g_source_remove (tick);
+      g_test_message ("payload %u shown as an answer in %.1f s; the window's longest stall %.1f s",
+                      i + 1, (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC,
+                      longest_stall / (double)G_USEC_PER_SEC);
+      /* The page may take its time; the window may not. */
+      g_assert_cmpint (longest_stall, <, 5 * G_USEC_PER_SEC);
+
+      /* The long line says why it is plain text. */
+      if (i == 0)
+        {
+          result = llm_test_eval (view, "document.querySelectorAll('article .too-long').length");
+          g_assert_cmpstr (result, ==, "1");
+          g_clear_pointer (&result, g_free);
+        }
+    }
+
+  /* The deep quote is there, however deep WebKit lets the tree go. */
+  result = llm_test_eval (view, "document.querySelector('article').textContent.includes('deep') ? 'yes' : 'no'");
+  g_assert_cmpstr (result, ==, "yes");
+  g_clear_pointer (&result, g_free);
+
+  /* Both again as personal notes, under the plain answer. */
+  llm_window_show_question (window, llm_collection_get_question (collection, 2));
+  llm_test_wait_for_shown (view);
+  llm_answer_view_set_note (view, line->str);
+  llm_test_wait_for_shown (view);
+  result = llm_test_eval (view, "document.querySelector('section.my-notes .too-long') !== null");
+  g_assert_cmpstr (result, ==, "true");
+  g_clear_pointer (&result, g_free);
+  llm_answer_view_set_note (view, quotes->str);
+  llm_test_wait_for_shown (view);
+
+  llm_test_wait (1000);
+  result = llm_test_eval (view, "typeof window.pwned");
+  g_assert_cmpstr (result, ==, "undefined");
+  g_clear_pointer (&result, g_free);
+  g_assert_cmpstr (webkit_web_view_get_uri (llm_answer_view_get_web_view (view)), ==, "app://llm/page/page.html");
+  g_assert_cmpuint (n_requests, ==, 0);
+
+  /* And the app still answers. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-question", NULL);
+  llm_test_wait_for_shown (view);
+  result = llm_test_eval (view, "document.querySelector('header h1').textContent");
+  g_assert_cmpstr (result, ==, "2.Quotes");
+  g_test_message ("2 huge payloads shown as answers and as notes: 0 scripts ran, 0 requests");
+
+  g_socket_service_stop (service);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The test itself must be able to fail: with the same server, a request the
  * test makes on purpose is counted. */
 static void
@@ -310,6 +371,7 @@ main (int   argc,
 
   g_test_add_func ("/llm/hostile/markdown", test_hostile_markdown);
   g_test_add_func ("/llm/hostile/payload-corpus", test_payload_corpus);
+  g_test_add_func ("/llm/hostile/huge-payloads", test_huge_payloads);
   g_test_add_func ("/llm/hostile/server-counts", test_server_counts);
 
   return g_test_run ();

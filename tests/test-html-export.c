@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "hostile-payloads.h"
 #include "llm-collection-loader.h"
 #include "llm-html-export.h"
 #include "llm-question.h"
@@ -276,7 +277,8 @@ assert_harmless (const char *name,
   g_autoptr(GRegex) handler = g_regex_new ("<[^>]*\\son[a-z]+\\s*=", G_REGEX_CASELESS, 0, NULL);
   g_autoptr(GRegex) js_url = g_regex_new ("<[^>]*(?:href|src|action)\\s*=\\s*[\"']?\\s*javascript:",
                                           G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GRegex) remote = g_regex_new ("<img[^>]*\\ssrc=\"(?!\\.\\./images/)", G_REGEX_CASELESS, 0, NULL);
+  /* An empty src, what cmark leaves of an unsafe URL, loads nothing. */
+  g_autoptr(GRegex) remote = g_regex_new ("<img[^>]*\\ssrc=\"(?!\\.\\./images/|\")", G_REGEX_CASELESS, 0, NULL);
   guint n_scripts = count (html, KATEX_TAG) + count (html, BOOTSTRAP_TAG);
 
   if (count (html, "<script") != n_scripts ||
@@ -345,6 +347,95 @@ test_hostile (void)
     g_assert_cmpstr (g_dir_read_name (dir), ==, "ok.png");
     g_assert_null (g_dir_read_name (dir));
   }
+
+  remove_tree (tmp);
+}
+
+/* No markup in @html may load, run or go anywhere by itself: beyond
+ * assert_harmless(), no remote URL in any attribute that loads without a
+ * click, no frames, objects, forms, bases or meta refreshes, and only our
+ * own stylesheets. A link to a web page is fine: it waits for a click. */
+static void
+assert_inert (const char *name,
+              const char *html)
+{
+  g_autoptr(GRegex) loads_remote = g_regex_new ("<[^>]*\\s(?:src|srcset|data|poster|background|action|ping)\\s*="
+                                                "\\s*[\"']?[^\"'>]*(?:https?:|//)",
+                                                G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) bad_url = g_regex_new ("<[^>]*\\s(?:href|src)\\s*=\\s*[\"']?\\s*(?:vbscript|data:text|file):",
+                                           G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) style_url = g_regex_new ("<[^>]*\\sstyle\\s*=[^>]*url\\(", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) bad_tag = g_regex_new ("<(?:iframe|object|embed|form|base|video|audio|style|math|image)[\\s>/]",
+                                           G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) link = g_regex_new ("<link(?![^>]*href=\"(?:\\.\\./)?assets/)", G_REGEX_CASELESS, 0, NULL);
+
+  assert_harmless (name, html);
+  if (g_regex_match (loads_remote, html, 0, NULL) ||
+      g_regex_match (bad_url, html, 0, NULL) ||
+      g_regex_match (style_url, html, 0, NULL) ||
+      g_regex_match (bad_tag, html, 0, NULL) ||
+      g_regex_match (link, html, 0, NULL) ||
+      count (html, "<meta http-equiv") != 1)
+    g_error ("%s lets live markup through", name);
+}
+
+/* test-hostile's corpus, with its two huge payloads, as answers and as a
+ * note: the export holds none of it live. */
+static void
+test_payload_corpus (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *site = g_build_filename (tmp, "site", NULL);
+  g_autofree char *notes_path = g_build_filename (tmp, "notes", NULL);
+  g_autoptr(GFile) notes_dir = g_file_new_for_path (notes_path);
+  g_autoptr(LlmNoteStore) notes = llm_note_store_new (notes_dir);
+  g_autoptr(GString) markdown = g_string_new ("## Payloads\n");
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GString) line = hostile_huge_line (9);
+  g_autoptr(GString) quotes = hostile_deep_quotes (9);
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = NULL;
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+    {
+      g_autofree char *payload = g_strdup_printf (payloads[i], 9);
+
+      g_string_append_printf (markdown, "### %u. Payload %u\n\n%s\n\n", i + 1, i + 1, payload);
+      g_string_append_printf (note, "%s\n\n", payload);
+    }
+  n = G_N_ELEMENTS (payloads);
+  g_string_append_printf (markdown, "### %u. Line\n\n%s\n\n### %u. Quotes\n\n%s\n", n + 1, line->str, n + 2, quotes->str);
+
+  collection = llm_collection_load_data (markdown->str, markdown->len, "payloads", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, n + 2);
+  for (guint i = 0; i < 3; i++)
+    {
+      LlmQuestion *question = llm_collection_get_question (collection, i);
+      const char *text = i == 0 ? note->str : i == 1 ? line->str : quotes->str;
+
+      g_assert_true (llm_note_store_save (notes, llm_question_get_id (question), llm_question_get_title (question),
+                                          llm_question_get_topic (question), text, &error));
+      g_assert_no_error (error);
+    }
+
+  export_ok (collection, notes, site);
+
+  index = read_text (site, "index.html");
+  assert_inert ("index.html", index);
+  pages = list_pages (site);
+  g_assert_cmpuint (pages->len, ==, n + 2);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const char *page = g_ptr_array_index (pages, i);
+      g_autofree char *html = read_text (site, page);
+
+      assert_inert (page, html);
+    }
+  g_test_message ("%u payloads exported as answers and as notes: 0 live", n + 2);
 
   remove_tree (tmp);
 }
@@ -600,6 +691,7 @@ main (int   argc,
 
   g_test_add_func ("/llm/html-export/seed", test_seed);
   g_test_add_func ("/llm/html-export/hostile", test_hostile);
+  g_test_add_func ("/llm/html-export/payload-corpus", test_payload_corpus);
   g_test_add_func ("/llm/html-export/refuse-unrelated", test_refuse_unrelated);
   g_test_add_func ("/llm/html-export/twice", test_twice);
   g_test_add_func ("/llm/html-export/symlinked-folder", test_symlinked_folder);

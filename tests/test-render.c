@@ -370,6 +370,67 @@ test_wikilinks (void)
   g_assert_nonnull (strstr (plain, "wikilink missing"));
 }
 
+/* A 10 MB line mixing emphasis and links would keep cmark-gfm 0.29
+ * busy for hours (CVE-2023-24824); it is shown as plain text instead, in a
+ * second or so, with its math still math and its markup still inert,
+ * and only its start. */
+static void
+test_huge_line (void)
+{
+  static const char unit[] = "word <img src=x onerror=window.pwned=1> ==mark== $x^2$ **b** `c` [l](javascript:x) ";
+  g_autoptr(GString) markdown = g_string_new ("> - ");
+  g_autofree char *html = NULL;
+  g_autofree char *short_html = NULL;
+  gint64 start;
+  double seconds;
+
+  while (markdown->len < 10 * 1024 * 1024)
+    g_string_append (markdown, unit);
+  g_string_append_c (markdown, '\n');
+
+  start = g_get_monotonic_time ();
+  html = llm_render_markdown (markdown->str, NULL, NULL);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("a %zu-byte line rendered in %.2f s", markdown->len, seconds);
+
+  /* Still in its list inside its quote, with the notice first. */
+  g_assert_true (g_str_has_prefix (html, "<blockquote>\n<ul>\n<li><span class=\"too-long\">"));
+  g_assert_nonnull (strstr (html, "</span> word &lt;img src=x onerror=window.pwned=1&gt; ==mark== "
+                                  "<span class=\"math inline\">x^2</span> **b** `c` [l](javascript:x) word"));
+  /* Only its start: WebKit would take long over megabytes of one line. */
+  g_assert_cmpuint (strlen (html), <, 512 * 1024);
+  g_assert_true (g_str_has_suffix (html, "</li>\n</ul>\n</blockquote>\n"));
+  g_assert_null (strstr (html, "<img"));
+  g_assert_null (strstr (html, "<a "));
+  g_assert_null (strstr (html, "<strong>"));
+  g_assert_cmpfloat (seconds, <, 30);
+
+  /* A long line of an ordinary size is formatted as usual. */
+  g_string_truncate (markdown, 0);
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (markdown, unit);
+  short_html = llm_render_markdown (markdown->str, NULL, NULL);
+  g_assert_null (strstr (short_html, "too-long"));
+  g_assert_nonnull (strstr (short_html, "<strong>b</strong>"));
+}
+
+/* cmark-gfm builds and frees its tree without recursion, and so must we:
+ * 100,000 nested quotes fit the stack. */
+static void
+test_deep_quotes (void)
+{
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (markdown, "> ");
+  g_string_append (markdown, "deep $x$ ==down== here\n");
+
+  html = llm_render_markdown (markdown->str, NULL, NULL);
+  g_assert_true (g_str_has_prefix (html, "<blockquote>\n<blockquote>\n"));
+  g_assert_nonnull (strstr (html, "<p>deep <span class=\"math inline\">x</span> <mark>down</mark> here</p>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +457,8 @@ main (int   argc,
   g_test_add_func ("/llm/render/hostile", test_hostile);
   g_test_add_func ("/llm/render/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/llm/render/threads", test_threads);
+  g_test_add_func ("/llm/render/huge-line", test_huge_line);
+  g_test_add_func ("/llm/render/deep-quotes", test_deep_quotes);
 
   g_test_add_func ("/llm/render/wikilinks", test_wikilinks);
 

@@ -528,6 +528,19 @@ test_append_after_torn_write (void)
   g_assert_cmpstr (llm_review_log_get_entry (log, 1)->id, ==, "c");
   g_assert_cmpuint (llm_review_log_get_n_skipped (log), ==, 1);
 
+  /* Cut inside its milliseconds, a line looks whole; the next append
+   * must not make it a review that took 51 ms instead of 5120. */
+  g_file_set_contents (path, LLM_REVIEW_LOG_HEADER "\n"
+                             "2026-01-28T10:00:00Z\ta\tgood\t51", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (llm_review_log_append (log, T0 + 120, "c", LLM_GRADE_EASY, 100, &error));
+  g_assert_no_error (error);
+  g_assert_true (llm_review_log_load (log, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, 1);
+  g_assert_cmpstr (llm_review_log_get_entry (log, 0)->id, ==, "c");
+  g_assert_cmpuint (llm_review_log_get_n_skipped (log), ==, 1);
+
   remove_tree (tmp);
 }
 

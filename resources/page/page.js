@@ -41,19 +41,53 @@ function llmTypesetHtml(html) {
   });
 }
 
-function llmTypeset(root) {
-  for (const el of root.querySelectorAll('.math')) {
-    try {
-      katex.render(el.textContent, el, {
-        displayMode: el.classList.contains('display'),
-        throwOnError: false,
-        trust: false,
-        maxExpand: 500,
-      });
-    } catch (e) {
-      el.classList.add('math-error');
-    }
+function llmTypesetOne(el) {
+  try {
+    katex.render(el.textContent, el, {
+      displayMode: el.classList.contains('display'),
+      throwOnError: false,
+      trust: false,
+      maxExpand: 500,
+    });
+  } catch (e) {
+    el.classList.add('math-error');
   }
+}
+
+/* KaTeX takes a fraction of a millisecond per formula, so an answer of
+ * megabytes can hold seconds of it: past this size formulas are typeset
+ * only as they come near the viewport. Smaller answers are typeset at once,
+ * so that printing, find and the first paint never see raw TeX. */
+const LLM_LAZY_MATH_BYTES = 1024 * 1024;
+let llmMathObserver = null;
+
+function llmIsLarge(html) {
+  if (html.length > LLM_LAZY_MATH_BYTES)
+    return true;
+  /* UTF-8 takes at most three bytes per UTF-16 unit. */
+  return html.length * 3 > LLM_LAZY_MATH_BYTES &&
+    new TextEncoder().encode(html).length > LLM_LAZY_MATH_BYTES;
+}
+
+function llmTypeset(root, lazy) {
+  if (!lazy) {
+    for (const el of root.querySelectorAll('.math'))
+      llmTypesetOne(el);
+    return;
+  }
+
+  /* A screen ahead, so that scrolling rarely shows TeX before it is set. */
+  if (!llmMathObserver)
+    llmMathObserver = new IntersectionObserver(entries => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting)
+          continue;
+        llmMathObserver.unobserve(entry.target);
+        llmTypesetOne(entry.target);
+      }
+    }, { rootMargin: '100% 0px' });
+  for (const el of root.querySelectorAll('.math'))
+    llmMathObserver.observe(el);
 }
 
 /* Resolves once the new answer has been painted: the second animation
@@ -81,7 +115,7 @@ function llmNotesSection(html, notesTitle) {
   heading.textContent = notesTitle;
   body.className = 'note-body';
   body.innerHTML = html;
-  llmTypeset(body);
+  llmTypeset(body, llmIsLarge(html));
   section.append(heading, body);
   return section;
 }
@@ -139,20 +173,31 @@ function llmShowKeyPoints(texts, flags, title, coveredLabel, missedLabel) {
   return llmPainted();
 }
 
-/* One string, parsed once: see llmTypesetHtml(). */
+/* One string, parsed once: see llmTypesetHtml(). An answer or note over
+ * 1 MB is parsed with its TeX as it is, to be typeset as it scrolls in. */
 function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
   dark = Boolean(dark);
   const main = document.getElementById('content');
   const num = number ? `<span class="number">${llmEscape(number + '.')}</span>` : '';
+  const largeAnswer = llmIsLarge(html);
+  const largeNote = Boolean(note) && llmIsLarge(note);
 
   document.documentElement.classList.toggle('dark', dark);
+
+  /* The formulas of the answer being replaced are no longer waited for. */
+  if (llmMathObserver)
+    llmMathObserver.disconnect();
 
   main.innerHTML =
     `<header><p class="topic">${llmEscape(topic)}</p><h1>${num}${llmEscape(title)}</h1></header>` +
     `<p class="answer-cover">${llmEscape(hidden || '')}</p>` +
-    `<article class="answer">${llmTypesetHtml(html)}</article>` +
+    `<article class="answer">${largeAnswer ? html : llmTypesetHtml(html)}</article>` +
     (note ? `<section class="my-notes"><h2>${llmEscape(notesTitle)}</h2>` +
-            `<div class="note-body">${llmTypesetHtml(note)}</div></section>` : '');
+            `<div class="note-body">${largeNote ? note : llmTypesetHtml(note)}</div></section>` : '');
+  if (largeAnswer)
+    llmTypeset(main.querySelector('article.answer'), true);
+  if (largeNote)
+    llmTypeset(main.querySelector('section.my-notes .note-body'), true);
   document.body.classList.toggle('answer-hidden', Boolean(hidden));
   window.scrollTo(0, 0);
   return llmPainted();

@@ -6,12 +6,12 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "llm-answer-view.h"
 #include "llm-collection.h"
 #include "llm-coverage.h"
+#include "llm-interview-report.h"
 #include "llm-question.h"
 #include "llm-settings.h"
 #include "llm-window-private.h"
@@ -20,30 +20,6 @@
  * ones, each against the clock. The typed answer is scored against the
  * question's key points, the user confirms a grade, and a report of the
  * whole interview is saved as markdown in the data folder. */
-
-typedef struct
-{
-  LlmQuestion *question;
-  char *answer;
-  GStrv points;
-  gboolean *covered;
-  guint seconds;
-  guint n_covered;
-  LlmGrade grade;
-} MockResult;
-
-static void
-mock_result_free (gpointer data)
-{
-  MockResult *result = data;
-
-  g_clear_object (&result->question);
-  g_free (result->answer);
-  g_strfreev (result->points);
-  g_free (result->covered);
-  g_free (result);
-}
-
 
 static char *
 format_clock (guint seconds)
@@ -152,7 +128,7 @@ finish_answer (LlmWindow *self)
   g_autofree char *summary = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->mock_answer);
   GtkTextIter start, end;
-  MockResult *result;
+  LlmInterviewResult *result;
   guint n;
 
   if (!self->mock_active || self->mock_answered)
@@ -163,7 +139,7 @@ finish_answer (LlmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-done", FALSE);
   question = g_ptr_array_index (self->mock_questions, self->mock_position);
 
-  result = g_new0 (MockResult, 1);
+  result = g_new0 (LlmInterviewResult, 1);
   result->question = g_object_ref (question);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   result->answer = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -209,80 +185,9 @@ finish_answer (LlmWindow *self)
   gtk_widget_grab_focus (self->mock_grade_buttons[self->mock_suggested]);
 }
 
-static char *
-escape_cell (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "|", -1);
-
-  return g_strjoinv ("\\|", parts);
-}
-
-static char *
-format_report (LlmWindow *self,
-               GDateTime *when)
-{
-  g_autofree char *date = g_date_time_format (when, "%Y-%m-%d %H:%M");
-  GString *out = g_string_new (NULL);
-  guint total_seconds = 0, total_points = 0, total_covered = 0;
-
-  g_string_append_printf (out, "# %s — %s\n\n", _("Mock interview"), date);
-  g_string_append_printf (out, "| # | %s | %s | %s | %s |\n|---|---|---|---|---|\n",
-                          _("Question"), _("Time"), _("Key points"), _("Grade"));
-
-  for (guint i = 0; i < self->mock_results->len; i++)
-    {
-      MockResult *result = g_ptr_array_index (self->mock_results, i);
-      g_autofree char *title = escape_cell (llm_question_get_title (result->question));
-      g_autofree char *clock = format_clock (result->seconds);
-      guint n = g_strv_length (result->points);
-
-      g_string_append_printf (out, "| %u | %s | %s | %u/%u | %s |\n",
-                              i + 1, title, clock, result->n_covered, n, _llm_window_grade_name (result->grade));
-      total_seconds += result->seconds;
-      total_points += n;
-      total_covered += result->n_covered;
-    }
-
-  {
-    g_autofree char *clock = format_clock (total_seconds);
-
-    g_autofree char *total = NULL;
-
-    if (total_points > 0)
-      total = g_strdup_printf (_("Total: %u questions in %s, %u of %u key points covered (%u%%)."),
-                               self->mock_results->len, clock, total_covered, total_points,
-                               total_covered * 100 / total_points);
-    else
-      total = g_strdup_printf (_("Total: %u questions in %s."), self->mock_results->len, clock);
-    g_string_append_printf (out, "\n%s\n", total);
-  }
-
-  for (guint i = 0; i < self->mock_results->len; i++)
-    {
-      MockResult *result = g_ptr_array_index (self->mock_results, i);
-      g_autofree char *clock = format_clock (result->seconds);
-
-      g_string_append_printf (out, "\n## %u. %s\n\n", i + 1, llm_question_get_title (result->question));
-      g_string_append_printf (out, "%s: %s · %s: %s · %s: %s\n\n",
-                              _("Topic"), llm_question_get_topic (result->question),
-                              _("Time"), clock,
-                              _("Grade"), _llm_window_grade_name (result->grade));
-      g_string_append_printf (out, "### %s\n\n%s\n", _("My answer"),
-                              result->answer[0] ? result->answer : _("(answered aloud)"));
-      if (result->points[0] != NULL)
-        {
-          g_string_append_printf (out, "\n### %s\n\n", _("Key points"));
-          for (guint j = 0; result->points[j]; j++)
-            g_string_append_printf (out, "- [%c] %s\n", result->covered[j] ? 'x' : ' ', result->points[j]);
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static void
 add_report_row (LlmWindow  *self,
-                MockResult *result)
+                LlmInterviewResult *result)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *clock = format_clock (result->seconds);
@@ -300,10 +205,8 @@ finish_interview (LlmWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *dir = dup_interviews_dir ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
-  g_autofree char *name = g_strconcat (stamp, ".md", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *report = format_report (self, now);
+  g_autofree char *report = llm_interview_report_format (self->mock_results, now);
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
@@ -315,13 +218,10 @@ finish_interview (LlmWindow *self)
   for (guint i = 0; i < self->mock_results->len; i++)
     add_report_row (self, g_ptr_array_index (self->mock_results, i));
 
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (path, report, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &error))
+  path = llm_interview_report_write (dir, now, report, &error);
+  if (path == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save the report: %s"),
-                                                  error ? error->message : g_strerror (errno));
+      g_autofree char *message = g_strdup_printf (_("Could not save the report: %s"), error->message);
 
       _llm_window_add_toast (self, message);
       adw_status_page_set_description (self->mock_report, NULL);
@@ -355,7 +255,7 @@ mock_interview_action (GtkWidget  *widget,
   n = g_settings_get_uint (llm_settings_get_gsettings (self->settings), "mock-questions");
   self->mock_questions = llm_study_pick_mock (self->study, self->collection, n, rand,
                                               g_get_real_time () / G_USEC_PER_SEC);
-  self->mock_results = g_ptr_array_new_with_free_func (mock_result_free);
+  self->mock_results = g_ptr_array_new_with_free_func (llm_interview_result_free);
   self->mock_position = 0;
   self->mock_active = TRUE;
 
@@ -380,7 +280,7 @@ mock_grade_action (GtkWidget  *widget,
   LlmWindow *self = LLM_WINDOW (widget);
   LlmGrade grade = g_variant_get_int32 (param);
   g_autoptr(GError) error = NULL;
-  MockResult *result;
+  LlmInterviewResult *result;
 
   if (!self->mock_active || !self->mock_answered || grade < LLM_GRADE_AGAIN || grade > LLM_GRADE_EASY)
     return;

@@ -46,7 +46,7 @@ struct _LlmWindow
 
   /* Mock interview */
   GPtrArray *mock_questions;  /* LlmQuestion */
-  GPtrArray *mock_results;    /* MockResult, see llm-window-mock.c */
+  GPtrArray *mock_results;    /* LlmInterviewResult */
   guint mock_position;
   guint mock_seconds_left;
   guint mock_tick;

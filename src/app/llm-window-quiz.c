@@ -17,6 +17,7 @@
 #include "llm-stats-page.h"
 #include "llm-sidebar.h"
 #include "llm-topic.h"
+#include "llm-interview-report.h"
 #include "llm-window-private.h"
 
 /* Self-test: one question at a time with the answer covered; Space reveals
@@ -35,11 +36,7 @@
 const char *
 _llm_window_grade_name (LlmGrade grade)
 {
-  static const char *names[] = { NULL, N_("Again"), N_("Hard"), N_("Good"), N_("Easy") };
-
-  g_return_val_if_fail (grade >= LLM_GRADE_AGAIN && grade <= LLM_GRADE_EASY, "");
-
-  return _(names[grade]);
+  return llm_grade_get_label (grade);
 }
 
 static gint64

@@ -541,6 +541,44 @@ write_index (Export  *self,
   return write_file (self, "index.html", out->str, out->len, error);
 }
 
+/* What a first export writes before anything else: a whole page that
+ * marks the folder as ours, so that an export cut short can be run again
+ * into it, and that links to nothing the cut may have left missing. */
+static gboolean
+write_stub_index (Export  *self,
+                  GError **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = escape (self->title);
+  g_autofree char *message = escape (_("This export is not finished yet. Export again to complete it."));
+
+  append_head (self, out, self->title, "", FALSE);
+  /* Not even the stylesheet: it is not written yet. */
+  g_string_replace (out, "<link rel=\"stylesheet\" href=\"assets/style.css\">\n", "", 0);
+  g_string_append_printf (out, "<main>\n<header>\n<h1>%s</h1>\n</header>\n<p>%s</p>\n</main>\n"
+                          "</body>\n</html>\n", title, message);
+
+  return write_file (self, "index.html", out->str, out->len, error);
+}
+
+/* GLib's temporary files (NAME.XXXXXX) that a killed export left beside
+ * its index. Those in our folders go with the sweep. */
+static void
+remove_index_leftovers (Export *self)
+{
+  g_autofree char *path = g_file_get_path (self->dir);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_pattern_match_simple ("index.html.??????", name))
+      {
+        g_autofree char *leftover = g_build_filename (path, name, NULL);
+
+        g_unlink (leftover);
+      }
+}
+
 static void
 append_neighbour (Export     *self,
                   GString    *out,
@@ -720,11 +758,17 @@ prepare_folder (GFile         *dir,
       return FALSE;
     }
 
-  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, error);
   if (enumerator == NULL)
     return FALSE;
-  first = g_file_enumerator_next_file (enumerator, cancellable, &local_error);
+  /* A first export killed while writing its stub index leaves nothing
+   * but GLib's temporary file of it: the folder is still ours. */
+  while ((first = g_file_enumerator_next_file (enumerator, cancellable, &local_error)) != NULL &&
+         g_file_info_get_file_type (first) == G_FILE_TYPE_REGULAR &&
+         g_pattern_match_simple ("index.html.??????", g_file_info_get_name (first)))
+    g_clear_object (&first);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -813,6 +857,7 @@ llm_html_export (LlmCollection              *collection,
   g_auto(Export) self = { 0 };
   g_autoptr(GHashTable) taken = NULL;
   g_autoptr(GFile) default_katex = NULL;
+  g_autoptr(GFile) index = NULL;
   g_autofree char *dir_path = NULL;
   guint n;
 
@@ -838,6 +883,7 @@ llm_html_export (LlmCollection              *collection,
 
   if (!prepare_folder (dir, cancellable, error))
     return FALSE;
+  index = g_file_get_child (dir, "index.html");
 
   self.collection = collection;
   self.notes = notes;
@@ -859,10 +905,15 @@ llm_html_export (LlmCollection              *collection,
     g_ptr_array_add (self.page_names,
                      make_page_name (taken, llm_question_get_id (llm_collection_get_question (collection, i))));
 
-  /* The index first: it is what marks the folder as ours, so that an
-   * interrupted export can be run again into the same folder. */
-  if (!write_index (&self, error) ||
-      !write_file (&self, "assets/style.css", style_css, strlen (style_css), error) ||
+  /* An export killed at any moment leaves every file whole, the old
+   * version or the new (each write replaces its file in one step), and
+   * index.html linking only to files that exist: the index is written
+   * after everything it leads to, and the old pages are swept only after
+   * it. A first export puts a stub index first, to mark the folder as
+   * ours, so that an interrupted one can be run again into it. */
+  if (!g_file_query_exists (index, cancellable) && !write_stub_index (&self, error))
+    return FALSE;
+  if (!write_file (&self, "assets/style.css", style_css, strlen (style_css), error) ||
       !write_file (&self, "assets/render-math.js", render_math_js, strlen (render_math_js), error))
     return FALSE;
 
@@ -874,6 +925,10 @@ llm_html_export (LlmCollection              *collection,
   for (guint i = 0; i < n; i++)
     if (!write_question (&self, i, error))
       return FALSE;
+
+  if (!write_index (&self, error))
+    return FALSE;
+  remove_index_leftovers (&self);
 
   for (guint i = 0; i < 3; i++)
     {

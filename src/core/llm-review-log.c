@@ -444,9 +444,11 @@ append_line (const char  *path,
       char last = '\n';
 
       /* After a torn write, start on a line of our own: the fragment stays
-       * one skipped line instead of spoiling this one. */
+       * one skipped line instead of spoiling this one. It is closed with a
+       * fifth field first, since a fragment cut inside its last field
+       * (the milliseconds) would otherwise read as a whole review. */
       if (pread (fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
-        g_string_append_c (text, '\n');
+        g_string_append (text, LLM_REVIEW_LOG_TORN_MARK "\n");
     }
 
   g_string_append (text, line);

@@ -13,6 +13,8 @@
 G_BEGIN_DECLS
 
 #define LLM_REVIEW_LOG_HEADER "# llm-notes review log v1"
+/* What closes a line a crash cut short, before the next review's line. */
+#define LLM_REVIEW_LOG_TORN_MARK "\ttorn"
 
 /* One review. @id is owned by the log and lives as long as it does. */
 typedef struct {

@@ -1,0 +1,197 @@
+/* llm-interview-report.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A finished mock interview, as a markdown report in the data folder:
+ * a table of the questions, the totals, then each answer as typed with
+ * its key points ticked or not. One file per interview, named by its
+ * local time, written whole or not at all. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "llm-interview-report.h"
+
+/**
+ * llm_interview_result_free:
+ * @result: (type LlmInterviewResult): a result
+ *
+ * Frees @result and what it holds; a #GDestroyNotify for arrays of them.
+ */
+void
+llm_interview_result_free (gpointer data)
+{
+  LlmInterviewResult *result = data;
+
+  if (result == NULL)
+    return;
+
+  g_clear_object (&result->question);
+  g_free (result->answer);
+  g_strfreev (result->points);
+  g_free (result->covered);
+  g_free (result);
+}
+
+/**
+ * llm_grade_get_label:
+ *
+ * Returns: the translated name of @grade, as the grade buttons say it
+ */
+const char *
+llm_grade_get_label (LlmGrade grade)
+{
+  static const char *names[] = { NULL, N_("Again"), N_("Hard"), N_("Good"), N_("Easy") };
+
+  g_return_val_if_fail (grade >= LLM_GRADE_AGAIN && grade <= LLM_GRADE_EASY, "");
+
+  return _(names[grade]);
+}
+
+static char *
+format_clock (guint seconds)
+{
+  return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+}
+
+static char *
+escape_cell (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "|", -1);
+
+  return g_strjoinv ("\\|", parts);
+}
+
+/**
+ * llm_interview_report_format:
+ * @results: (element-type LlmInterviewResult): the questions, in order
+ * @when: when the interview ended
+ *
+ * Returns: (transfer full): the report, as markdown
+ */
+char *
+llm_interview_report_format (GPtrArray *results,
+                             GDateTime *when)
+{
+  g_autofree char *date = NULL;
+  GString *out;
+  guint total_seconds = 0, total_points = 0, total_covered = 0;
+
+  g_return_val_if_fail (results != NULL, NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+
+  date = g_date_time_format (when, "%Y-%m-%d %H:%M");
+  out = g_string_new (NULL);
+
+  g_string_append_printf (out, "# %s — %s\n\n", _("Mock interview"), date);
+  g_string_append_printf (out, "| # | %s | %s | %s | %s |\n|---|---|---|---|---|\n",
+                          _("Question"), _("Time"), _("Key points"), _("Grade"));
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      LlmInterviewResult *result = g_ptr_array_index (results, i);
+      g_autofree char *title = escape_cell (llm_question_get_title (result->question));
+      g_autofree char *clock = format_clock (result->seconds);
+      guint n = g_strv_length (result->points);
+
+      g_string_append_printf (out, "| %u | %s | %s | %u/%u | %s |\n",
+                              i + 1, title, clock, result->n_covered, n, llm_grade_get_label (result->grade));
+      total_seconds += result->seconds;
+      total_points += n;
+      total_covered += result->n_covered;
+    }
+
+  {
+    g_autofree char *clock = format_clock (total_seconds);
+    g_autofree char *total = NULL;
+
+    if (total_points > 0)
+      total = g_strdup_printf (_("Total: %u questions in %s, %u of %u key points covered (%u%%)."),
+                               results->len, clock, total_covered, total_points,
+                               total_covered * 100 / total_points);
+    else
+      total = g_strdup_printf (_("Total: %u questions in %s."), results->len, clock);
+    g_string_append_printf (out, "\n%s\n", total);
+  }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      LlmInterviewResult *result = g_ptr_array_index (results, i);
+      g_autofree char *clock = format_clock (result->seconds);
+
+      g_string_append_printf (out, "\n## %u. %s\n\n", i + 1, llm_question_get_title (result->question));
+      g_string_append_printf (out, "%s: %s · %s: %s · %s: %s\n\n",
+                              _("Topic"), llm_question_get_topic (result->question),
+                              _("Time"), clock,
+                              _("Grade"), llm_grade_get_label (result->grade));
+      g_string_append_printf (out, "### %s\n\n%s\n", _("My answer"),
+                              result->answer[0] ? result->answer : _("(answered aloud)"));
+      if (result->points[0] != NULL)
+        {
+          g_string_append_printf (out, "\n### %s\n\n", _("Key points"));
+          for (guint j = 0; result->points[j]; j++)
+            g_string_append_printf (out, "- [%c] %s\n", result->covered[j] ? 'x' : ' ', result->points[j]);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * llm_interview_report_write:
+ * @dir: the folder of reports; created if missing
+ * @when: when the interview ended, which names the file
+ * @report: the report's text
+ *
+ * Writes @report as `YYYY-MM-DD-HHMMSS.md` in @dir, atomically and
+ * durably: a crash leaves the whole file or none (and perhaps a temporary
+ * file beside it). A second interview ending in the same second gets
+ * `-2`, `-3`, … rather than replacing the first.
+ *
+ * Returns: (transfer full) (nullable): the path written, or %NULL on error
+ */
+char *
+llm_interview_report_write (const char  *dir,
+                            GDateTime   *when,
+                            const char  *report,
+                            GError     **error)
+{
+  g_autofree char *stamp = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  stamp = g_date_time_format (when, "%Y-%m-%d-%H%M%S");
+  for (guint n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = n == 1 ? g_strconcat (stamp, ".md", NULL)
+                                     : g_strdup_printf ("%s-%u.md", stamp, n);
+
+      g_free (path);
+      path = g_build_filename (dir, name, NULL);
+    }
+
+  if (!g_file_set_contents_full (path, report, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}

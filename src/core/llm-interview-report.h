@@ -1,0 +1,37 @@
+/* llm-interview-report.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "llm-question.h"
+#include "llm-scheduler.h"
+
+G_BEGIN_DECLS
+
+/* One question of a mock interview, as answered. */
+typedef struct
+{
+  LlmQuestion *question;
+  char *answer;         /* as typed; "" when answered aloud */
+  GStrv points;         /* the key points it was scored against */
+  gboolean *covered;    /* one flag per key point */
+  guint seconds;        /* time used */
+  guint n_covered;
+  LlmGrade grade;
+} LlmInterviewResult;
+
+void        llm_interview_result_free   (gpointer      result);
+const char *llm_grade_get_label         (LlmGrade      grade);
+char       *llm_interview_report_format (GPtrArray    *results,
+                                         GDateTime    *when);
+char       *llm_interview_report_write  (const char   *dir,
+                                         GDateTime    *when,
+                                         const char   *report,
+                                         GError      **error);
+
+G_END_DECLS

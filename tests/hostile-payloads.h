@@ -1,0 +1,93 @@
+/* hostile-payloads.h
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+/* Fifty payloads, each shown as its own answer and all of them again in a
+ * personal note (test-hostile), and exported (test-html-export). %1$u is
+ * the port of a server that counts every connection. */
+static const char * const payloads[] = {
+  "<script>window.pwned = 1</script>",
+  "<SCRIPT SRC=http://127.0.0.1:%1$u/x.js></SCRIPT>",
+  "<img src=x onerror=\"window.pwned=1\">",
+  "<img src=\"http://127.0.0.1:%1$u/raw.png\">",
+  "<svg onload=\"window.pwned=1\"><script>window.pwned=1</script></svg>",
+  "<svg><image href=\"http://127.0.0.1:%1$u/svg.png\"/></svg>",
+  "<body onload=\"window.pwned=1\">",
+  "<div onmouseover=\"window.pwned=1\">hover</div>",
+  "<a href=\"javascript:window.pwned=1\">js</a>",
+  "[js](javascript:window.pwned=1)",
+  "[js2](JaVaScRiPt:window.pwned=1)",
+  "[js3](&#106;avascript:window.pwned=1)",
+  "[vb](vbscript:msgbox(1))",
+  "[data](data:text/html;base64,PHNjcmlwdD53aW5kb3cucHduZWQ9MTwvc2NyaXB0Pg==)",
+  "![data-svg](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIj48L3N2Zz4=)",
+  "![remote](http://127.0.0.1:%1$u/md.png)",
+  "![remote2](//127.0.0.1:%1$u/proto-relative.png)",
+  "![remote3](https://127.0.0.1:%1$u/tls.png)",
+  "<iframe src=\"http://127.0.0.1:%1$u/frame\"></iframe>",
+  "<iframe srcdoc=\"<script>parent.pwned=1</script>\"></iframe>",
+  "<object data=\"http://127.0.0.1:%1$u/object\"></object>",
+  "<embed src=\"http://127.0.0.1:%1$u/embed\">",
+  "<form action=\"http://127.0.0.1:%1$u/form\"><button>go</button></form>",
+  "<meta http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:%1$u/refresh\">",
+  "<base href=\"http://127.0.0.1:%1$u/\">",
+  "<link rel=stylesheet href=\"http://127.0.0.1:%1$u/style.css\">",
+  "<style>body { background: url(http://127.0.0.1:%1$u/bg.png) }</style>",
+  "<div style=\"background-image: url('http://127.0.0.1:%1$u/inline.png')\">x</div>",
+  "<style>@import 'http://127.0.0.1:%1$u/import.css';</style>",
+  "<video src=\"http://127.0.0.1:%1$u/v.mp4\" autoplay></video>",
+  "<audio src=\"http://127.0.0.1:%1$u/a.mp3\" autoplay></audio>",
+  "<input autofocus onfocus=\"window.pwned=1\">",
+  "<details open ontoggle=\"window.pwned=1\">x</details>",
+  "<math><mtext><table><mglyph><style><img src=x onerror=window.pwned=1>",
+  "<noscript><p title=\"</noscript><img src=x onerror=window.pwned=1>\">",
+  "<a href=\"http://127.0.0.1:%1$u/link\" target=\"_blank\">blank</a>",
+  "<xmp><script>window.pwned=1</script></xmp>",
+  "<plaintext><script>window.pwned=1</script>",
+  "$\\href{javascript:window.pwned=1}{tex link}$",
+  "$\\url{javascript:window.pwned=1}$",
+  "$\\includegraphics{http://127.0.0.1:%1$u/tex.png}$",
+  "$$\\htmlData{onerror=window.pwned=1}{x}$$",
+  "![[../../../../etc/passwd]]",
+  "![[/etc/passwd]]",
+  "![x](../../../../etc/hosts)",
+  "![x](file:///etc/hosts)",
+  "[[<script>window.pwned=1</script>]]",
+  "Bidi \u202Etxt.exe\u202C and zero\u200Bwidth \u2066isolate\u2069",
+  "<img src=\"x\" srcset=\"http://127.0.0.1:%1$u/srcset.png 2x\">",
+  "<a ping=\"http://127.0.0.1:%1$u/ping\" href=\"#x\">ping</a>",
+};
+
+/* The two that attack size rather than the policy: a 10 MB line, which
+ * cmark-gfm 0.29 would parse for hours (CVE-2023-24824), and 100,000
+ * nested quotes, a stack's worth for any recursive walk. */
+static inline GString *
+hostile_huge_line (guint port)
+{
+  g_autofree char *unit = g_strdup_printf ("word <img src=x onerror=window.pwned=1> ==mark== $x^2$ **b** `c` "
+                                           "[l](javascript:window.pwned=1) ![r](http://127.0.0.1:%u/huge.png) ",
+                                           port);
+  GString *line = g_string_new (NULL);
+
+  while (line->len < 10 * 1024 * 1024)
+    g_string_append (line, unit);
+  return line;
+}
+
+static inline GString *
+hostile_deep_quotes (guint port)
+{
+  GString *quotes = g_string_new (NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (quotes, "> ");
+  g_string_append_printf (quotes, "deep <script>window.pwned=1</script> $x$ ![r](http://127.0.0.1:%u/deep.png)",
+                          port);
+  return quotes;
+}

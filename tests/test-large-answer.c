@@ -1,0 +1,146 @@
+/* test-large-answer.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An answer of more than a megabyte typesets its math only as it scrolls
+ * into view; a small one typesets all of it at once. Read back from the
+ * real page.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "llm-collection.h"
+#include "llm-collection-loader.h"
+#include "llm-question.h"
+#include "llm-test-util.h"
+#include "llm-window.h"
+
+#define N_LARGE_FORMULAS 3000
+#define N_SMALL_FORMULAS 200
+
+/* The page's count of formulas, and of those KaTeX has typeset. */
+static void
+count_math (LlmAnswerView *view,
+            guint         *total,
+            guint         *typeset)
+{
+  g_autofree char *all = llm_test_eval (view, "document.querySelectorAll('article .math').length");
+  g_autofree char *done = llm_test_eval (view, "document.querySelectorAll('article .math > .katex').length");
+
+  *total = atoi (all);
+  *typeset = atoi (done);
+}
+
+static gboolean
+is_typeset (LlmAnswerView *view,
+            const char    *selector)
+{
+  g_autofree char *script = g_strdup_printf ("document.querySelector('%s > .katex') !== null", selector);
+  g_autofree char *result = llm_test_eval (view, script);
+
+  return g_str_equal (result, "true");
+}
+
+/* Paragraphs of filler, each with a formula, until the answer is @bytes. */
+static void
+append_answer (GString    *markdown,
+               const char *title,
+               guint       n_formulas,
+               gsize       bytes)
+{
+  gsize start;
+  guint n = 0;
+
+  g_string_append_printf (markdown, "### %s\n\n", title);
+  start = markdown->len;
+  while (n < n_formulas)
+    {
+      g_string_append_printf (markdown, "Paragraph %u: the quick brown fox jumps over the lazy dog", n);
+      while (markdown->len - start < (n + 1) * (bytes / n_formulas) - 24)
+        g_string_append (markdown, " and again");
+      g_string_append_printf (markdown, " $x_{%u}^2 + \\frac{1}{%u}$\n\n", n, n + 1);
+      n++;
+    }
+}
+
+static void
+test_lazy_math (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GString) markdown = g_string_new ("## Large\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+  guint total, typeset;
+
+  append_answer (markdown, "1. Large", N_LARGE_FORMULAS, 1536 * 1024);
+  append_answer (markdown, "2. Small", N_SMALL_FORMULAS, 64 * 1024);
+  collection = llm_collection_load_data (markdown->str, markdown->len, "large", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (llm_question_get_answer (llm_collection_get_question (collection, 0))),
+                    >, 1024 * 1024);
+
+  window = llm_window_new (NULL, settings);
+  view = llm_window_get_answer_view (window);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+  llm_window_show_question (window, llm_collection_get_question (collection, 0));
+  llm_test_wait_for_shown (view);
+  llm_test_wait (300);
+
+  /* Near the top, typeset; far below, still TeX. */
+  count_math (view, &total, &typeset);
+  g_test_message ("large answer: %u of %u formulas typeset at first", typeset, total);
+  g_assert_cmpuint (total, ==, N_LARGE_FORMULAS);
+  g_assert_cmpuint (typeset, >, 0);
+  g_assert_cmpuint (typeset, <, total / 10);
+  g_assert_true (is_typeset (view, "article p:first-of-type .math"));
+  g_assert_false (is_typeset (view, "article p:last-of-type .math"));
+  result = llm_test_eval (view, "document.querySelector('article p:last-of-type .math').textContent");
+  g_assert_cmpstr (result, ==, "x_{2999}^2 + \\frac{1}{3000}");
+
+  /* Scrolled to the end, the last ones are typeset and the middle still
+   * waits. */
+  g_free (llm_test_eval (view, "document.querySelector('article p:last-of-type').scrollIntoView(); 'scrolled'"));
+  llm_test_wait (500);
+  g_assert_true (is_typeset (view, "article p:last-of-type .math"));
+  g_assert_false (is_typeset (view, "article p:nth-of-type(1500) .math"));
+  count_math (view, &total, &typeset);
+  g_test_message ("after scrolling to the end: %u of %u", typeset, total);
+  g_assert_cmpuint (typeset, <, total / 5);
+
+  llm_test_screenshot ("large-answer-end");
+
+  /* A small answer is typeset whole at once, even far below the fold. */
+  llm_window_show_question (window, llm_collection_get_question (collection, 1));
+  llm_test_wait_for_shown (view);
+  count_math (view, &total, &typeset);
+  g_assert_cmpuint (total, ==, N_SMALL_FORMULAS);
+  g_assert_cmpuint (typeset, ==, total);
+
+  /* And back to the large one: the page starts over at its top. */
+  llm_window_show_question (window, llm_collection_get_question (collection, 0));
+  llm_test_wait_for_shown (view);
+  llm_test_wait (300);
+  g_assert_true (is_typeset (view, "article p:first-of-type .math"));
+  g_assert_false (is_typeset (view, "article p:last-of-type .math"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  llm_test_init (&argc, &argv);
+
+  g_test_add_func ("/llm/large-answer/lazy-math", test_lazy_math);
+
+  return g_test_run ();
+}
