@@ -147,6 +147,15 @@ test_key_points_edge_cases (void)
   g_assert_cmpuint (g_strv_length (points), ==, 2);
   g_assert_cmpstr (points[0], ==, "bold key");
   g_assert_cmpstr (points[1], ==, "last");
+
+  /* A code span closes only on a run of as many backticks as opened it. */
+  {
+    g_auto(GStrv) spans = llm_collection_key_points ("` ==open== `` ==after==\n");
+
+    g_assert_cmpuint (g_strv_length (spans), ==, 2);
+    g_assert_cmpstr (spans[0], ==, "open");
+    g_assert_cmpstr (spans[1], ==, "after");
+  }
 }
 
 /* Renumbering and reordering the source keeps every id. */

@@ -980,8 +980,9 @@ test_kill_while_exporting_html (void)
 {
   g_autofree char *path = make_export_folder ();
   g_autofree char *site = g_build_filename (path, "site", NULL);
-  g_autofree char *reference[2] = { g_build_filename (path, "reference-A", NULL),
-                                    g_build_filename (path, "reference-B", NULL) };
+  g_autofree char *reference_a = g_build_filename (path, "reference-A", NULL);
+  g_autofree char *reference_b = g_build_filename (path, "reference-B", NULL);
+  const char *reference[2] = { reference_a, reference_b };
   g_autoptr(GPtrArray) final_files = g_ptr_array_new_with_free_func (g_free);
   guint kills = 0, torn = 0, exports = 0, leftovers = 0, broken = 0, fresh = 0;
   guint index_seen[3] = { 0, 0, 0 };
@@ -1012,7 +1013,7 @@ test_kill_while_exporting_html (void)
 
       exports += run_and_kill ("html-export", path, g_test_rand_int_range (0, 2), MAX_EXPORT_DELAY_USEC);
       kills++;
-      survey_site (site, (const char **)reference, &torn, &run_leftovers, &broken, index_seen);
+      survey_site (site, reference, &torn, &run_leftovers, &broken, index_seen);
       leftovers += run_leftovers;
     }
 

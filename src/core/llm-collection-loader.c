@@ -241,6 +241,26 @@ append_key_point (GPtrArray  *points,
     g_ptr_array_add (points, g_steal_pointer (&bare));
 }
 
+/* The run of exactly @ticks backticks that closes a code span, as
+ * CommonMark has it, or %NULL. Found with strchr() and strspn(), which stop
+ * where they match: strstr() would measure the rest of a 10 MB line at each
+ * call under AddressSanitizer. */
+static const char *
+find_closing_ticks (const char *p,
+                    gsize       ticks)
+{
+  while ((p = strchr (p, '`')) != NULL)
+    {
+      gsize n = strspn (p, "`");
+
+      if (n == ticks)
+        return p;
+      p += n;
+    }
+
+  return NULL;
+}
+
 /**
  * llm_collection_key_points:
  * @answer: an answer in markdown
@@ -268,6 +288,7 @@ llm_collection_key_points (const char *answer)
     {
       const char *s = lines[i];
       const char *open = NULL;
+      g_autoptr(GHashTable) unclosed = NULL;
 
       if (in_fence (s, &fence_char, &fence_len))
         continue;
@@ -277,8 +298,19 @@ llm_collection_key_points (const char *answer)
           if (*p == '`')
             {
               gsize ticks = strspn (p, "`");
-              g_autofree char *run = g_strndup (p, ticks);
-              const char *close = strstr (p + ticks, run);
+              const char *close = NULL;
+
+              if (unclosed == NULL || !g_hash_table_contains (unclosed, GSIZE_TO_POINTER (ticks)))
+                close = find_closing_ticks (p + ticks, ticks);
+              if (close == NULL)
+                {
+                  /* No later run of this length closes one either: a line
+                   * of unclosed runs is scanned once per length, not once
+                   * per run. */
+                  if (unclosed == NULL)
+                    unclosed = g_hash_table_new (NULL, NULL);
+                  g_hash_table_add (unclosed, GSIZE_TO_POINTER (ticks));
+                }
 
               /* A code span hides any '=' inside it. */
               p = close != NULL ? close + ticks - 1 : p + ticks - 1;
