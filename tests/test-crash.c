@@ -29,6 +29,7 @@
 #include "llm-note-store.h"
 #include "llm-question.h"
 #include "llm-review-log.h"
+#include "llm-test-files.h"
 
 #define N_KILLS 200
 #define MAX_DELAY_USEC 20000
@@ -783,28 +784,6 @@ make_export_folder (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_kill_while_exporting_notes (void)
 {
   g_autofree char *path = make_export_folder ();
@@ -866,7 +845,7 @@ test_kill_while_exporting_notes (void)
 
   g_free (expected[0]);
   g_free (expected[1]);
-  remove_tree (path);
+  llm_test_remove_tree (path);
 }
 
 /* Every file under @root, as paths relative to it. */
@@ -1007,7 +986,7 @@ test_kill_while_exporting_html (void)
       /* Now and then from nothing, as a first export. */
       if (run % 20 == 0)
         {
-          remove_tree (site);
+          llm_test_remove_tree (site);
           fresh++;
         }
 
@@ -1053,7 +1032,7 @@ test_kill_while_exporting_html (void)
   g_assert_cmpuint (index_seen[0], >, 0);
   g_assert_cmpuint (index_seen[1], >, 0);
 
-  remove_tree (path);
+  llm_test_remove_tree (path);
 }
 
 int

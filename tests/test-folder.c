@@ -14,6 +14,7 @@
 #include "llm-collection-loader.h"
 #include "llm-folder-loader.h"
 #include "llm-question.h"
+#include "llm-test-files.h"
 #include "llm-topic.h"
 
 static GFile *
@@ -392,16 +393,6 @@ test_single_file (void)
   g_assert_finalize_object (legacy);
 }
 
-static char *
-make_folder (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("llm-folder-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 static void
 write_file (const char *dir,
             const char *name,
@@ -417,32 +408,9 @@ write_file (const char *dir,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  g_chmod (path, 0755);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_empty (void)
 {
-  g_autofree char *dir = make_folder ();
+  g_autofree char *dir = llm_test_make_folder ("llm-folder");
   g_autofree char *empty_path = g_build_filename (dir, "empty.md", NULL);
   g_autofree char *binary_path = g_build_filename (dir, "sub", "binary.md", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -469,7 +437,7 @@ test_empty (void)
   g_assert_nonnull (strstr (error->message, "empty.md"));
   g_assert_nonnull (strstr (error->message, "### 1. What is attention?"));
 
-  remove_tree (dir);
+  llm_test_remove_tree (dir);
 }
 
 /* A layout seen in shared notes repositories: a folder per note, named
@@ -478,7 +446,7 @@ test_empty (void)
 static void
 test_numbered_titles (void)
 {
-  g_autofree char *dir = make_folder ();
+  g_autofree char *dir = llm_test_make_folder ("llm-folder");
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(LlmCollection) collection = NULL;
   g_autoptr(GError) error = NULL;
@@ -500,7 +468,7 @@ test_numbered_titles (void)
   question = llm_collection_get_question (collection, 2);
   g_assert_cmpstr (llm_question_get_topic (question), ==, "词向量");
 
-  remove_tree (dir);
+  llm_test_remove_tree (dir);
 }
 
 static void
@@ -509,7 +477,7 @@ test_natural_order (void)
   static const char * const names[] = {
     "10.md", "2.md", "1.10 Ten.md", "1.2 Two.md", "Chapter 10.md", "chapter 9.md", "01 Zero one.md",
   };
-  g_autofree char *dir = make_folder ();
+  g_autofree char *dir = llm_test_make_folder ("llm-folder");
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) order = g_string_new (NULL);
@@ -527,14 +495,14 @@ test_natural_order (void)
   g_assert_cmpstr (order->str, ==, "Zero one;Two;Ten;2;10;chapter 9;Chapter 10;");
 
   g_assert_finalize_object (collection);
-  remove_tree (dir);
+  llm_test_remove_tree (dir);
 }
 
 static void
 test_links_and_limits (void)
 {
-  g_autofree char *outside = make_folder ();
-  g_autofree char *dir = make_folder ();
+  g_autofree char *outside = llm_test_make_folder ("llm-folder");
+  g_autofree char *dir = llm_test_make_folder ("llm-folder");
   g_autofree char *secret = g_build_filename (outside, "secret.md", NULL);
   g_autofree char *secret_png = g_build_filename (outside, "secret.png", NULL);
   g_autofree char *link = g_build_filename (dir, "link.md", NULL);
@@ -584,8 +552,8 @@ test_links_and_limits (void)
   g_assert_null (llm_collection_resolve_embed (collection, "image.png"));
 
   g_assert_finalize_object (collection);
-  remove_tree (dir);
-  remove_tree (outside);
+  llm_test_remove_tree (dir);
+  llm_test_remove_tree (outside);
 }
 
 int

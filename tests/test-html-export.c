@@ -15,44 +15,13 @@
 #include "llm-collection-loader.h"
 #include "llm-html-export.h"
 #include "llm-question.h"
+#include "llm-test-files.h"
 #include "llm-topic.h"
 
 #define N_SEED_QUESTIONS 30
 #define SEED_IMAGE "cnn-rnn-self-attention.svg"
 #define KATEX_TAG "<script src=\"../assets/katex/katex.min.js\"></script>"
 #define BOOTSTRAP_TAG "<script src=\"../assets/render-math.js\"></script>"
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static char *
-make_tmp (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("llm-html-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
 
 static LlmCollection *
 load_seed (void)
@@ -175,7 +144,7 @@ count (const char *haystack,
 static void
 test_seed (void)
 {
-  g_autofree char *tmp = make_tmp ();
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
   g_autofree char *site = g_build_filename (tmp, "site", NULL);
   g_autofree char *notes_path = g_build_filename (tmp, "notes", NULL);
   g_autoptr(GFile) notes_dir = g_file_new_for_path (notes_path);
@@ -243,7 +212,7 @@ test_seed (void)
   g_assert_cmpuint (count (note_page, KATEX_TAG), ==, 1);
   g_assert_cmpuint (count (note_page, BOOTSTRAP_TAG), ==, 1);
 
-  remove_tree (tmp);
+  llm_test_remove_tree (tmp);
 }
 
 /* Markup a hostile collection throws at the export: every bit of it must
@@ -298,7 +267,7 @@ assert_harmless (const char *name,
 static void
 test_hostile (void)
 {
-  g_autofree char *tmp = make_tmp ();
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
   g_autofree char *base_path = g_build_filename (tmp, "collection", NULL);
   g_autofree char *site = g_build_filename (tmp, "site", NULL);
   g_autofree char *secret = g_build_filename (tmp, "secret.txt", NULL);
@@ -348,7 +317,7 @@ test_hostile (void)
     g_assert_null (g_dir_read_name (dir));
   }
 
-  remove_tree (tmp);
+  llm_test_remove_tree (tmp);
 }
 
 /* No markup in @html may load, run or go anywhere by itself: beyond
@@ -384,7 +353,7 @@ assert_inert (const char *name,
 static void
 test_payload_corpus (void)
 {
-  g_autofree char *tmp = make_tmp ();
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
   g_autofree char *site = g_build_filename (tmp, "site", NULL);
   g_autofree char *notes_path = g_build_filename (tmp, "notes", NULL);
   g_autoptr(GFile) notes_dir = g_file_new_for_path (notes_path);
@@ -437,13 +406,13 @@ test_payload_corpus (void)
     }
   g_test_message ("%u payloads exported as answers and as notes: 0 live", n + 2);
 
-  remove_tree (tmp);
+  llm_test_remove_tree (tmp);
 }
 
 static void
 test_refuse_unrelated (void)
 {
-  g_autofree char *tmp = make_tmp ();
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
   g_autofree char *precious = g_build_filename (tmp, "precious.txt", NULL);
   g_autofree char *index_path = g_build_filename (tmp, "index.html", NULL);
   g_autoptr(LlmCollection) collection = load_seed ();
@@ -475,13 +444,13 @@ test_refuse_unrelated (void)
   g_assert_false (llm_html_export (collection, NULL, file, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
 
-  remove_tree (tmp);
+  llm_test_remove_tree (tmp);
 }
 
 static void
 test_twice (void)
 {
-  g_autofree char *tmp = make_tmp ();
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
   g_autofree char *stale_page = g_build_filename (tmp, "q", "stale.html", NULL);
   g_autofree char *stale_image = g_build_filename (tmp, "images", "old", "gone.png", NULL);
   g_autofree char *cname = g_build_filename (tmp, "CNAME", NULL);
@@ -519,7 +488,7 @@ test_twice (void)
   g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
   assert_exists (tmp, "assets/katex/katex.min.js");
 
-  remove_tree (tmp);
+  llm_test_remove_tree (tmp);
 }
 
 /* A symlink put in place of one of our folders must not carry the export
@@ -527,7 +496,7 @@ test_twice (void)
 static void
 test_symlinked_folder (void)
 {
-  g_autofree char *tmp = make_tmp ();
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
   g_autofree char *site = g_build_filename (tmp, "site", NULL);
   g_autofree char *elsewhere = g_build_filename (tmp, "elsewhere", NULL);
   g_autofree char *q = g_build_filename (site, "q", NULL);
@@ -540,7 +509,7 @@ test_symlinked_folder (void)
   g_autoptr(GError) error = NULL;
 
   export_ok (seed, NULL, site);
-  remove_tree (q);
+  llm_test_remove_tree (q);
   g_assert_cmpint (g_mkdir (elsewhere, 0755), ==, 0);
   g_assert_cmpint (symlink (elsewhere, q), ==, 0);
 
@@ -556,7 +525,7 @@ test_symlinked_folder (void)
    * when this export has no images of its own. */
   g_assert_cmpint (g_unlink (q), ==, 0);
   g_assert_true (g_file_set_contents (kept, "kept", -1, NULL));
-  remove_tree (images);
+  llm_test_remove_tree (images);
   g_assert_cmpint (symlink (elsewhere, images), ==, 0);
   small = llm_collection_load_data ("## T\n### 1. Only\n\nAnswer.\n", -1, "small", NULL, &error);
   g_assert_no_error (error);
@@ -564,7 +533,7 @@ test_symlinked_folder (void)
   g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (images, G_FILE_TEST_EXISTS));
 
-  remove_tree (tmp);
+  llm_test_remove_tree (tmp);
 }
 
 /* An export cut short leaves a folder that the next export takes as its
@@ -572,7 +541,7 @@ test_symlinked_folder (void)
 static void
 test_cancelled (void)
 {
-  g_autofree char *tmp = make_tmp ();
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
   g_autoptr(LlmCollection) seed = load_seed ();
   g_autoptr(GFile) dir = g_file_new_for_path (tmp);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -587,7 +556,7 @@ test_cancelled (void)
   pages = list_pages (tmp);
   g_assert_cmpuint (pages->len, ==, N_SEED_QUESTIONS);
 
-  remove_tree (tmp);
+  llm_test_remove_tree (tmp);
 }
 
 /* A folder collection: groups of topics in the index, and embeds found
@@ -595,7 +564,7 @@ test_cancelled (void)
 static void
 test_folder (void)
 {
-  g_autofree char *tmp = make_tmp ();
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
   g_autofree char *vault = g_build_filename (tmp, "vault", NULL);
   g_autofree char *img_dir = g_build_filename (vault, "sub", "img", NULL);
   g_autofree char *figure = g_build_filename (img_dir, "fig 1.png", NULL);
@@ -639,14 +608,14 @@ test_folder (void)
       assert_links_resolve (site, g_ptr_array_index (pages, i), html);
     }
 
-  remove_tree (tmp);
+  llm_test_remove_tree (tmp);
 }
 
 /* The labels and KaTeX's folder come from the caller. */
 static void
 test_options (void)
 {
-  g_autofree char *tmp = make_tmp ();
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
   g_autofree char *site = g_build_filename (tmp, "site", NULL);
   g_autoptr(LlmCollection) seed = load_seed ();
   g_autoptr(GFile) dir = g_file_new_for_path (site);
@@ -680,7 +649,7 @@ test_options (void)
   g_assert_nonnull (strstr (page, ">目录</a>"));
   g_assert_true (strstr (page, ">上一题<") != NULL || strstr (page, ">下一题<") != NULL);
 
-  remove_tree (tmp);
+  llm_test_remove_tree (tmp);
 }
 
 int
