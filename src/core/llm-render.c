@@ -546,32 +546,6 @@ llm_render_markdown_with_links (const char       *markdown,
   return result;
 }
 
-static void
-append_plain (GString    *out,
-              cmark_node *node)
-{
-  for (cmark_node *child = cmark_node_first_child (node); child != NULL; child = cmark_node_next (child))
-    switch (cmark_node_get_type (child))
-      {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-        g_string_append (out, cmark_node_get_literal (child));
-        break;
-
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        g_string_append_c (out, ' ');
-        break;
-
-      case CMARK_NODE_HTML_INLINE:
-        break;
-
-      default:
-        append_plain (out, child);
-        break;
-      }
-}
-
 /**
  * llm_render_inline_plain:
  * @markdown: the inline markdown of one line, such as a heading's text
@@ -610,7 +584,7 @@ llm_render_inline_plain (const char *markdown)
     }
 
   out = g_string_new (NULL);
-  append_plain (out, first);
+  append_plain_text (out, first);
   cmark_node_free (document);
   g_strstrip (out->str);
   out->len = strlen (out->str);
