@@ -26,6 +26,8 @@
 
 #define SCRIPT_WORLD    "llm"
 #define CANCELLABLE_KEY "llm-a11y-cancellable"
+#define SOURCE_KEY      "llm-a11y-source"
+#define READ_DELAY_MS   400
 
 /* Text of the rendered elements under #content, a line per block; math
  * as its TeX source (KaTeX keeps it in the MathML's annotation), which
@@ -117,7 +119,7 @@ cancel_and_unref (gpointer data)
 }
 
 static void
-on_shown (LlmAnswerView *self)
+read_text (LlmAnswerView *self)
 {
   WebKitWebView *web_view = llm_answer_view_get_web_view (self);
   GCancellable *cancellable = g_cancellable_new ();
@@ -129,6 +131,36 @@ on_shown (LlmAnswerView *self)
   g_weak_ref_init (weak, self);
   webkit_web_view_evaluate_javascript (web_view, read_text_script, -1, SCRIPT_WORLD, NULL,
                                        cancellable, text_read, weak);
+}
+
+static gboolean
+read_text_later (gpointer data)
+{
+  LlmAnswerView *self = data;
+
+  g_object_steal_data (G_OBJECT (self), SOURCE_KEY);
+  read_text (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remove_source (gpointer data)
+{
+  g_source_remove (GPOINTER_TO_UINT (data));
+}
+
+/* The walk touches every node of the page, and each node it touches gets
+ * a JavaScript wrapper that keeps the page alive until the next full
+ * collection: stepping quickly through 1,000 questions doubled the web
+ * process's growth. So only a page that stays shown for a moment is read;
+ * nobody listens to a page they have already left. */
+static void
+on_shown (LlmAnswerView *self)
+{
+  guint source = g_timeout_add (READ_DELAY_MS, read_text_later, self);
+
+  g_object_set_data_full (G_OBJECT (self), SOURCE_KEY, GUINT_TO_POINTER (source), remove_source);
 }
 
 /**
@@ -151,5 +183,6 @@ _llm_answer_view_a11y_init (LlmAnswerView *self)
 void
 _llm_answer_view_a11y_dispose (LlmAnswerView *self)
 {
+  g_object_set_data (G_OBJECT (self), SOURCE_KEY, NULL);
   g_object_set_data (G_OBJECT (self), CANCELLABLE_KEY, NULL);
 }
