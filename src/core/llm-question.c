@@ -121,20 +121,8 @@ llm_question_new (const char         *id,
                   const char         *answer,
                   const char * const *key_points)
 {
-  LlmQuestion *self;
-
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (title != NULL, NULL);
-
-  self = g_object_new (LLM_TYPE_QUESTION, NULL);
-  self->id = g_strdup (id);
-  self->number = number;
-  self->title = g_strdup (title);
-  self->topic = g_strdup (topic ? topic : "");
-  self->answer = g_strdup (answer ? answer : "");
-  self->key_points = key_points ? g_strdupv ((char **)key_points) : g_new0 (char *, 1);
-
-  return self;
+  return llm_question_new_take (id, number, title, topic, g_strdup (answer),
+                                g_strdupv ((char **)key_points));
 }
 
 /**
