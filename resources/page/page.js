@@ -102,34 +102,27 @@ function llmSetDark(dark) {
   return llmPainted();
 }
 
-/* The user's own notes, in a section of their own under the answer. */
-function llmNotesSection(html, notesTitle) {
+/* The user's own notes, in a section of their own under the answer: its
+ * HTML, with the math typeset unless the note is over 1 MB. */
+function llmNotesHtml(html, notesTitle) {
   if (!html)
-    return null;
+    return '';
+  return `<section class="my-notes"><h2>${llmEscape(notesTitle)}</h2>` +
+    `<div class="note-body">${llmIsLarge(html) ? html : llmTypesetHtml(html)}</div></section>`;
+}
 
-  const section = document.createElement('section');
-  const heading = document.createElement('h2');
-  const body = document.createElement('div');
-
-  section.className = 'my-notes';
-  heading.textContent = notesTitle;
-  body.className = 'note-body';
-  body.innerHTML = html;
-  llmTypeset(body, llmIsLarge(html));
-  section.append(heading, body);
-  return section;
+function llmTypesetLargeNote(html) {
+  if (html && llmIsLarge(html))
+    llmTypeset(document.querySelector('section.my-notes .note-body'), true);
 }
 
 function llmSetNote(html, notesTitle) {
   const old = document.querySelector('section.my-notes');
-  const section = llmNotesSection(html, notesTitle);
 
-  if (old && section)
-    old.replaceWith(section);
-  else if (old)
+  if (old)
     old.remove();
-  else if (section)
-    document.getElementById('content').append(section);
+  document.getElementById('content').insertAdjacentHTML('beforeend', llmNotesHtml(html, notesTitle));
+  llmTypesetLargeNote(html);
   return llmPainted();
 }
 
@@ -180,7 +173,6 @@ function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
   const main = document.getElementById('content');
   const num = number ? `<span class="number">${llmEscape(number + '.')}</span>` : '';
   const largeAnswer = llmIsLarge(html);
-  const largeNote = Boolean(note) && llmIsLarge(note);
 
   document.documentElement.classList.toggle('dark', dark);
 
@@ -192,12 +184,10 @@ function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
     `<header><p class="topic">${llmEscape(topic)}</p><h1>${num}${llmEscape(title)}</h1></header>` +
     `<p class="answer-cover">${llmEscape(hidden || '')}</p>` +
     `<article class="answer">${largeAnswer ? html : llmTypesetHtml(html)}</article>` +
-    (note ? `<section class="my-notes"><h2>${llmEscape(notesTitle)}</h2>` +
-            `<div class="note-body">${largeNote ? note : llmTypesetHtml(note)}</div></section>` : '');
+    llmNotesHtml(note, notesTitle);
   if (largeAnswer)
     llmTypeset(main.querySelector('article.answer'), true);
-  if (largeNote)
-    llmTypeset(main.querySelector('section.my-notes .note-body'), true);
+  llmTypesetLargeNote(note);
   document.body.classList.toggle('answer-hidden', Boolean(hidden));
   window.scrollTo(0, 0);
   return llmPainted();
