@@ -35,6 +35,8 @@ normalize (const char *line)
   return end > p ? g_strndup (p, end - p) : NULL;
 }
 
+static GString *extra_report;
+
 static void
 count_line (GHashTable *lines,
             const char *line,
@@ -50,6 +52,8 @@ count_line (GHashTable *lines,
   if (n < 0)
     {
       (*extra)++;
+      if (extra_report != NULL)
+        g_string_append_printf (extra_report, "extra: %s\n", key);
       return;
     }
   g_hash_table_replace (lines, g_steal_pointer (&key), GINT_TO_POINTER (n));
@@ -174,6 +178,22 @@ hold_heading (Source *source,
     }
 }
 
+static gboolean
+shows_heading (LlmTopic    *topic,
+               LlmQuestion *question)
+{
+  guint n_lines = 0;
+  const guint *lines = llm_topic_get_lines (topic, &n_lines);
+
+  if (llm_question_is_card (question) ||
+      g_strcmp0 (llm_topic_get_source (topic), llm_question_get_source (question)) != 0)
+    return FALSE;
+  for (guint i = 0; i < n_lines; i++)
+    if (lines[i] == llm_question_get_line (question))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 hold_topic (GHashTable        *sources,
             LlmTopic          *topic,
@@ -206,7 +226,9 @@ hold_topic (GHashTable        *sources,
       if (source == NULL)
         continue;
 
-      hold_heading (source, llm_question_get_line (question), &counts->extra);
+      /* A topic's own text is a page under the topic's heading. */
+      if (!shows_heading (topic, question))
+        hold_heading (source, llm_question_get_line (question), &counts->extra);
       answer_lines = g_strsplit (answer, "\n", -1);
       for (guint j = 0; answer_lines[j]; j++)
         {
@@ -247,6 +269,7 @@ llm_lossless_check (LlmCollection     *collection,
   gpointer key, value;
 
   memset (counts, 0, sizeof *counts);
+  extra_report = report;
   sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)source_free);
 
   if (g_file_query_file_type (path, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)

@@ -18,11 +18,12 @@
  * line. The file's headings make a tree; what each heading becomes is read
  * from the tree's shape, not from a fixed level:
  *
- *  - a heading worded as a question ("…?", "3. …") that has no such heading
- *    below it is a card, and every sub-heading below is part of its answer;
- *  - so is any other heading that has text of its own;
- *  - a heading with questions below it, or with only headings below it, is
- *    a topic, and its own text is a page of that topic;
+ *  - a heading asked as a question ("…?") is a card, and every sub-heading
+ *    below is part of its answer, unless one of them is asked too;
+ *  - a heading with questions below it (asked, or numbered "3." other than
+ *    "3.1" parts of its own "3."), or with only headings below it, is a
+ *    topic, and its own text is a page of that topic;
+ *  - any other heading that is numbered or has text of its own is a card;
  *  - a card that holds nothing but links, or is headed "References", is a
  *    page: shown and searched, never asked.
  *
@@ -52,9 +53,11 @@ struct _Section
   guint end;            /* the line after everything below it */
   GPtrArray *children;  /* of Section */
   Kind kind;
-  gboolean worded;
+  gboolean asked;           /* "…?" */
+  gboolean numbered;        /* "3. …" */
   gboolean has_text;
-  gboolean below_worded;
+  gboolean below_asked;
+  gboolean below_numbered;  /* other than "3.1" parts under "3." */
 };
 
 typedef struct
@@ -137,7 +140,7 @@ is_numbered (const char *title)
 }
 
 static gboolean
-is_worded (const char *title)
+is_asked (const char *title)
 {
   gsize len = strlen (title);
 
@@ -145,10 +148,18 @@ is_worded (const char *title)
     len--;
   if (len > 0 && title[len - 1] == '?')
     return TRUE;
-  if (len >= 3 && memcmp (title + len - 3, "？", 3) == 0)
-    return TRUE;
+  return len >= 3 && memcmp (title + len - 3, "？", 3) == 0;
+}
 
-  return is_numbered (title);
+/* "2.1 BPE" under "2. Tokenizers" numbers a part of question 2. */
+static gboolean
+is_part_number (const char *title,
+                const char *parent)
+{
+  gsize digits = strspn (parent, "0123456789");
+
+  return digits > 0 && strncmp (title, parent, digits) == 0 &&
+         title[digits] == '.' && g_ascii_isdigit (title[digits + 1]);
 }
 
 static gboolean
@@ -344,23 +355,28 @@ classify (Outline *self,
           Section *section)
 {
   section->has_text = has_text (self, section->body_start, section->body_end);
-  section->worded = section->title != NULL && is_worded (section->title);
+  section->asked = section->title != NULL && is_asked (section->title);
+  section->numbered = section->title != NULL && is_numbered (section->title);
 
   for (guint i = 0; i < section->children->len; i++)
     {
       Section *child = g_ptr_array_index (section->children, i);
 
       classify (self, child);
-      section->below_worded |= child->worded || child->below_worded;
+      section->below_asked |= child->asked || child->below_asked;
+      section->below_numbered |= child->below_numbered ||
+        (child->numbered && !(section->numbered && is_part_number (child->title, section->title)));
     }
 
   if (section->level == 0)
     section->kind = section->children->len > 0 ? KIND_TOPIC : KIND_CARD;
   else if (section->children->len == 0)
     section->kind = section->has_text ? KIND_CARD : KIND_PAGE;
-  else if (section->below_worded)
+  else if (section->asked && !section->below_asked)
+    section->kind = KIND_CARD;
+  else if (section->below_asked || section->below_numbered)
     section->kind = KIND_TOPIC;
-  else if (section->worded || section->has_text)
+  else if (section->numbered || section->has_text)
     section->kind = KIND_CARD;
   else
     section->kind = KIND_TOPIC;
@@ -380,7 +396,8 @@ add_topic (Outline    *self,
 {
   LlmDraftTopic *topic = g_new0 (LlmDraftTopic, 1);
 
-  topic->title = g_strdup (title);
+  /* "## 2. Decoding" orders the topic; its name is "Decoding". */
+  topic->title = title ? g_strdup (llm_text_skip_number_prefix (title, NULL)) : NULL;
   topic->lines = g_array_new (FALSE, FALSE, sizeof (guint));
   if (line > 0)
     g_array_append_val (topic->lines, line);
@@ -591,6 +608,10 @@ llm_outline_build (LlmDraft  *draft,
   if (!root->has_text && root->children->len == 1)
     {
       top = g_ptr_array_index (root->children, 0);
+      /* A file's title over sections heads a topic; a question over
+       * parts is one card. */
+      if (top->children->len > 0 && !top->asked)
+        top->kind = KIND_TOPIC;
       if (top->kind == KIND_TOPIC)
         draft->heading_title = g_strdup (top->title);
     }
