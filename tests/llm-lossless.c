@@ -84,8 +84,11 @@ read_source (GHashTable *sources,
   guint first = 0;
   guint unused = 0;
 
-  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL) ||
-      !g_utf8_validate (contents, -1, NULL))
+  gsize length = 0;
+
+  /* A binary file is skipped with a warning: there is nothing to read. */
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL) ||
+      memchr (contents, '\0', length) != NULL || !g_utf8_validate (contents, length, NULL))
     return;
 
   source = g_new0 (Source, 1);
@@ -222,7 +225,8 @@ hold_topic (GHashTable        *sources,
       else
         counts->pages++;
 
-      source = g_hash_table_lookup (sources, llm_question_get_source (question));
+      source = llm_question_get_source (question)
+        ? g_hash_table_lookup (sources, llm_question_get_source (question)) : NULL;
       if (source == NULL)
         continue;
 

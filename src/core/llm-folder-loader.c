@@ -805,9 +805,19 @@ build_collection (Loader      *self,
         }
       else if (only != NULL)
         {
+          g_autoptr(LlmTopic) topic = NULL;
+
           /* A folder of single notes, or of one file, is a topic, not a
-           * group of one. */
-          g_autoptr(LlmTopic) topic = build_topic (only, ids);
+           * group of one; the folder's name stays in front of the file's,
+           * "2024 / Onsite", so that two such folders stay apart. */
+          if (!g_str_equal (only->title, node->title) && !only->loose)
+            {
+              char *title = g_strdup_printf ("%s / %s", node->title, only->title);
+
+              g_free (only->title);
+              only->title = title;
+            }
+          topic = build_topic (only, ids);
 
           llm_collection_append_topic (collection, topic);
         }

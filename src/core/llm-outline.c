@@ -616,7 +616,7 @@ llm_outline_build (LlmDraft  *draft,
         draft->heading_title = g_strdup (top->title);
     }
 
-  topic = add_topic (&self, NULL, top->level == 0 ? 0 : top->line, 0);
+  topic = add_topic (&self, NULL, top->kind == KIND_TOPIC ? top->line : 0, 0);
   if (top->kind == KIND_TOPIC)
     {
       add_intro (&self, topic, top->level == 0 ? NULL : top->title, top->line, top);
