@@ -612,11 +612,13 @@ llm_outline_build (LlmDraft  *draft,
        * parts is one card. */
       if (top->children->len > 0 && !top->asked)
         top->kind = KIND_TOPIC;
-      if (top->kind == KIND_TOPIC)
+      /* Only a "#" title names the file; a lone "## Topic" is a topic. */
+      if (top->kind == KIND_TOPIC && top->level == 1)
         draft->heading_title = g_strdup (top->title);
     }
 
-  topic = add_topic (&self, NULL, top->kind == KIND_TOPIC ? top->line : 0, 0);
+  topic = add_topic (&self, top->kind == KIND_TOPIC && top->level > 1 ? top->title : NULL,
+                     top->kind == KIND_TOPIC ? top->line : 0, 0);
   if (top->kind == KIND_TOPIC)
     {
       add_intro (&self, topic, top->level == 0 ? NULL : top->title, top->line, top);
