@@ -16,6 +16,7 @@
 #include "llm-folder-loader.h"
 #include "llm-lossless.h"
 #include "llm-question.h"
+#include "llm-search.h"
 #include "llm-topic.h"
 
 static GFile *
@@ -228,6 +229,23 @@ test_lossless_catches_loss (void)
   g_assert_cmpuint (counts.missing, >, 0);
 }
 
+static void
+test_search_topics (void)
+{
+  g_autoptr(GFile) folder = data_file ("outline", NULL);
+  g_autoptr(LlmCollection) collection = load (folder);
+  g_autoptr(LlmSearchIndex) index = llm_search_index_new (collection, NULL, NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  LlmSearchResult *first;
+
+  /* "Planned topics" is a topic of two pages: only its title says so. */
+  results = llm_search_index_query (index, "planned topics", 0);
+  g_assert_cmpuint (results->len, >=, 1);
+  first = g_ptr_array_index (results, 0);
+  g_assert_cmpstr (llm_question_get_title (llm_search_result_get_question (first)), ==, "Distillation");
+  g_assert_cmpint (llm_search_result_get_field (first), ==, LLM_SEARCH_FIELD_TITLE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +258,7 @@ main (int   argc,
   g_test_add_func ("/llm/outline/links-only", test_links_only);
   g_test_add_func ("/llm/outline/lossless", test_lossless);
   g_test_add_func ("/llm/outline/lossless-catches-loss", test_lossless_catches_loss);
+  g_test_add_func ("/llm/outline/search-topics", test_search_topics);
 
   return g_test_run ();
 }
