@@ -80,6 +80,7 @@ read_source (GHashTable *sources,
              guint      *n_lines)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *opening = NULL;
   Source *source;
   guint first = 0;
   guint unused = 0;
@@ -95,14 +96,22 @@ read_source (GHashTable *sources,
   source->lines = g_strsplit (contents, "\n", -1);
   source->remaining = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* Front matter is the collection's, not a reader's. */
-  if (source->lines[0] != NULL && g_str_has_prefix (source->lines[0], "---"))
+  /* Front matter is the collection's, not a reader's: "---" alone on the
+   * first line, after any byte order mark, up to "---" or "...". */
+  if (source->lines[0] != NULL && g_str_has_prefix (source->lines[0], "\xEF\xBB\xBF"))
+    memmove (source->lines[0], source->lines[0] + 3, strlen (source->lines[0] + 3) + 1);
+  opening = source->lines[0] ? g_strchomp (g_strdup (source->lines[0])) : NULL;
+  if (opening != NULL && g_str_equal (opening, "---"))
     for (guint i = 1; source->lines[i]; i++)
-      if (g_str_has_prefix (source->lines[i], "---") || g_str_has_prefix (source->lines[i], "..."))
-        {
-          first = i + 1;
-          break;
-        }
+      {
+        g_autofree char *line = g_strchomp (g_strdup (source->lines[i]));
+
+        if (g_str_equal (line, "---") || g_str_equal (line, "..."))
+          {
+            first = i + 1;
+            break;
+          }
+      }
 
   for (guint i = first; source->lines[i]; i++)
     {

@@ -45,6 +45,11 @@ test_number_prefix (void)
   g_assert_cmpuint (number, ==, 0);
   g_assert_cmpstr (llm_text_skip_number_prefix ("3D models", &number), ==, "3D models");
   g_assert_cmpstr (llm_text_skip_number_prefix ("1.", &number), ==, "1.");
+  g_assert_cmpstr (llm_text_skip_number_prefix ("1.2 讲讲 Attention", &number), ==, "讲讲 Attention");
+  g_assert_cmpuint (number, ==, 1);
+  g_assert_cmpstr (llm_text_skip_number_prefix ("2.3.1. Heads", &number), ==, "Heads");
+  g_assert_cmpstr (llm_text_skip_number_prefix ("1.5x faster", &number), ==, "1.5x faster");
+  g_assert_cmpuint (number, ==, 0);
 }
 
 static void

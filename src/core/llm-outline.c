@@ -245,13 +245,14 @@ is_links_only (Outline *self,
   return has_link;
 }
 
+/* Whether anything would show: a line of bare quote marks shows nothing. */
 static gboolean
 has_text (Outline *self,
           guint    start,
           guint    end)
 {
   for (guint i = start; i < end; i++)
-    if (!llm_markdown_is_blank (self->lines[i]))
+    if (self->lines[i][strspn (self->lines[i], " \t\r>")] != '\0')
       return TRUE;
 
   return FALSE;
@@ -428,6 +429,21 @@ add_entry (Outline       *self,
   question->is_page = !is_card;
   question->answer = llm_draft_finish_answer (text);
   question->key_points = llm_collection_key_points (question->answer);
+
+  /* A topic whose first entry comes after its sub-topics ("# File", its
+   * sections, then questions of its own) follows them in the tree, as
+   * its entries follow them in the file. */
+  if (topic->questions->len == 0)
+    {
+      guint index;
+
+      if (g_ptr_array_find (self->draft->topics, topic, &index) &&
+          index + 1 < self->draft->topics->len)
+        {
+          g_ptr_array_steal_index (self->draft->topics, index);
+          g_ptr_array_add (self->draft->topics, topic);
+        }
+    }
   g_ptr_array_add (topic->questions, question);
   if (is_card)
     self->draft->n_questions++;

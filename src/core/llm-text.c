@@ -63,7 +63,8 @@ llm_text_normalize (const char *text)
  * @title: a heading's text, such as "8. Explain attention"
  * @number: (out) (optional): the number, or 0 when there is none
  *
- * Returns: the title without its number prefix ("8.", "8、", "8)")
+ * Returns: the title without its number prefix ("8.", "8、", "8)", and
+ *   "1.2" or "1.2." for a part of question 1); @number is the first number
  */
 const char *
 llm_text_skip_number_prefix (const char *title,
@@ -83,11 +84,21 @@ llm_text_skip_number_prefix (const char *title,
   if (p == title)
     return title;
 
+  /* "1.2 Title" and "1.2. Title" number a part: the whole number goes. */
+  while (p[0] == '.' && g_ascii_isdigit (p[1]) && p - title < 12)
+    {
+      p++;
+      while (g_ascii_isdigit (*p) && p - title < 12)
+        p++;
+      if (*p == ' ' || *p == '\t')
+        break;
+    }
+
   if (*p == '.' || *p == ')')
     p++;
   else if (g_str_has_prefix (p, "、"))
     p += strlen ("、");
-  else
+  else if ((*p != ' ' && *p != '\t') || strchr (title, '.') == NULL || strchr (title, '.') > p)
     return title;
 
   while (*p == ' ' || *p == '\t')

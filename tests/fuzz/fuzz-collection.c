@@ -14,6 +14,7 @@
 #include "fuzz-util.h"
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
+#include "llm-lossless.h"
 #include "llm-question.h"
 
 static char *scratch;
@@ -108,7 +109,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   fuzz_write_file (note_path, data, size);
   from_file = llm_collection_load_file (file, &error);
   if (from_file != NULL)
-    check_collection (from_file);
+    {
+      LlmLosslessCounts counts;
+
+      check_collection (from_file);
+
+      /* Every line of the file is held by exactly one node, and no card
+       * shows nothing. */
+      llm_lossless_check (from_file, file, &counts, NULL);
+      if (counts.missing > 0 || counts.extra > 0 || counts.empty_cards > 0)
+        g_error ("Not lossless: %u lines missing, %u extra, %u empty cards",
+                 counts.missing, counts.extra, counts.empty_cards);
+    }
 
   return 0;
 }
