@@ -64,9 +64,13 @@ update_question_title (LlmWindow *self)
       if (self->folded)
         /* Translators: the position of the question shown in a narrow window, "8/30" */
         title = g_strdup_printf (_("%u/%u"), position, n);
-      else
+      else if (llm_question_is_card (self->question))
         /* Translators: the position of the question shown, "Question 8 of 30" */
         title = g_strdup_printf (_("Question %u of %u"), position, n);
+      else
+        /* Translators: the position of a page (text that is read, not
+         * asked, such as a topic's introduction) shown, "Page 8 of 30" */
+        title = g_strdup_printf (_("Page %u of %u"), position, n);
     }
 
   adw_window_title_set_title (self->question_title, title ? title : "");

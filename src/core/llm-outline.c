@@ -151,6 +151,14 @@ is_asked (const char *title)
   return len >= 3 && memcmp (title + len - 3, "？", 3) == 0;
 }
 
+static gboolean
+is_part_numbered (const char *title)
+{
+  const char *p = title + strspn (title, "0123456789");
+
+  return p > title && p[0] == '.' && g_ascii_isdigit (p[1]);
+}
+
 /* "2.1 BPE" under "2. Tokenizers" numbers a part of question 2. */
 static gboolean
 is_part_number (const char *title,
@@ -423,7 +431,9 @@ add_entry (Outline       *self,
   /* Ids are made here, in the parsing thread: NFKC and case folding of
    * thousands of titles would otherwise hold up the end of a load. */
   question->id = title ? llm_text_make_id (title) : NULL;
-  if (title != NULL)
+  /* "1.2 …" is numbered by its place instead: a column of "1"s says
+   * nothing. */
+  if (title != NULL && !is_part_numbered (title))
     llm_text_skip_number_prefix (title, &question->number);
   question->line = line;
   question->is_page = !is_card;
