@@ -391,10 +391,10 @@ test_parameters_string (void)
   g_assert_true (g_str_has_prefix (text, "0.2120,1.2931,2.3065,8.2956,"));
   g_assert_true (g_str_has_suffix (text, ",0.1542"));
 
-  g_assert_true (llm_fsrs_parameters_are_valid (w, LLM_SCHEDULER_N_PARAMS));
-  g_assert_false (llm_fsrs_parameters_are_valid (w, 19));
+  g_assert_true (llm_scheduler_weights_are_valid (w, LLM_SCHEDULER_N_PARAMS));
+  g_assert_false (llm_scheduler_weights_are_valid (w, 19));
   w[3] = NAN;
-  g_assert_false (llm_fsrs_parameters_are_valid (w, LLM_SCHEDULER_N_PARAMS));
+  g_assert_false (llm_scheduler_weights_are_valid (w, LLM_SCHEDULER_N_PARAMS));
 }
 
 int

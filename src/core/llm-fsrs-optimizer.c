@@ -1591,26 +1591,6 @@ llm_fsrs_parameters_to_string (const double *w)
 }
 
 /**
- * llm_fsrs_parameters_are_valid:
- *
- * Returns: whether @w holds 21 finite numbers: parameters the scheduler
- *   can use (it clips them to their bounds)
- */
-gboolean
-llm_fsrs_parameters_are_valid (const double *w,
-                               gsize         n_w)
-{
-  if (w == NULL || n_w != N_W)
-    return FALSE;
-
-  for (guint i = 0; i < N_W; i++)
-    if (!isfinite (w[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-/**
  * llm_fsrs_parameters_get_default:
  *
  * Fills @w with FSRS-6's 21 default parameters.

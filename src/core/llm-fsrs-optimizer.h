@@ -68,8 +68,6 @@ gboolean          llm_fsrs_optimizer_train          (LlmFsrsOptimizer      *self
 
 const char       *llm_fsrs_outcome_describe         (LlmFsrsOutcome         outcome);
 char             *llm_fsrs_parameters_to_string     (const double          *w);
-gboolean          llm_fsrs_parameters_are_valid     (const double          *w,
-                                                     gsize                  n_w);
 void              llm_fsrs_parameters_get_default   (double                *w);
 
 G_END_DECLS
