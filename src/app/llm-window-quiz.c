@@ -82,12 +82,20 @@ on_retention_changed (LlmWindow  *self,
   llm_study_set_retention (self->study, g_settings_get_double (settings, key));
 }
 
+static void update_grade_buttons (LlmWindow   *self,
+                                  LlmQuestion *question);
+
+/* New parameters change every interval: the grade buttons show them at
+ * once. */
 static void
 on_fsrs_parameters_changed (LlmWindow  *self,
                             const char *key,
                             GSettings  *settings)
 {
   llm_settings_apply_fsrs_parameters (settings, self->study);
+
+  if (self->quiz_active && self->quiz_queue != NULL && self->quiz_position < self->quiz_queue->len)
+    update_grade_buttons (self, g_ptr_array_index (self->quiz_queue, self->quiz_position));
 }
 
 static void
