@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "llm-fsrs-optimizer.h"
+#include "llm-study.h"
 
 typedef struct {
   char   *name;
@@ -377,7 +378,42 @@ test_calibrate (void)
           g_assert_cmpfloat (c.predicted[b], <=, (b + 1) / 10.0);
         }
     }
-  g_assert_cmpuint (total, ==, llm_fsrs_optimizer_get_n_used (optimizer));
+  g_assert_cmpuint (total, ==, ref->n_items);
+}
+
+/* The study schedules with the parameters it is given, and with the
+ * defaults for anything but 21 finite numbers. */
+static void
+test_study_weights (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fsrs", "reviews-1500.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LlmStudy) study = llm_study_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Reference) ref = load_reference ("reviews-1500");
+  double broken[LLM_SCHEDULER_N_PARAMS];
+  LlmCard defaults, trained;
+  guint changed = 0;
+
+  g_assert_true (llm_study_load (study, &error));
+  g_assert_no_error (error);
+  defaults = *llm_study_get_card (study, "q-0001");
+
+  llm_study_set_weights (study, ref->reference_w, LLM_SCHEDULER_N_PARAMS);
+  g_assert_cmpmem (llm_study_get_params (study)->w, sizeof broken, ref->reference_w, sizeof broken);
+  trained = *llm_study_get_card (study, "q-0001");
+  changed += trained.stability != defaults.stability;
+  changed += trained.due != defaults.due;
+  g_assert_cmpuint (changed, >, 0);
+
+  memcpy (broken, ref->reference_w, sizeof broken);
+  broken[5] = NAN;
+  llm_study_set_weights (study, broken, LLM_SCHEDULER_N_PARAMS);
+  g_assert_cmpfloat (llm_study_get_card (study, "q-0001")->stability, ==, defaults.stability);
+
+  llm_study_set_weights (study, ref->reference_w, 19);
+  g_assert_cmpfloat (llm_study_get_card (study, "q-0001")->stability, ==, defaults.stability);
+  g_assert_cmpint (llm_study_get_card (study, "q-0001")->due, ==, defaults.due);
 }
 
 static void
@@ -422,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/llm/optimizer/cancel", test_cancel);
   g_test_add_func ("/llm/optimizer/calibrate", test_calibrate);
   g_test_add_func ("/llm/optimizer/parameters-string", test_parameters_string);
+  g_test_add_func ("/llm/optimizer/study-weights", test_study_weights);
 
   return g_test_run ();
 }

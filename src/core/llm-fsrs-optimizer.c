@@ -576,6 +576,8 @@ llm_fsrs_optimizer_evaluate (LlmFsrsOptimizer  *self,
  *
  * Sorts every item into ten bins by the recall @w predicts for it, and
  * gives each bin's mean prediction and the fraction actually recalled.
+ * Unlike the metrics, it keeps the items the outlier filter drops: it
+ * is for people to look at, and a short log would otherwise show nothing.
  */
 void
 llm_fsrs_optimizer_calibrate (LlmFsrsOptimizer   *self,
@@ -591,9 +593,9 @@ llm_fsrs_optimizer_calibrate (LlmFsrsOptimizer   *self,
   memset (calibration, 0, sizeof *calibration);
   float_model_init (&m, w);
 
-  for (guint i = 0; i < self->eval_items->len; i++)
+  for (guint i = 0; i < self->items->len; i++)
     {
-      const Item *item = g_array_index (self->eval_items, const Item *, i);
+      const Item *item = &g_array_index (self->items, Item, i);
       double p = float_predict (self, &m, item);
       guint bin;
 
