@@ -14,7 +14,7 @@ packages="
   libwebkitgtk-6.0-dev libgtksourceview-5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libjs-katex fonts-katex fonts-noto-cjk fonts-cantarell
   desktop-file-utils appstream clang-14 libclang-rt-14-dev
-  xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick xdotool optipng
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick xdotool optipng locales
 "
 
 missing=""

@@ -19,6 +19,7 @@
 #include "llm-application.h"
 #include "llm-chart.h"
 #include "llm-collection.h"
+#include "llm-fsrs-optimizer.h"
 #include "llm-question.h"
 #include "llm-review-log.h"
 #include "llm-stats.h"
@@ -464,9 +465,9 @@ test_page (void)
 
   llm_stats_page_set_interview_date (LLM_STATS_PAGE (page), in_three_weeks);
 
-  /* Five charts, each with numbers for screen readers. */
+  /* Six charts, each with numbers for screen readers. */
   collect_widgets (page, LLM_TYPE_CHART, charts);
-  g_assert_cmpuint (charts->len, ==, 5);
+  g_assert_cmpuint (charts->len, ==, 6);
   for (guint i = 0; i < charts->len; i++)
     {
       const char *summary = llm_chart_get_summary (g_ptr_array_index (charts, i));
@@ -474,6 +475,25 @@ test_page (void)
       g_test_message ("chart %u: %s", i, summary);
       g_assert_true (strpbrk (summary, "0123456789") != NULL);
     }
+
+  /* The calibration chart follows the parameters in use. */
+  {
+    LlmChart *calibration = g_ptr_array_index (charts, 4);
+    g_autofree char *before = g_strdup (llm_chart_get_summary (calibration));
+    double w[LLM_SCHEDULER_N_PARAMS];
+
+    g_assert_cmpint (llm_chart_get_kind (calibration), ==, LLM_CHART_BARS);
+    llm_fsrs_parameters_get_default (w);
+    w[3] = 2.0;
+    w[20] = 0.5;
+    llm_study_set_weights (study, w, LLM_SCHEDULER_N_PARAMS);
+    llm_stats_page_update (LLM_STATS_PAGE (page), collection, study, log, reports, now);
+    g_assert_cmpstr (llm_chart_get_summary (calibration), !=, before);
+
+    llm_study_set_weights (study, NULL, 0);
+    llm_stats_page_update (LLM_STATS_PAGE (page), collection, study, log, reports, now);
+    g_assert_cmpstr (llm_chart_get_summary (calibration), ==, before);
+  }
 
   collect_widgets (page, GTK_TYPE_SCROLLED_WINDOW, scrollers);
   g_assert_cmpuint (scrollers->len, >=, 1);

@@ -15,7 +15,7 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..23"
+echo "1..31"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -108,5 +108,57 @@ ok $? "--export-html exits 0"
 
 [ -f "$tmp/site/index.html" ] && [ "$(ls "$tmp/site/q" | wc -l)" -eq 30 ] && ! grep -l "onerror=" "$tmp/site/q/"*.html > /dev/null
 ok $? "--export-html writes an index and a page per question"
+
+# --optimize trains on the whole log, whatever collection is open, and
+# prints four lines with numbers in the C locale.
+export XDG_DATA_HOME="$tmp/optimize-data"
+mkdir -p "$XDG_DATA_HOME/com.example.LLMNotes"
+cp "$G_TEST_SRCDIR/data/fsrs/reviews-6000.log" "$XDG_DATA_HOME/com.example.LLMNotes/reviews.log"
+
+"$app" --optimize > "$tmp/optimize" 2> "$tmp/err"
+ok $? "--optimize exits 0"
+
+[ "$(wc -l < "$tmp/optimize")" -eq 4 ] &&
+  [ "$(sed -n 1p "$tmp/optimize")" = "$(printf 'reviews\t3794')" ] &&
+  sed -n 2p "$tmp/optimize" | grep -Eq '^parameters	([0-9]+\.[0-9]{4},){20}[0-9]+\.[0-9]{4}$' &&
+  sed -n 3p "$tmp/optimize" | grep -Eq '^log_loss	0\.[0-9]{6}	0\.[0-9]{6}$' &&
+  sed -n 4p "$tmp/optimize" | grep -Eq '^rmse_bins	0\.[0-9]{6}	0\.[0-9]{6}$'
+ok $? "--optimize prints reviews, parameters, log loss and RMSE"
+
+# The default parameters' log loss on this log, as the reference computes
+# it (tests/data/fsrs/reviews-6000.ref), and training lowers it.
+awk -F'\t' '$1 == "log_loss" && $2 == "0.321335" && $3 < $2 { found = 1 } END { exit !found }' "$tmp/optimize"
+ok $? "--optimize's log loss falls from the defaults' 0.321335"
+
+"$app" --optimize "$tmp/missing.md" > "$tmp/optimize-any" 2> /dev/null && cmp -s "$tmp/optimize" "$tmp/optimize-any"
+ok $? "--optimize uses every review, whatever collection is named"
+
+# A locale that writes decimals with a comma changes nothing.
+mkdir -p "$tmp/locale"
+if localedef -i de_DE -f UTF-8 "$tmp/locale/de_DE.UTF-8" 2> /dev/null; then
+  LOCPATH="$tmp/locale" LC_ALL=de_DE.UTF-8 "$app" --optimize > "$tmp/optimize-de" 2> /dev/null
+  cmp -s "$tmp/optimize" "$tmp/optimize-de"
+  ok $? "--optimize prints the same under LC_ALL=de_DE.UTF-8"
+
+  XDG_DATA_HOME="$tmp/data" LOCPATH="$tmp/locale" LC_ALL=de_DE.UTF-8 "$app" --due > "$tmp/due-de" 2> /dev/null
+  [ -s "$tmp/due-de" ] && awk -F'\t' '$3 !~ /^[0-9]+\.[0-9][0-9][0-9][0-9]$/ || $4 !~ /^[0-9]+\.[0-9][0-9][0-9][0-9]$/ { bad = 1 } END { exit bad }' "$tmp/due-de"
+  ok $? "--due writes a decimal point under LC_ALL=de_DE.UTF-8"
+else
+  ok 0 "# SKIP no de_DE locale can be built"
+  ok 0 "# SKIP no de_DE locale can be built"
+fi
+
+# Too few reviews: the defaults, and a reason.
+printf '# llm-notes review log v1\n2026-01-01T10:00:00Z\tq\tgood\t5000\n2026-01-04T10:00:00Z\tq\tgood\t5000\n' > "$XDG_DATA_HOME/com.example.LLMNotes/reviews.log"
+"$app" --optimize > /dev/null 2> "$tmp/err"
+[ $? -ne 0 ] && grep -q 'enough' "$tmp/err"
+ok $? "--optimize on too few reviews fails and says why"
+
+# A due date past the year 9999 is clamped, with a warning.
+printf '# llm-notes review log v1\n9999-12-30T10:00:00Z\t%s\teasy\t5000\n' "$id8" > "$XDG_DATA_HOME/com.example.LLMNotes/reviews.log"
+"$app" --due > "$tmp/due-far" 2> "$tmp/err"
+status=$?
+[ $status -eq 0 ] && grep -q "	9999-12-31T23:59:59Z	" "$tmp/due-far" && grep -q '9999' "$tmp/err" && ! grep -q 'CRITICAL\|(null)' "$tmp/due-far" "$tmp/err"
+ok $? "--due clamps a due date past 9999 and warns"
 
 exit $fail

@@ -13,6 +13,7 @@
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
 #include "llm-folder-loader.h"
+#include "llm-fsrs-optimizer.h"
 #include "llm-gl-probe.h"
 #include "llm-html-export.h"
 #include "llm-note-export.h"
@@ -47,6 +48,8 @@ static const GOptionEntry option_entries[] = {
     N_("Print the questions that match QUERY (id, title, snippet), best first, and exit"), N_("QUERY") },
   { "due", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print every reviewed question (id, due date, stability, difficulty, title), soonest due first, and exit"), NULL },
+  { "optimize", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Train the scheduler's parameters on all your reviews, print them with the prediction error before and after, and exit (nothing is applied)"), NULL },
   { "stats", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print one line per topic (topic, questions, reviewed, known, mean recall) and exit"), NULL },
   { "export-html", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -257,6 +260,7 @@ llm_application_dup_study (GError **error)
   g_autoptr(LlmStudy) study = llm_study_new (file);
 
   llm_study_set_retention (study, g_settings_get_double (settings, "desired-retention"));
+  llm_settings_apply_fsrs_parameters (settings, study);
   if (!llm_study_load (study, error))
     return NULL;
 
@@ -273,6 +277,9 @@ compare_due (gconstpointer a,
 
   return (ca->due > cb->due) - (ca->due < cb->due);
 }
+
+/* 9999-12-31T23:59:59Z, the last second a GDateTime can hold. */
+#define LAST_UNIX_TIME G_GINT64_CONSTANT (253402300799)
 
 static int
 print_due (LlmCollection *collection)
@@ -303,14 +310,83 @@ print_due (LlmCollection *collection)
     {
       LlmQuestion *question = g_ptr_array_index (reviewed, i);
       const LlmCard *card = llm_study_get_card (study, llm_question_get_id (question));
-      g_autoptr(GDateTime) due = g_date_time_new_from_unix_utc (card->due);
-      g_autofree char *iso = g_date_time_format_iso8601 (due);
+      g_autoptr(GDateTime) due = NULL;
+      g_autofree char *iso = NULL;
+      char stability[G_ASCII_DTOSTR_BUF_SIZE], difficulty[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_print ("%s\t%s\t%.4f\t%.4f\t%s\n",
-               llm_question_get_id (question), iso, card->stability, card->difficulty,
+      /* GDateTime ends with the year 9999; a log with reviews near then
+       * can schedule past it. */
+      if (card->due > LAST_UNIX_TIME)
+        {
+          g_printerr (_("llm-notes: %s is due after the year 9999; shown as due at its end\n"),
+                      llm_question_get_id (question));
+          due = g_date_time_new_from_unix_utc (LAST_UNIX_TIME);
+        }
+      else
+        due = g_date_time_new_from_unix_utc (card->due);
+      iso = g_date_time_format_iso8601 (due);
+
+      /* Machine-readable output: a point for decimals, whatever the locale. */
+      g_print ("%s\t%s\t%s\t%s\t%s\n",
+               llm_question_get_id (question), iso,
+               g_ascii_formatd (stability, sizeof stability, "%.4f", card->stability),
+               g_ascii_formatd (difficulty, sizeof difficulty, "%.4f", card->difficulty),
                llm_question_get_title (question));
     }
 
+  return 0;
+}
+
+static const char *
+format_metric (char   *buf,
+               double  value)
+{
+  return g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.6f", value);
+}
+
+/* Trains on every review in the log, whatever collection they belong to,
+ * and prints the parameters with how well the ones in use and the new
+ * ones predict the log. Applies nothing. */
+static int
+print_optimize (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlmStudy) study = llm_application_dup_study (&error);
+  g_autoptr(LlmFsrsOptimizer) optimizer = NULL;
+  g_autofree char *text = NULL;
+  double w[LLM_SCHEDULER_N_PARAMS];
+  const double *current;
+  LlmFsrsMetrics before, after;
+  LlmFsrsOutcome outcome;
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (study == NULL)
+    {
+      g_printerr ("llm-notes: %s\n", error->message);
+      return 1;
+    }
+  if (llm_study_get_warning (study) != NULL)
+    g_printerr ("llm-notes: %s\n", llm_study_get_warning (study));
+
+  optimizer = llm_fsrs_optimizer_new (llm_study_get_log (study));
+  current = llm_study_get_params (study)->w;
+
+  llm_fsrs_optimizer_train (optimizer, w, &outcome, NULL, NULL, NULL, NULL);
+  if (outcome != LLM_FSRS_TRAINED)
+    g_printerr ("llm-notes: %s\n", llm_fsrs_outcome_describe (outcome));
+
+  if (!llm_fsrs_optimizer_evaluate (optimizer, current, &before, &error) ||
+      !llm_fsrs_optimizer_evaluate (optimizer, w, &after, &error))
+    {
+      g_printerr ("llm-notes: %s\n", error->message);
+      return 1;
+    }
+
+  text = llm_fsrs_parameters_to_string (w);
+  g_print ("reviews\t%u\n", llm_fsrs_optimizer_get_n_used (optimizer));
+  g_print ("parameters\t%s\n", text);
+  g_print ("log_loss\t%s\t%s\n", format_metric (a, before.log_loss), format_metric (b, after.log_loss));
+  g_print ("rmse_bins\t%s\t%s\n", format_metric (a, before.rmse_bins), format_metric (b, after.rmse_bins));
   return 0;
 }
 
@@ -360,7 +436,7 @@ export_html (GVariantDict  *options,
   return 0;
 }
 
-/* --version, --list, --search, --due, --stats, --export-html and
+/* --version, --list, --search, --due, --optimize, --stats, --export-html and
  * --export-notes answer from the calling process, with no window and
  * no need for a running instance. */
 static int
@@ -375,6 +451,10 @@ llm_application_handle_local_options (GApplication *app,
       g_print ("llm-notes %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  /* The whole log, whatever collection is open: no collection needed. */
+  if (g_variant_dict_contains (options, "optimize"))
+    return print_optimize ();
 
   if (!g_variant_dict_contains (options, "list") &&
       !g_variant_dict_contains (options, "search") &&

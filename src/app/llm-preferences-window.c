@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llm-optimize-group.h"
 #include "llm-preferences-window.h"
 
 /* Every row is bound straight to its GSettings key, so a change applies at
@@ -24,6 +25,7 @@ struct _LlmPreferencesWindow
   GtkAdjustment *new_adjustment;
   GtkAdjustment *mock_questions_adjustment;
   GtkAdjustment *mock_seconds_adjustment;
+  LlmOptimizeGroup *optimize_group;
 };
 
 G_DEFINE_FINAL_TYPE (LlmPreferencesWindow, llm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -124,6 +126,7 @@ llm_preferences_window_class_init (LlmPreferencesWindowClass *klass)
 
   object_class->dispose = llm_preferences_window_dispose;
 
+  g_type_ensure (LLM_TYPE_OPTIMIZE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, zoom_adjustment);
@@ -131,6 +134,7 @@ llm_preferences_window_class_init (LlmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, new_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, mock_questions_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, mock_seconds_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, optimize_group);
 
   gtk_widget_class_install_action (widget_class, "prefs.open-data-folder", NULL, open_data_folder_action);
 }
@@ -169,6 +173,21 @@ llm_preferences_window_new (GtkWindow   *parent,
                                 G_SETTINGS_BIND_DEFAULT, uint_get_mapping, uint_set_mapping, NULL, NULL);
   g_settings_bind_with_mapping (gsettings, "mock-seconds", self->mock_seconds_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT, uint_get_mapping, uint_set_mapping, NULL, NULL);
+  llm_optimize_group_set_settings (self->optimize_group, gsettings);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * llm_preferences_window_get_optimize_group:
+ *
+ * Returns: (transfer none): the group that trains the scheduler's
+ *   parameters, whose `optimize.*` actions tests drive
+ */
+GtkWidget *
+llm_preferences_window_get_optimize_group (LlmPreferencesWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->optimize_group);
 }

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LlmPreferencesWindow, llm_preferences_window, LLM, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *llm_preferences_window_new (GtkWindow   *parent,
-                                       LlmSettings *settings);
+GtkWidget *llm_preferences_window_new                (GtkWindow            *parent,
+                                                      LlmSettings          *settings);
+GtkWidget *llm_preferences_window_get_optimize_group (LlmPreferencesWindow *self);
 
 G_END_DECLS

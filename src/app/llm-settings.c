@@ -283,3 +283,25 @@ llm_settings_set_last_question (LlmSettings *self,
   self->last_question = g_strdup (id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_QUESTION]);
 }
+
+/**
+ * llm_settings_apply_fsrs_parameters:
+ *
+ * Makes @study schedule with the parameters in @gsettings' key
+ * `fsrs-parameters`, or the defaults when it is empty.
+ */
+void
+llm_settings_apply_fsrs_parameters (GSettings *gsettings,
+                                    LlmStudy  *study)
+{
+  g_autoptr(GVariant) value = NULL;
+  const double *w;
+  gsize n = 0;
+
+  g_return_if_fail (G_IS_SETTINGS (gsettings));
+  g_return_if_fail (LLM_IS_STUDY (study));
+
+  value = g_settings_get_value (gsettings, "fsrs-parameters");
+  w = g_variant_get_fixed_array (value, &n, sizeof (double));
+  llm_study_set_weights (study, w, n);
+}

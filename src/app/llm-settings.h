@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "llm-study.h"
+
 G_BEGIN_DECLS
 
 #define LLM_TYPE_SETTINGS (llm_settings_get_type())
@@ -22,5 +24,7 @@ void         llm_settings_set_zoom         (LlmSettings *self,
 const char  *llm_settings_get_last_question (LlmSettings *self);
 void         llm_settings_set_last_question (LlmSettings *self,
                                             const char  *id);
+void         llm_settings_apply_fsrs_parameters (GSettings *gsettings,
+                                                 LlmStudy  *study);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "llm-chart.h"
 #include "llm-collection.h"
+#include "llm-fsrs-optimizer.h"
 #include "llm-stats.h"
 #include "llm-stats-page.h"
 
@@ -41,6 +42,8 @@ struct _LlmStatsPage
   GtkLabel *retention_caption;
   LlmChart *mock_chart;
   GtkLabel *mock_caption;
+  LlmChart *calibration_chart;
+  GtkLabel *calibration_caption;
 
   LlmCollection *collection;
   LlmStudy *study;
@@ -320,6 +323,64 @@ update_retention (LlmStatsPage *self)
   gtk_label_set_label (self->retention_caption, caption);
 }
 
+/* How well the parameters in use predicted every review of the log (all
+ * questions, not only this collection's: the parameters are the same for
+ * all). A review counts once it falls on a later day than its question's
+ * previous one, as the optimiser counts them. */
+static void
+update_calibration (LlmStatsPage *self,
+                    LlmReviewLog *log)
+{
+  g_autoptr(LlmFsrsOptimizer) optimizer = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  double predicted[LLM_FSRS_CALIBRATION_BINS], actual[LLM_FSRS_CALIBRATION_BINS];
+  LlmFsrsCalibration c = { { 0 } };
+  guint n_rows = 0, total = 0;
+  double error = 0;
+  g_autofree char *caption = NULL;
+  g_autofree char *mean_error = NULL;
+
+  if (log != NULL)
+    {
+      optimizer = llm_fsrs_optimizer_new (log);
+      llm_fsrs_optimizer_calibrate (optimizer, llm_study_get_params (self->study)->w, &c);
+    }
+
+  /* Most predicted recall is high: the best predictions first. */
+  for (guint b = LLM_FSRS_CALIBRATION_BINS; b-- > 0;)
+    {
+      if (c.count[b] == 0)
+        continue;
+
+      /* Translators: a bin of predicted recall and how many reviews are in it, "80–90% (412)" */
+      g_ptr_array_add (labels, g_strdup_printf (_("%u–%u%% (%u)"), b * 10, (b + 1) * 10, c.count[b]));
+      predicted[n_rows] = c.predicted[b];
+      actual[n_rows] = c.actual[b];
+      n_rows++;
+      total += c.count[b];
+      error += fabs (c.predicted[b] - c.actual[b]) * c.count[b];
+    }
+
+  llm_chart_set_bars (self->calibration_chart, n_rows, (const char * const *)labels->pdata,
+                      predicted, actual, _("Predicted recall"), _("Actual recall"), 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->calibration_chart), n_rows > 0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->calibration_caption), n_rows > 0 ? 0 : 12);
+
+  if (total == 0)
+    {
+      gtk_label_set_label (self->calibration_caption, _("No review on a later day than its question's previous one yet"));
+      return;
+    }
+
+  mean_error = g_strdup_printf ("%.1f", 100 * error / total);
+  caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u review; predictions are off by %s points on average",
+                                          "%u reviews; predictions are off by %s points on average",
+                                          total),
+                             total, mean_error);
+  gtk_label_set_label (self->calibration_caption, caption);
+}
+
 static void
 update_mocks (LlmStatsPage *self)
 {
@@ -395,6 +456,7 @@ llm_stats_page_update (LlmStatsPage  *self,
   update_heatmap (self, log != NULL);
   update_forecast (self);
   update_retention (self);
+  update_calibration (self, log);
   update_mocks (self);
 }
 
@@ -610,6 +672,8 @@ llm_stats_page_class_init (LlmStatsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, retention_caption);
   gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, mock_chart);
   gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, mock_caption);
+  gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, calibration_chart);
+  gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, calibration_caption);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_show);
 
   gtk_widget_class_install_action (widget_class, "stats.set-date", NULL, set_date_action);

@@ -82,6 +82,22 @@ on_retention_changed (LlmWindow  *self,
   llm_study_set_retention (self->study, g_settings_get_double (settings, key));
 }
 
+static void update_grade_buttons (LlmWindow   *self,
+                                  LlmQuestion *question);
+
+/* New parameters change every interval: the grade buttons show them at
+ * once. */
+static void
+on_fsrs_parameters_changed (LlmWindow  *self,
+                            const char *key,
+                            GSettings  *settings)
+{
+  llm_settings_apply_fsrs_parameters (settings, self->study);
+
+  if (self->quiz_active && self->quiz_queue != NULL && self->quiz_position < self->quiz_queue->len)
+    update_grade_buttons (self, g_ptr_array_index (self->quiz_queue, self->quiz_position));
+}
+
 static void
 update_progress (LlmWindow *self)
 {
@@ -445,6 +461,7 @@ _llm_window_quiz_constructed (LlmWindow *self)
   /* The window's own settings, not the default ones: tests pass theirs. */
   self->study = llm_study_new (file);
   llm_study_set_retention (self->study, g_settings_get_double (settings, "desired-retention"));
+  llm_settings_apply_fsrs_parameters (settings, self->study);
   if (!llm_study_load (self->study, &error))
     _llm_window_add_toast (self, error->message);
   else if (llm_study_get_warning (self->study) != NULL)
@@ -452,6 +469,8 @@ _llm_window_quiz_constructed (LlmWindow *self)
   g_signal_connect_object (self->study, "changed", G_CALLBACK (on_study_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::desired-retention",
                            G_CALLBACK (on_retention_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::fsrs-parameters",
+                           G_CALLBACK (on_fsrs_parameters_changed), self, G_CONNECT_SWAPPED);
   llm_sidebar_set_study (self->sidebar, self->study);
   load_interview_date (self);
 

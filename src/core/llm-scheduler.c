@@ -621,6 +621,26 @@ llm_scheduler_retrievability (const LlmSchedulerParams *params,
   return forgetting_curve (&m, (double)elapsed, card->stability);
 }
 
+/**
+ * llm_scheduler_weights_are_valid:
+ *
+ * Returns: whether @w holds FSRS-6's 21 parameters as finite numbers
+ *   (out-of-range ones are fine: they are clipped)
+ */
+gboolean
+llm_scheduler_weights_are_valid (const double *w,
+                                 gsize         n_w)
+{
+  if (w == NULL || n_w != LLM_SCHEDULER_N_PARAMS)
+    return FALSE;
+
+  for (guint i = 0; i < LLM_SCHEDULER_N_PARAMS; i++)
+    if (!isfinite (w[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Fowler–Noll–Vo 1a: unlike g_str_hash, its result is documented and will
  * not change, and it is what ties a question's fuzz to its id. */
 static guint64

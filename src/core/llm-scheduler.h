@@ -76,6 +76,8 @@ gint64        llm_scheduler_preview_interval    (const LlmSchedulerParams *param
 double        llm_scheduler_retrievability      (const LlmSchedulerParams *params,
                                                  const LlmCard            *card,
                                                  gint64                    now);
+gboolean      llm_scheduler_weights_are_valid   (const double             *w,
+                                                 gsize                     n_w);
 guint64       llm_scheduler_fuzz_seed_for_id    (guint64                   fuzz_seed,
                                                  const char               *id);
 char         *llm_scheduler_format_interval     (gint64                    seconds);

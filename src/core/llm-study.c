@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-review-log.h"
@@ -149,6 +151,32 @@ llm_study_set_retention (LlmStudy *self,
 
   /* Intervals depend on it all the way back: replay the log. */
   self->params.desired_retention = retention;
+  recompute (self);
+}
+
+/**
+ * llm_study_set_weights:
+ * @w: (nullable) (array length=n_w): FSRS-6's 21 parameters, or %NULL
+ *   (or anything but 21 finite numbers) for the defaults
+ *
+ * Schedules with @w from now on, replaying the whole log.
+ */
+void
+llm_study_set_weights (LlmStudy     *self,
+                       const double *w,
+                       gsize         n_w)
+{
+  LlmSchedulerParams defaults;
+  const double *use;
+
+  g_return_if_fail (LLM_IS_STUDY (self));
+
+  llm_scheduler_params_init_default (&defaults);
+  use = llm_scheduler_weights_are_valid (w, n_w) ? w : defaults.w;
+  if (memcmp (self->params.w, use, sizeof self->params.w) == 0)
+    return;
+
+  memcpy (self->params.w, use, sizeof self->params.w);
   recompute (self);
 }
 

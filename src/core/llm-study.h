@@ -34,6 +34,9 @@ const LlmSchedulerParams *
                llm_study_get_params   (LlmStudy                 *self);
 void           llm_study_set_retention (LlmStudy                *self,
                                        double                    retention);
+void           llm_study_set_weights  (LlmStudy                 *self,
+                                       const double             *w,
+                                       gsize                     n_w);
 const LlmCard *llm_study_get_card     (LlmStudy                 *self,
                                        const char               *id);
 LlmStudyState  llm_study_get_state    (LlmStudy                 *self,

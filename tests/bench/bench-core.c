@@ -15,6 +15,9 @@
  *       it; searches it as someone types; loads DIR/folder-1000
  *   bench-core --peak PATH
  *       loads PATH once and prints the time and this process's peak RSS
+ *   bench-core --optimize REVIEWS.LOG RUNS
+ *       trains the scheduler's parameters on REVIEWS.LOG in a thread, as
+ *       Preferences does: load, convert, train, evaluate before and after
  */
 
 #include "config.h"
@@ -29,6 +32,7 @@
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
 #include "llm-folder-loader.h"
+#include "llm-fsrs-optimizer.h"
 #include "llm-question.h"
 #include "llm-render.h"
 #include "llm-search.h"
@@ -348,6 +352,56 @@ peak (const char *path)
   return 0;
 }
 
+static gpointer
+optimize_thread (gpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (data);
+  g_autoptr(LlmReviewLog) log = llm_review_log_new_for_file (file);
+  g_autoptr(LlmFsrsOptimizer) optimizer = NULL;
+  g_autoptr(GError) error = NULL;
+  double defaults[LLM_SCHEDULER_N_PARAMS], w[LLM_SCHEDULER_N_PARAMS];
+  LlmFsrsMetrics before, after;
+  LlmFsrsOutcome outcome;
+
+  if (!llm_review_log_load (log, &error))
+    g_error ("%s", error->message);
+
+  optimizer = llm_fsrs_optimizer_new (log);
+  llm_fsrs_parameters_get_default (defaults);
+  if (!llm_fsrs_optimizer_train (optimizer, w, &outcome, NULL, NULL, NULL, &error) ||
+      !llm_fsrs_optimizer_evaluate (optimizer, defaults, &before, &error) ||
+      !llm_fsrs_optimizer_evaluate (optimizer, w, &after, &error))
+    g_error ("%s", error->message);
+  if (outcome != LLM_FSRS_TRAINED)
+    g_error ("%s", llm_fsrs_outcome_describe (outcome));
+
+  return GUINT_TO_POINTER (llm_review_log_get_n_entries (log));
+}
+
+/* Off the main thread, as the app runs it. */
+static int
+optimize (const char *log_path,
+          guint       runs)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_reviews = 0;
+
+  for (guint i = 0; i < MAX (runs, 1); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      GThread *thread = g_thread_new ("optimize", optimize_thread, (gpointer)log_path);
+      double ms;
+
+      n_reviews = GPOINTER_TO_UINT (g_thread_join (thread));
+      ms = ms_since (start);
+      g_array_append_val (samples, ms);
+    }
+
+  print_samples ("core_optimize_ms", samples);
+  g_print ("LLM_BENCH core_optimize reviews=%u\n", n_reviews);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,9 +412,11 @@ main (int   argc,
     return write_inputs (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "--peak"))
     return peak (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--optimize"))
+    return optimize (argv[2], (guint)atoi (argv[3]));
   if (argc == 4)
     return bench_all (argv[1], (guint)atoi (argv[2]), argv[3]);
 
-  g_printerr ("Usage: %s --write NOTES.md DIR | NOTES.md RUNS DIR | --peak PATH\n", argv[0]);
+  g_printerr ("Usage: %s --write NOTES.md DIR | NOTES.md RUNS DIR | --peak PATH | --optimize REVIEWS.LOG RUNS\n", argv[0]);
   return 2;
 }
