@@ -22,6 +22,8 @@
 #define SEED_IMAGE "cnn-rnn-self-attention.svg"
 #define KATEX_TAG "<script src=\"../assets/katex/katex.min.js\"></script>"
 #define BOOTSTRAP_TAG "<script src=\"../assets/render-math.js\"></script>"
+#define HIGHLIGHT_TAG "<script src=\"../assets/highlight.min.js\"></script>"
+#define CODE_TAG "<script src=\"../assets/render-code.js\"></script>"
 
 static LlmCollection *
 load_seed (void)
@@ -172,6 +174,8 @@ test_seed (void)
   assert_exists (site, "index.html");
   assert_exists (site, "assets/style.css");
   assert_exists (site, "assets/render-math.js");
+  assert_exists (site, "assets/render-code.js");
+  assert_exists (site, "assets/highlight.min.js");
   assert_exists (site, "assets/katex/katex.min.js");
   assert_exists (site, "assets/katex/katex.min.css");
   assert_exists (site, "assets/katex/fonts/KaTeX_Main-Regular.woff2");
@@ -208,7 +212,9 @@ test_seed (void)
   g_assert_nonnull (strstr (note_page, "<section class=\"my-notes\">\n<h2>My Notes</h2>"));
   g_assert_nonnull (strstr (note_page, "<mark>marked</mark>"));
   g_assert_nonnull (strstr (note_page, "<span class=\"math inline\">x^2</span>"));
-  g_assert_cmpuint (count (note_page, "<script"), ==, 2);
+  g_assert_cmpuint (count (note_page, "<script"), ==, 4);
+  g_assert_cmpuint (count (note_page, HIGHLIGHT_TAG), ==, 1);
+  g_assert_cmpuint (count (note_page, CODE_TAG), ==, 1);
   g_assert_cmpuint (count (note_page, KATEX_TAG), ==, 1);
   g_assert_cmpuint (count (note_page, BOOTSTRAP_TAG), ==, 1);
 
@@ -248,7 +254,8 @@ assert_harmless (const char *name,
                                           G_REGEX_CASELESS, 0, NULL);
   /* An empty src, what cmark leaves of an unsafe URL, loads nothing. */
   g_autoptr(GRegex) remote = g_regex_new ("<img[^>]*\\ssrc=\"(?!\\.\\./images/|\")", G_REGEX_CASELESS, 0, NULL);
-  guint n_scripts = count (html, KATEX_TAG) + count (html, BOOTSTRAP_TAG);
+  guint n_scripts = count (html, KATEX_TAG) + count (html, BOOTSTRAP_TAG) +
+                    count (html, HIGHLIGHT_TAG) + count (html, CODE_TAG);
 
   if (count (html, "<script") != n_scripts ||
       g_regex_match (handler, html, 0, NULL) ||

@@ -121,6 +121,19 @@ test_table (void)
 }
 
 static void
+test_code_language (void)
+{
+  g_autofree char *python = render ("```Python {.numberLines}\nprint(\"<hi>\")\n```\n");
+  g_autofree char *hostile = render ("```x\"onmouseover=alert(1)\nx\n```\n");
+
+  assert_contains (python, "<span class=\"code-language\">Python</span>");
+  assert_contains (python, "<code class=\"language-python\">print(&quot;&lt;hi&gt;&quot;)\n</code>");
+  /* A language that could not be a class name is no language. */
+  assert_lacks (hostile, "onmouseover");
+  assert_lacks (hostile, "code-language");
+}
+
+static void
 test_strikethrough (void)
 {
   assert_renders ("~~gone~~\n", "<p><del>gone</del></p>\n");
@@ -174,10 +187,19 @@ test_math_code (void)
 {
   assert_renders ("`$x_1$` and ``a`$b$``\n",
                   "<p><code>$x_1$</code> and <code>a`$b$</code></p>\n");
-  assert_renders ("```\n$x_1$\n```\n", "<pre><code>$x_1$\n</code></pre>\n");
+  assert_renders ("```\n$x_1$\n```\n",
+                  "<div class=\"code-block\"><div class=\"code-header\">"
+                  "<button class=\"code-copy\" type=\"button\" data-done=\"Copied\">Copy</button></div>"
+                  "<pre><code>$x_1$\n</code></pre></div>\n");
   assert_renders ("> ~~~tex\n> $a_1$\n> ~~~\n",
-                  "<blockquote>\n<pre><code class=\"language-tex\">$a_1$\n</code></pre>\n</blockquote>\n");
-  assert_renders ("    $a_1$\n", "<pre><code>$a_1$\n</code></pre>\n");
+                  "<blockquote>\n<div class=\"code-block\"><div class=\"code-header\">"
+                  "<span class=\"code-language\">tex</span>"
+                  "<button class=\"code-copy\" type=\"button\" data-done=\"Copied\">Copy</button></div>"
+                  "<pre><code class=\"language-tex\">$a_1$\n</code></pre></div>\n</blockquote>\n");
+  assert_renders ("    $a_1$\n",
+                  "<div class=\"code-block\"><div class=\"code-header\">"
+                  "<button class=\"code-copy\" type=\"button\" data-done=\"Copied\">Copy</button></div>"
+                  "<pre><code>$a_1$\n</code></pre></div>\n");
   /* In a list, the same indentation is text again. */
   assert_renders ("- item\n\n    $a_1$\n",
                   "<ul>\n<li>\n<p>item</p>\n<p><span class=\"math inline\">a_1</span></p>\n</li>\n</ul>\n");
@@ -444,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/llm/render/table", test_table);
   g_test_add_func ("/llm/render/strikethrough", test_strikethrough);
   g_test_add_func ("/llm/render/tasklist", test_tasklist);
+  g_test_add_func ("/llm/render/code-language", test_code_language);
   g_test_add_func ("/llm/render/footnote", test_footnote);
   g_test_add_func ("/llm/render/autolink", test_autolink);
   g_test_add_func ("/llm/render/math-inline", test_math_inline);

@@ -375,6 +375,22 @@ replace_block_with_markup (cmark_node   *node,
   cmark_node_free (node);
 }
 
+/* A language name goes into a class: letters, digits and "+#-_." only. */
+static gboolean
+is_language_name (const char *name)
+{
+  if (*name == '\0' || strlen (name) > 32)
+    return FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("+#-_.", *p) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The page highlights a block with a language as it scrolls into view, and
+ * its Copy button hands the code to the app (resources/page/page.js). */
 static void
 stash_code_block (cmark_node   *node,
                   EmbedContext *ctx)
@@ -382,17 +398,33 @@ stash_code_block (cmark_node   *node,
   const char *info = cmark_node_get_fence_info (node);
   const char *code = cmark_node_get_literal (node);
   g_autofree char *language = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *body = NULL;
   g_autofree char *html = NULL;
 
   if (info != NULL)
-    language = g_strndup (info, strcspn (info, " \t"));
+    language = g_strndup (info, strcspn (info, " \t{"));
+  if (code == NULL)
+    code = "";
 
-  if (language != NULL && *language != '\0')
-    html = g_markup_printf_escaped ("<pre><code class=\"language-%s\">%s</code></pre>",
-                                    language, code != NULL ? code : "");
+  if (language != NULL && is_language_name (language))
+    {
+      g_autofree char *lower = g_ascii_strdown (language, -1);
+
+      header = g_markup_printf_escaped ("<div class=\"code-header\"><span class=\"code-language\">%s</span>"
+                                        "<button class=\"code-copy\" type=\"button\" data-done=\"%s\">%s</button></div>",
+                                        language, _("Copied"), _("Copy"));
+      body = g_markup_printf_escaped ("<pre><code class=\"language-%s\">%s</code></pre>", lower, code);
+    }
   else
-    html = g_markup_printf_escaped ("<pre><code>%s</code></pre>", code != NULL ? code : "");
+    {
+      header = g_markup_printf_escaped ("<div class=\"code-header\">"
+                                        "<button class=\"code-copy\" type=\"button\" data-done=\"%s\">%s</button></div>",
+                                        _("Copied"), _("Copy"));
+      body = g_markup_printf_escaped ("<pre><code>%s</code></pre>", code);
+    }
 
+  html = g_strconcat ("<div class=\"code-block\">", header, body, "</div>", NULL);
   replace_block_with_markup (node, ctx, html);
 }
 
