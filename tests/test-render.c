@@ -134,6 +134,35 @@ test_code_language (void)
 }
 
 static void
+test_callout (void)
+{
+  g_autofree char *note = render ("> [!note] Remember\n> Body with **bold**.\n");
+  g_autofree char *alias = render ("> [!FAQ]\n> Why?\n");
+  g_autofree char *folded = render ("> [!tip]- Folded tip\n> Hidden.\n");
+  g_autofree char *open = render ("> [!warning]+ Open\n> Shown.\n");
+  g_autofree char *nested = render ("> [!example] Outer\n> > [!bug] Inner\n> > Deep <b>bold\n>\n> Outer text\n");
+  g_autofree char *quote = render ("> Just a quote [!note]\n");
+
+  assert_contains (note, "<div class=\"callout\" data-callout=\"note\"><div class=\"callout-title\">");
+  assert_contains (note, "<span class=\"callout-title-text\">Remember</span>");
+  assert_contains (note, "<p>Body with <strong>bold</strong>.</p>");
+  assert_lacks (note, "[!note]");
+  assert_lacks (note, "<blockquote>");
+  /* An alias takes its type's look and, without a title, its own name. */
+  assert_contains (alias, "data-callout=\"question\"");
+  assert_contains (alias, "<span class=\"callout-title-text\">FAQ</span>");
+  assert_contains (folded, "<details class=\"callout\" data-callout=\"tip\"><summary class=\"callout-title\">");
+  assert_contains (folded, "Hidden.");
+  assert_contains (open, "<details class=\"callout\" data-callout=\"warning\" open>");
+  /* Nested, with the inner one's unclosed tag ending inside it. */
+  assert_contains (nested, "data-callout=\"example\"");
+  assert_contains (nested, "<div class=\"callout\" data-callout=\"bug\">");
+  assert_contains (nested, "Deep <b>bold</b></p>\n</div></div>");
+  assert_contains (nested, "Outer text");
+  assert_contains (quote, "<blockquote>");
+}
+
+static void
 test_strikethrough (void)
 {
   assert_renders ("~~gone~~\n", "<p><del>gone</del></p>\n");
@@ -467,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/llm/render/strikethrough", test_strikethrough);
   g_test_add_func ("/llm/render/tasklist", test_tasklist);
   g_test_add_func ("/llm/render/code-language", test_code_language);
+  g_test_add_func ("/llm/render/callout", test_callout);
   g_test_add_func ("/llm/render/footnote", test_footnote);
   g_test_add_func ("/llm/render/autolink", test_autolink);
   g_test_add_func ("/llm/render/math-inline", test_math_inline);

@@ -563,6 +563,140 @@ render_footnotes (GPtrArray    *defs,
   return g_string_free (out, FALSE);
 }
 
+/* Obsidian callouts: "> [!type] Title", folded with "-" or "+". The types
+ * and their aliases, as Obsidian names them; an unknown type looks like a
+ * note. */
+static const struct
+{
+  const char *alias;
+  const char *type;
+} callout_types[] = {
+  { "note", "note" },
+  { "abstract", "abstract" }, { "summary", "abstract" }, { "tldr", "abstract" },
+  { "info", "info" },
+  { "todo", "todo" },
+  { "tip", "tip" }, { "hint", "tip" }, { "important", "tip" },
+  { "success", "success" }, { "check", "success" }, { "done", "success" },
+  { "question", "question" }, { "help", "question" }, { "faq", "question" },
+  { "warning", "warning" }, { "caution", "warning" }, { "attention", "warning" },
+  { "failure", "failure" }, { "fail", "failure" }, { "missing", "failure" },
+  { "danger", "danger" }, { "error", "danger" },
+  { "bug", "bug" },
+  { "example", "example" },
+  { "quote", "quote" }, { "cite", "quote" },
+};
+
+typedef struct
+{
+  char *written;    /* the type as written, for the default title */
+  const char *type; /* its canonical name */
+  char fold;        /* '-', '+' or 0 */
+  char *title;
+  guint n_nodes;    /* inline nodes of the first line, break included */
+} Callout;
+
+static void
+callout_clear (Callout *callout)
+{
+  g_free (callout->written);
+  g_free (callout->title);
+}
+
+/* Reads "[!type]-  Title" from the first line of @quote's first paragraph. */
+static gboolean
+parse_callout (cmark_node *quote,
+               Callout    *callout)
+{
+  cmark_node *para = cmark_node_first_child (quote);
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *p;
+  const char *end;
+  guint n = 0;
+
+  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+
+  for (cmark_node *child = cmark_node_first_child (para); child != NULL; child = cmark_node_next (child))
+    {
+      cmark_node_type type = cmark_node_get_type (child);
+
+      n++;
+      if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        break;
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+        g_string_append (line, cmark_node_get_literal (child));
+      else
+        append_plain_text (line, child);
+    }
+
+  if (!g_str_has_prefix (line->str, "[!"))
+    return FALSE;
+  p = line->str + 2;
+  end = strchr (p, ']');
+  if (end == NULL || end == p || end - p > 32)
+    return FALSE;
+  for (const char *q = p; q < end; q++)
+    if (!g_ascii_isalnum (*q) && *q != '-' && *q != '_')
+      return FALSE;
+
+  callout->written = g_strndup (p, end - p);
+  callout->type = "note";
+  for (guint i = 0; i < G_N_ELEMENTS (callout_types); i++)
+    if (g_ascii_strcasecmp (callout->written, callout_types[i].alias) == 0)
+      callout->type = callout_types[i].type;
+
+  p = end + 1;
+  callout->fold = (*p == '-' || *p == '+') ? *p++ : 0;
+  callout->title = g_strstrip (g_strdup (p));
+  if (*callout->title == '\0')
+    {
+      g_free (callout->title);
+      callout->title = g_strdup (callout->written);
+      callout->title[0] = g_ascii_toupper (callout->title[0]);
+    }
+  callout->n_nodes = n;
+
+  return TRUE;
+}
+
+/* Called innermost first, so a nested callout is already markup here. Its
+ * content is sanitised on its own, so that a tag left open in it ends in
+ * it. */
+static void
+stash_callout (cmark_node   *quote,
+               Callout      *callout,
+               EmbedContext *ctx)
+{
+  cmark_node *para = cmark_node_first_child (quote);
+  g_autofree char *body = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *html = NULL;
+  const char *tag = callout->fold != 0 ? "details" : "div";
+  const char *title_tag = callout->fold != 0 ? "summary" : "div";
+
+  for (guint i = 0; i < callout->n_nodes; i++)
+    {
+      cmark_node *first = cmark_node_first_child (para);
+
+      cmark_node_unlink (first);
+      cmark_node_free (first);
+    }
+  if (cmark_node_first_child (para) == NULL)
+    {
+      cmark_node_unlink (para);
+      cmark_node_free (para);
+    }
+
+  body = render_children (quote, ctx);
+  title = g_markup_printf_escaped ("<%s class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>"
+                                   "<span class=\"callout-title-text\">%s</span></%s>",
+                                   title_tag, callout->title, title_tag);
+  html = g_strdup_printf ("<%s class=\"callout\" data-callout=\"%s\"%s>%s<div class=\"callout-content\">\n%s</div></%s>",
+                          tag, callout->type, callout->fold == '+' ? " open" : "",
+                          title, body, tag);
+  replace_block_with_markup (quote, ctx, html);
+}
+
 /* Takes what the renderer marks up itself out of cmark's hands. Returns the
  * footnotes' section, or %NULL. */
 static char *
@@ -573,6 +707,7 @@ stash_renderer_markup (cmark_node   *doc,
   g_autoptr(GPtrArray) tasks = g_ptr_array_new ();
   g_autoptr(GPtrArray) refs = g_ptr_array_new ();
   g_autoptr(GPtrArray) defs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
   cmark_syntax_extension *tasklist = cmark_find_syntax_extension ("tasklist");
   cmark_iter *iter = cmark_iter_new (doc);
   cmark_event_type ev;
@@ -601,6 +736,9 @@ stash_renderer_markup (cmark_node   *doc,
           if (cmark_node_parent (node) == doc)
             g_ptr_array_add (defs, node);
           break;
+        case CMARK_NODE_BLOCK_QUOTE:
+          g_ptr_array_add (quotes, node);
+          break;
         default:
           break;
         }
@@ -612,6 +750,17 @@ stash_renderer_markup (cmark_node   *doc,
   for (guint i = 0; i < tasks->len; i++)
     stash_task_box (g_ptr_array_index (tasks, i), ctx);
   stash_footnote_refs (refs, defs, ctx);
+
+  /* Innermost first: a quote comes after the quotes around it. */
+  for (guint i = quotes->len; i > 0; i--)
+    {
+      cmark_node *quote = g_ptr_array_index (quotes, i - 1);
+      Callout callout = { NULL, };
+
+      if (parse_callout (quote, &callout))
+        stash_callout (quote, &callout, ctx);
+      callout_clear (&callout);
+    }
 
   return defs->len > 0 ? render_footnotes (defs, ctx) : NULL;
 }
