@@ -355,7 +355,7 @@ assert_inert (const char *name,
     g_error ("%s lets live markup through", name);
 }
 
-/* test-hostile's corpus, with its two huge payloads, as answers and as a
+/* test-hostile's corpora, with its two huge payloads, as answers and as a
  * note: the export holds none of it live. */
 static void
 test_payload_corpus (void)
@@ -375,14 +375,16 @@ test_payload_corpus (void)
   g_autofree char *index = NULL;
   guint n;
 
-  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+  n = G_N_ELEMENTS (payloads) + G_N_ELEMENTS (sanitizer_payloads);
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *payload = g_strdup_printf (payloads[i], 9);
+      const char *format = i < G_N_ELEMENTS (payloads) ? payloads[i] :
+                           sanitizer_payloads[i - G_N_ELEMENTS (payloads)];
+      g_autofree char *payload = g_strdup_printf (format, 9);
 
       g_string_append_printf (markdown, "### %u. Payload %u\n\n%s\n\n", i + 1, i + 1, payload);
       g_string_append_printf (note, "%s\n\n", payload);
     }
-  n = G_N_ELEMENTS (payloads);
   g_string_append_printf (markdown, "### %u. Line\n\n%s\n\n### %u. Quotes\n\n%s\n", n + 1, line->str, n + 2, quotes->str);
 
   collection = llm_collection_load_data (markdown->str, markdown->len, "payloads", NULL, &error);

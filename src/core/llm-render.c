@@ -310,6 +310,13 @@ image_markup (const char *src,
 
   if (is_inline_image (src))
     uri = g_strdup (src);
+  /* Other data: URLs (SVG, HTML) are not shown, nor is their text. */
+  else if (g_ascii_strncasecmp (src, "data:", 5) == 0)
+    {
+      html = g_markup_printf_escaped ("<span class=\"remote-image\" title=\"%s\">%s</span>",
+                                      _("Inline image not shown"), *alt != '\0' ? alt : "data:");
+      return stash_markup (ctx, html, alt);
+    }
   /* The page may never load anything from the network (DESIGN §4). */
   else if ((scheme_end != NULL && g_uri_peek_scheme (src) != NULL) || g_str_has_prefix (src, "//"))
     {
