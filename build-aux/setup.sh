@@ -13,6 +13,7 @@ packages="
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libwebkitgtk-6.0-dev libgtksourceview-5-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libjs-katex fonts-katex fonts-noto-cjk fonts-cantarell
+  libxml2-dev libjs-highlight.js fonts-noto-color-emoji
   desktop-file-utils appstream clang-14 libclang-rt-14-dev
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick xdotool optipng locales
 "

@@ -91,3 +91,52 @@ hostile_deep_quotes (guint port)
                           port);
   return quotes;
 }
+
+/* Aimed at the HTML sanitiser (issue 15): allowed elements carrying
+ * handlers, encoded and split schemes, namespace confusion, comments and
+ * CDATA, misnesting, the renderer's own classes claimed by the notes. Shown
+ * like the payloads above, and exported. */
+static const char * const sanitizer_payloads[] = {
+  "<details><summary><img src=x onerror=window.pwned=1></summary>s</details>",
+  "<p><img/src=x/onerror=window.pwned=1></p>",
+  "<b onmouseover=window.pwned=1>bold</b>",
+  "<div align=center onclick=window.pwned=1>centre</div>",
+  "<details open ontoggle=window.pwned=1><summary>t</summary>x</details>",
+  "<a href=\"&#106;avascript:window.pwned=1\">entity</a>",
+  "<a href=\"jav&#x09;ascript:window.pwned=1\">tab</a>",
+  "<a href=\"java&#10;script:window.pwned=1\">newline</a>",
+  "<a href=\" javascript:window.pwned=1\">space</a>",
+  "<a href=\"&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;:window.pwned=1\">hex</a>",
+  "<a href=javascript:window.pwned=1>unquoted</a>",
+  "<sub><a href=\"vbscript:window.pwned=1\">vb</a></sub>",
+  "<a href=\"data:text/html,<script>window.pwned=1</script>\">data</a>",
+  "<a href=\"http://127.0.0.1:%1$u/html-link\">web link</a>",
+  "<img src=\"http://127.0.0.1:%1$u/html-img.png\">",
+  "<img src=\"//127.0.0.1:%1$u/html-proto.png\">",
+  "<img src=\" http://127.0.0.1:%1$u/html-space.png\" alt=\"space\">",
+  "<img src=\"x\" srcset=\"http://127.0.0.1:%1$u/html-srcset.png 2x\" alt=\"srcset\">",
+  "<img src=\"data:image/svg+xml,<svg onload=window.pwned=1>\">",
+  "<img src=\"file:///etc/hosts\">",
+  "<img src=x alt=\"<svg onload=window.pwned=1>\">",
+  "<details open><summary>s</summary><svg><script>window.pwned=1</script></svg></details>",
+  "<svg><p><style><img src=x onerror=window.pwned=1></style></p></svg>",
+  "<math><annotation-xml encoding=\"text/html\"><img src=x onerror=window.pwned=1></annotation-xml></math>",
+  "<svg><foreignObject><img src=x onerror=window.pwned=1></foreignObject></svg>",
+  "<form><math><mtext></form><form><mglyph><style></math><img src onerror=window.pwned=1>",
+  "<template><img src=x onerror=window.pwned=1></template>",
+  "<noscript><img src=x onerror=window.pwned=1></noscript>",
+  "<!--><img src=x onerror=window.pwned=1>-->",
+  "<![CDATA[><img src=x onerror=window.pwned=1>]]>",
+  "<?xml version=\"1.0\"?><img src=x onerror=window.pwned=1>",
+  "<b><i><img src=x onerror=window.pwned=1></b></i>",
+  "<table><tr><td colspan=2 onclick=window.pwned=1><img src=x onerror=window.pwned=1></td></tr></table>",
+  "<kbd style=\"background:url(http://127.0.0.1:%1$u/kbd.png)\">k</kbd>",
+  "<span class=\"math inline\">\\href{javascript:window.pwned=1}{claimed math}</span>",
+  "<div id=\"content\" class=\"callout\">claimed id and class</div>",
+  "<center><iframe srcdoc=\"<script>parent.pwned=1</script>\"></iframe></center>",
+  "<meta charset=\"utf-7\">+ADw-script+AD4-window.pwned=1+ADw-/script+AD4-",
+  "<scr\x01ipt>window.pwned=1</script>",
+  "> [!note] <img src=x onerror=window.pwned=1> callout\n> <a href=\"javascript:window.pwned=1\">in</a>",
+  "```python\n<img src=x onerror=window.pwned=1>\nprint('hi')\n```",
+  "<br>\n<img src=\"http://127.0.0.1:%1$u/after-br.png\"> text after a br line",
+};

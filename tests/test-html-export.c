@@ -22,6 +22,8 @@
 #define SEED_IMAGE "cnn-rnn-self-attention.svg"
 #define KATEX_TAG "<script src=\"../assets/katex/katex.min.js\"></script>"
 #define BOOTSTRAP_TAG "<script src=\"../assets/render-math.js\"></script>"
+#define HIGHLIGHT_TAG "<script src=\"../assets/highlight.min.js\"></script>"
+#define CODE_TAG "<script src=\"../assets/render-code.js\"></script>"
 
 static LlmCollection *
 load_seed (void)
@@ -172,6 +174,8 @@ test_seed (void)
   assert_exists (site, "index.html");
   assert_exists (site, "assets/style.css");
   assert_exists (site, "assets/render-math.js");
+  assert_exists (site, "assets/render-code.js");
+  assert_exists (site, "assets/highlight.min.js");
   assert_exists (site, "assets/katex/katex.min.js");
   assert_exists (site, "assets/katex/katex.min.css");
   assert_exists (site, "assets/katex/fonts/KaTeX_Main-Regular.woff2");
@@ -208,7 +212,9 @@ test_seed (void)
   g_assert_nonnull (strstr (note_page, "<section class=\"my-notes\">\n<h2>My Notes</h2>"));
   g_assert_nonnull (strstr (note_page, "<mark>marked</mark>"));
   g_assert_nonnull (strstr (note_page, "<span class=\"math inline\">x^2</span>"));
-  g_assert_cmpuint (count (note_page, "<script"), ==, 2);
+  g_assert_cmpuint (count (note_page, "<script"), ==, 4);
+  g_assert_cmpuint (count (note_page, HIGHLIGHT_TAG), ==, 1);
+  g_assert_cmpuint (count (note_page, CODE_TAG), ==, 1);
   g_assert_cmpuint (count (note_page, KATEX_TAG), ==, 1);
   g_assert_cmpuint (count (note_page, BOOTSTRAP_TAG), ==, 1);
 
@@ -248,7 +254,8 @@ assert_harmless (const char *name,
                                           G_REGEX_CASELESS, 0, NULL);
   /* An empty src, what cmark leaves of an unsafe URL, loads nothing. */
   g_autoptr(GRegex) remote = g_regex_new ("<img[^>]*\\ssrc=\"(?!\\.\\./images/|\")", G_REGEX_CASELESS, 0, NULL);
-  guint n_scripts = count (html, KATEX_TAG) + count (html, BOOTSTRAP_TAG);
+  guint n_scripts = count (html, KATEX_TAG) + count (html, BOOTSTRAP_TAG) +
+                    count (html, HIGHLIGHT_TAG) + count (html, CODE_TAG);
 
   if (count (html, "<script") != n_scripts ||
       g_regex_match (handler, html, 0, NULL) ||
@@ -348,7 +355,7 @@ assert_inert (const char *name,
     g_error ("%s lets live markup through", name);
 }
 
-/* test-hostile's corpus, with its two huge payloads, as answers and as a
+/* test-hostile's corpora, with its two huge payloads, as answers and as a
  * note: the export holds none of it live. */
 static void
 test_payload_corpus (void)
@@ -368,14 +375,16 @@ test_payload_corpus (void)
   g_autofree char *index = NULL;
   guint n;
 
-  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+  n = G_N_ELEMENTS (payloads) + G_N_ELEMENTS (sanitizer_payloads);
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *payload = g_strdup_printf (payloads[i], 9);
+      const char *format = i < G_N_ELEMENTS (payloads) ? payloads[i] :
+                           sanitizer_payloads[i - G_N_ELEMENTS (payloads)];
+      g_autofree char *payload = g_strdup_printf (format, 9);
 
       g_string_append_printf (markdown, "### %u. Payload %u\n\n%s\n\n", i + 1, i + 1, payload);
       g_string_append_printf (note, "%s\n\n", payload);
     }
-  n = G_N_ELEMENTS (payloads);
   g_string_append_printf (markdown, "### %u. Line\n\n%s\n\n### %u. Quotes\n\n%s\n", n + 1, line->str, n + 2, quotes->str);
 
   collection = llm_collection_load_data (markdown->str, markdown->len, "payloads", NULL, &error);

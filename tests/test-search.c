@@ -306,6 +306,57 @@ test_ranking_weakest_term (void)
   g_assert_cmpstr (title_at (two, 1), ==, "Delta");
 }
 
+/* Only what a reader sees is searched: image and link targets and HTML
+ * tags with their attributes are not hits, alt and link text are. */
+static void
+test_visible_text (void)
+{
+  g_autoptr(LlmCollection) collection =
+    load_text ("# Models\n\n"
+               "## 1. Vision\n\n"
+               "![A convolution kernel](..%2Fusing_files%2Fimg%2FRNN-unrolled.png) in an image.\n\n"
+               "## 2. Sequences\n\n"
+               "See [the gated unit](https://example.com/lstm-guide) and "
+               "<img src=\"figs/transformer.png\" alt=\"attention heads\" width=\"300\">.\n\n"
+               "<div align=\"center\" title=\"tooltip\">Centred words</div>\n\n"
+               "- [x] a task\n");
+  g_autoptr(LlmSearchIndex) index = llm_search_index_new (collection, NULL, NULL);
+  g_autoptr(GPtrArray) rnn = llm_search_index_query (index, "RNN", 0);
+  g_autoptr(GPtrArray) files = llm_search_index_query (index, "using_files", 0);
+  g_autoptr(GPtrArray) lstm = llm_search_index_query (index, "lstm", 0);
+  g_autoptr(GPtrArray) transformer = llm_search_index_query (index, "transformer", 0);
+  g_autoptr(GPtrArray) align = llm_search_index_query (index, "align", 0);
+  g_autoptr(GPtrArray) tooltip = llm_search_index_query (index, "tooltip", 0);
+  g_autoptr(GPtrArray) kernel = llm_search_index_query (index, "convolution", 0);
+  g_autoptr(GPtrArray) gated = llm_search_index_query (index, "gated", 0);
+  g_autoptr(GPtrArray) heads = llm_search_index_query (index, "attention heads", 0);
+  g_autoptr(GPtrArray) centred = llm_search_index_query (index, "centred", 0);
+  g_autoptr(GPtrArray) task = llm_search_index_query (index, "task", 0);
+  const char *snippet;
+
+  g_assert_cmpuint (rnn->len, ==, 0);
+  g_assert_cmpuint (files->len, ==, 0);
+  g_assert_cmpuint (lstm->len, ==, 0);
+  g_assert_cmpuint (transformer->len, ==, 0);
+  g_assert_cmpuint (align->len, ==, 0);
+  g_assert_cmpuint (tooltip->len, ==, 0);
+
+  g_assert_cmpuint (kernel->len, ==, 1);
+  snippet = llm_search_result_get_snippet (g_ptr_array_index (kernel, 0));
+  g_assert_cmpstr (snippet, ==, "A convolution kernel in an image.");
+  g_assert_cmpuint (gated->len, ==, 1);
+  g_assert_cmpuint (heads->len, ==, 1);
+  g_assert_cmpuint (centred->len, ==, 1);
+  snippet = llm_search_result_get_snippet (g_ptr_array_index (gated, 0));
+  g_assert_null (strstr (snippet, "example.com"));
+  g_assert_null (strstr (snippet, "<img"));
+  g_assert_null (strstr (snippet, "src="));
+  g_assert_nonnull (strstr (snippet, "the gated unit"));
+  g_assert_cmpuint (task->len, ==, 1);
+  snippet = llm_search_result_get_snippet (g_ptr_array_index (task, 0));
+  g_assert_nonnull (strstr (snippet, "[x] a task"));
+}
+
 static void
 test_notes (void)
 {
@@ -688,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/llm/search/ranking-weakest-term", test_ranking_weakest_term);
   g_test_add_func ("/llm/search/typing", test_typing);
   g_test_add_func ("/llm/search/notes", test_notes);
+  g_test_add_func ("/llm/search/visible-text", test_visible_text);
   g_test_add_func ("/llm/search/snippet", test_snippet);
   g_test_add_func ("/llm/search/snippet-mapping", test_snippet_mapping);
   g_test_add_func ("/llm/search/snippet-seed", test_snippet_seed);

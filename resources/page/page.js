@@ -90,6 +90,78 @@ function llmTypeset(root, lazy) {
     llmMathObserver.observe(el);
 }
 
+/* Code blocks with a language (<code class="language-…">) are highlighted
+ * with highlight.js as they come near the viewport, a few hundred lines per
+ * task: neither a switch nor scrolling waits for a block of thousands of
+ * lines. Each chunk continues the previous one's state, so a string or
+ * comment spanning a chunk's end stays one. */
+const LLM_HIGHLIGHT_LINES = 200;
+let llmCodeObserver = null;
+let llmCodeGeneration = 0;
+
+function llmHighlightOne(code, generation) {
+  const match = /(?:^|\s)language-([\w+#.-]+)/.exec(code.className);
+
+  if (!match || typeof hljs === 'undefined' || !hljs.getLanguage(match[1]))
+    return;
+
+  const lines = code.textContent.split('\n');
+  let html = '';
+  let state;
+  let line = 0;
+
+  const step = () => {
+    if (generation !== llmCodeGeneration || !code.isConnected)
+      return;
+    const end = Math.min(line + LLM_HIGHLIGHT_LINES, lines.length);
+    const chunk = lines.slice(line, end).join('\n') + (end < lines.length ? '\n' : '');
+    const result = hljs.highlight(match[1], chunk, true, state);
+
+    html += result.value;
+    state = result.top;
+    line = end;
+    if (line < lines.length) {
+      setTimeout(step, 0);
+      return;
+    }
+    code.innerHTML = html;
+    code.classList.add('hljs');
+  };
+  step();
+}
+
+function llmHighlight(root) {
+  if (!root)
+    return;
+  if (!llmCodeObserver)
+    llmCodeObserver = new IntersectionObserver(entries => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting)
+          continue;
+        llmCodeObserver.unobserve(entry.target);
+        llmHighlightOne(entry.target, llmCodeGeneration);
+      }
+    }, { rootMargin: '100% 0px' });
+  for (const code of root.querySelectorAll('pre > code[class*="language-"]'))
+    llmCodeObserver.observe(code);
+}
+
+/* The Copy button of a code block: the page has no clipboard access, so
+ * the code goes to the app, which puts it on the clipboard. */
+document.addEventListener('click', event => {
+  const button = event.target instanceof Element ? event.target.closest('button.code-copy') : null;
+  const code = button ? button.closest('.code-block').querySelector('pre > code') : null;
+
+  if (!code)
+    return;
+  window.webkit.messageHandlers.llmCopy.postMessage(code.textContent);
+  if (!button.dataset.label)
+    button.dataset.label = button.textContent;
+  button.textContent = button.dataset.done;
+  clearTimeout(button.llmTimer);
+  button.llmTimer = setTimeout(() => { button.textContent = button.dataset.label; }, 1500);
+});
+
 /* Resolves once the new answer has been painted: the second animation
  * frame comes after the first one was drawn. */
 function llmPainted() {
@@ -123,6 +195,7 @@ function llmSetNote(html, notesTitle) {
     old.remove();
   document.getElementById('content').insertAdjacentHTML('beforeend', llmNotesHtml(html, notesTitle));
   llmTypesetLargeNote(html);
+  llmHighlight(document.querySelector('section.my-notes'));
   return llmPainted();
 }
 
@@ -176,9 +249,13 @@ function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
 
   document.documentElement.classList.toggle('dark', dark);
 
-  /* The formulas of the answer being replaced are no longer waited for. */
+  /* The formulas and code of the answer being replaced are no longer
+   * waited for. */
   if (llmMathObserver)
     llmMathObserver.disconnect();
+  if (llmCodeObserver)
+    llmCodeObserver.disconnect();
+  llmCodeGeneration++;
 
   main.innerHTML =
     `<header><p class="topic">${llmEscape(topic)}</p><h1>${num}${llmEscape(title)}</h1></header>` +
@@ -188,6 +265,7 @@ function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
   if (largeAnswer)
     llmTypeset(main.querySelector('article.answer'), true);
   llmTypesetLargeNote(note);
+  llmHighlight(main);
   document.body.classList.toggle('answer-hidden', Boolean(hidden));
   window.scrollTo(0, 0);
   return llmPainted();

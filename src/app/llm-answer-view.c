@@ -633,6 +633,22 @@ disable_features (WebKitSettings *settings)
     }
 }
 
+/* A code block's Copy button: the page has no clipboard access of its own,
+ * it hands the code to the app. */
+static void
+on_copy_message (LlmAnswerView            *self,
+                 JSCValue                 *value,
+                 WebKitUserContentManager *manager)
+{
+  g_autofree char *text = NULL;
+
+  if (!jsc_value_is_string (value))
+    return;
+
+  text = jsc_value_to_string (value);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
 static WebKitWebView *
 create_web_view (LlmAnswerView *self)
 {
@@ -641,6 +657,7 @@ create_web_view (LlmAnswerView *self)
   g_autoptr(WebKitUserContentManager) manager = webkit_user_content_manager_new ();
   g_autoptr(WebKitSettings) settings = webkit_settings_new ();
   g_autoptr(WebKitUserScript) katex = user_script_from_resource (RESOURCE_BASE "/katex/katex.min.js");
+  g_autoptr(WebKitUserScript) highlight = user_script_from_resource (RESOURCE_BASE "/highlight/highlight.min.js");
   g_autoptr(WebKitUserScript) page = user_script_from_resource (RESOURCE_BASE "/page/page.js");
   GWeakRef *weak = g_new0 (GWeakRef, 1);
 
@@ -664,7 +681,12 @@ create_web_view (LlmAnswerView *self)
     webkit_settings_set_hardware_acceleration_policy (settings, WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
 
   webkit_user_content_manager_add_script (manager, katex);
+  webkit_user_content_manager_add_script (manager, highlight);
   webkit_user_content_manager_add_script (manager, page);
+  /* Only the app's isolated world can post to it, never the page's. */
+  webkit_user_content_manager_register_script_message_handler (manager, "llmCopy", SCRIPT_WORLD);
+  g_signal_connect_object (manager, "script-message-received::llmCopy",
+                           G_CALLBACK (on_copy_message), self, G_CONNECT_SWAPPED);
 
   return g_object_new (WEBKIT_TYPE_WEB_VIEW,
                        "web-context", context,

@@ -34,7 +34,8 @@
  *                                 for each NAME=PATH of LLM_NOTES_BENCH_OPEN
  *                                 (a list like PATH's); then "mark opened"
  *   done                          then the application quits
- * In "start" mode it quits after the first hold. */
+ * In "start" mode it quits after the first hold; in "switch" mode after
+ * the switch_ms rounds. */
 
 #define SETTLE_MS      1000
 #define MARK_HOLD_MS   700
@@ -50,6 +51,7 @@ typedef struct
   LlmWindow *window;
   gint64 t0;
   gboolean full;
+  gboolean switch_only;
   guint hold_ms;
 
   gboolean first_shown;
@@ -245,6 +247,12 @@ switch_shown (void)
     {
       print_ms ("switch_ms", bench.t_switch);
       bench.recorded++;
+      if (bench.switch_only && bench.recorded == ROUNDS * llm_collection_get_n_questions (collection))
+        {
+          bench.switches = SWITCHES_TOTAL;
+          finish ();
+          return;
+        }
     }
 
   /* The next switch starts from an idle callback, once the page call that
@@ -322,6 +330,7 @@ llm_bench_start (LlmWindow *window)
   bench.window = g_object_ref (window);
   bench.t0 = t0 ? g_ascii_strtoll (t0, NULL, 10) : g_get_monotonic_time ();
   bench.full = g_strcmp0 (mode, "start") != 0;
+  bench.switch_only = g_strcmp0 (mode, "switch") == 0;
   bench.hold_ms = hold ? (guint)g_ascii_strtoull (hold, NULL, 10) : 500;
   if (g_getenv ("LLM_NOTES_BENCH_OPEN") != NULL)
     bench.open_specs = g_strsplit (g_getenv ("LLM_NOTES_BENCH_OPEN"), G_SEARCHPATH_SEPARATOR_S, -1);

@@ -60,6 +60,24 @@ static const char render_math_js[] =
   "  }\n"
   "}\n";
 
+/* As the app's page.js does it, without the chunks: a browser shows the
+ * page before its scripts run. */
+static const char render_code_js[] =
+  "/* Highlights the code blocks LLM Notes marked with a language. */\n"
+  "'use strict';\n"
+  "const observer = new IntersectionObserver(entries => {\n"
+  "  for (const entry of entries) {\n"
+  "    if (!entry.isIntersecting)\n"
+  "      continue;\n"
+  "    observer.unobserve(entry.target);\n"
+  "    const match = /(?:^|\\s)language-([\\w+#.-]+)/.exec(entry.target.className);\n"
+  "    if (match && hljs.getLanguage(match[1]))\n"
+  "      hljs.highlightBlock(entry.target);\n"
+  "  }\n"
+  "}, { rootMargin: '100% 0px' });\n"
+  "for (const code of document.querySelectorAll('pre > code[class*=\"language-\"]'))\n"
+  "  observer.observe(code);\n";
+
 /* The answer page's look (resources/page/page.css) for a stand-alone page:
  * an opaque background, dark by the browser's preference rather than the
  * app's, and navigation. Kept here because the core cannot read the app's
@@ -69,6 +87,11 @@ static const char style_css[] =
   "  --fg: rgba(0, 0, 0, 0.8); --dim: rgba(0, 0, 0, 0.55); --accent: #1c71d8;\n"
   "  --bg: #ffffff; --card: rgba(0, 0, 0, 0.04); --border: rgba(0, 0, 0, 0.12);\n"
   "  --mark-bg: rgba(246, 211, 45, 0.45); --code-bg: rgba(0, 0, 0, 0.06);\n"
+  "  --hl-keyword: #cf222e; --hl-string: #0a3069; --hl-number: #0550ae;\n"
+  "  --hl-comment: #6e7781; --hl-title: #8250df; --hl-type: #953800;\n"
+  "  --callout-note: 28, 113, 216; --callout-abstract: 0, 139, 139; --callout-success: 38, 132, 67;\n"
+  "  --callout-warning: 200, 97, 0; --callout-danger: 192, 28, 40; --callout-example: 129, 61, 156;\n"
+  "  --callout-quote: 110, 110, 110;\n"
   "  color-scheme: light dark;\n"
   "}\n"
   "@media (prefers-color-scheme: dark) {\n"
@@ -76,6 +99,11 @@ static const char style_css[] =
   "    --fg: #ffffff; --dim: rgba(255, 255, 255, 0.6); --accent: #78aeed;\n"
   "    --bg: #1e1e1e; --card: rgba(255, 255, 255, 0.05); --border: rgba(255, 255, 255, 0.15);\n"
   "    --mark-bg: rgba(229, 165, 10, 0.35); --code-bg: rgba(255, 255, 255, 0.08);\n"
+  "    --hl-keyword: #ff7b72; --hl-string: #a5d6ff; --hl-number: #79c0ff;\n"
+  "    --hl-comment: #8b949e; --hl-title: #d2a8ff; --hl-type: #ffa657;\n"
+  "    --callout-note: 120, 174, 237; --callout-abstract: 80, 200, 200; --callout-success: 87, 227, 137;\n"
+  "    --callout-warning: 255, 163, 72; --callout-danger: 246, 97, 81; --callout-example: 192, 132, 252;\n"
+  "    --callout-quote: 180, 180, 180;\n"
   "  }\n"
   "}\n"
   "html, body { margin: 0; background: var(--bg); }\n"
@@ -101,6 +129,78 @@ static const char style_css[] =
   "code { padding: 1px 4px; }\n"
   "pre { padding: 12px 14px; overflow-x: auto; line-height: 1.5; }\n"
   "pre code { background: none; padding: 0; }\n"
+  "/* Code blocks: a header with the language and a Copy button, then the\n"
+  " * code, highlighted by highlight.js once it scrolls near (page.js). */\n"
+  ".code-block { margin: 1em 0; border-radius: 6px; background: var(--code-bg); }\n"
+  ".code-block pre { margin: 0; padding-top: 2px; background: none; border-radius: 0 0 6px 6px; }\n"
+  "kbd { font-family: monospace; font-size: 0.85em; padding: 0 5px; border: 1px solid var(--border); border-radius: 4px; }\n"
+  "details { margin: 1em 0; }\n"
+  "summary { cursor: pointer; }\n"
+  ".code-header {\n"
+  "  display: flex; align-items: center; gap: 8px;\n"
+  "  padding: 4px 8px 0 14px; min-height: 26px;\n"
+  "  font-size: 0.8em; color: var(--dim);\n"
+  "}\n"
+  ".code-language { font-family: \"Source Code Pro\", \"Noto Sans Mono CJK SC\", monospace; }\n"
+  ".code-copy {\n"
+  "  margin-inline-start: auto; font: inherit; color: inherit; cursor: pointer;\n"
+  "  background: none; border: 1px solid var(--border); border-radius: 5px; padding: 1px 8px;\n"
+  "}\n"
+  ".code-copy:hover { color: var(--fg); background: var(--card); }\n"
+  ".hljs-keyword, .hljs-selector-tag, .hljs-literal, .hljs-doctag { color: var(--hl-keyword); }\n"
+  ".hljs-string, .hljs-regexp, .hljs-addition, .hljs-template-string { color: var(--hl-string); }\n"
+  ".hljs-number, .hljs-attr, .hljs-attribute, .hljs-symbol, .hljs-bullet, .hljs-link { color: var(--hl-number); }\n"
+  ".hljs-comment, .hljs-quote, .hljs-meta { color: var(--hl-comment); font-style: italic; }\n"
+  ".hljs-title, .hljs-section, .hljs-name, .hljs-selector-id, .hljs-selector-class { color: var(--hl-title); }\n"
+  ".hljs-built_in, .hljs-type, .hljs-class .hljs-title, .hljs-variable, .hljs-template-variable, .hljs-params { color: var(--hl-type); }\n"
+  ".hljs-deletion { color: var(--hl-keyword); }\n"
+  ".hljs-emphasis { font-style: italic; }\n"
+  ".hljs-strong { font-weight: 700; }\n"
+  /* Copying goes through the app; a page in a browser has its own way. */
+  ".code-copy { display: none; }\n"
+  "/* Obsidian callouts: a colour and an icon per type (llm-render.c names\n"
+  " * the type in data-callout), in light and dark. */\n"
+  ".callout {\n"
+  "  --callout: var(--callout-note);\n"
+  "  margin: 1em 0; padding: 2px 16px 4px; border-radius: 6px;\n"
+  "  border-inline-start: 4px solid rgb(var(--callout));\n"
+  "  background: rgba(var(--callout), 0.08);\n"
+  "}\n"
+  ".callout-title {\n"
+  "  display: flex; align-items: baseline; gap: 8px; margin: 8px 0 4px;\n"
+  "  font-weight: 700; color: rgb(var(--callout));\n"
+  "}\n"
+  "summary.callout-title { cursor: pointer; list-style: none; }\n"
+  "summary.callout-title::-webkit-details-marker { display: none; }\n"
+  "summary.callout-title::after { content: \"›\"; margin-inline-start: 4px; transition: transform 0.1s; }\n"
+  "details.callout[open] > summary.callout-title::after { transform: rotate(90deg); }\n"
+  ".callout-icon::before { content: \"✎\"; }\n"
+  ".callout-content > :first-child { margin-top: 4px; }\n"
+  ".callout-content > :last-child { margin-bottom: 8px; }\n"
+  ".callout[data-callout=\"abstract\"] { --callout: var(--callout-abstract); }\n"
+  ".callout[data-callout=\"abstract\"] .callout-icon::before { content: \"☰\"; }\n"
+  ".callout[data-callout=\"info\"] { --callout: var(--callout-note); }\n"
+  ".callout[data-callout=\"info\"] .callout-icon::before { content: \"ℹ\"; }\n"
+  ".callout[data-callout=\"todo\"] { --callout: var(--callout-note); }\n"
+  ".callout[data-callout=\"todo\"] .callout-icon::before { content: \"☑\"; }\n"
+  ".callout[data-callout=\"tip\"] { --callout: var(--callout-abstract); }\n"
+  ".callout[data-callout=\"tip\"] .callout-icon::before { content: \"✦\"; }\n"
+  ".callout[data-callout=\"success\"] { --callout: var(--callout-success); }\n"
+  ".callout[data-callout=\"success\"] .callout-icon::before { content: \"✓\"; }\n"
+  ".callout[data-callout=\"question\"] { --callout: var(--callout-warning); }\n"
+  ".callout[data-callout=\"question\"] .callout-icon::before { content: \"?\"; }\n"
+  ".callout[data-callout=\"warning\"] { --callout: var(--callout-warning); }\n"
+  ".callout[data-callout=\"warning\"] .callout-icon::before { content: \"⚠\"; }\n"
+  ".callout[data-callout=\"failure\"] { --callout: var(--callout-danger); }\n"
+  ".callout[data-callout=\"failure\"] .callout-icon::before { content: \"✗\"; }\n"
+  ".callout[data-callout=\"danger\"] { --callout: var(--callout-danger); }\n"
+  ".callout[data-callout=\"danger\"] .callout-icon::before { content: \"⚡\"; }\n"
+  ".callout[data-callout=\"bug\"] { --callout: var(--callout-danger); }\n"
+  ".callout[data-callout=\"bug\"] .callout-icon::before { content: \"✱\"; }\n"
+  ".callout[data-callout=\"example\"] { --callout: var(--callout-example); }\n"
+  ".callout[data-callout=\"example\"] .callout-icon::before { content: \"≡\"; }\n"
+  ".callout[data-callout=\"quote\"] { --callout: var(--callout-quote); }\n"
+  ".callout[data-callout=\"quote\"] .callout-icon::before { content: \"❝\"; }\n"
   "blockquote { margin: 1em 0; padding: 2px 16px; border-inline-start: 3px solid var(--border); color: var(--dim); }\n"
   "table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }\n"
   "th, td { border: 1px solid var(--border); padding: 6px 12px; text-align: start; }\n"
@@ -273,6 +373,21 @@ copy_file (Export      *self,
     return FALSE;
 
   return write_file (self, relative, data, length, error);
+}
+
+static gboolean
+copy_highlight (Export  *self,
+                GError **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (LLM_HTML_EXPORT_HIGHLIGHT_JS);
+
+  if (!copy_file (self, source, "assets/highlight.min.js", error))
+    {
+      g_prefix_error (error, _("highlight.js was not found at %s: "), LLM_HTML_EXPORT_HIGHLIGHT_JS);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -707,6 +822,8 @@ write_question (Export  *self,
                    "</nav>\n"
                    "<script src=\"../assets/katex/katex.min.js\"></script>\n"
                    "<script src=\"../assets/render-math.js\"></script>\n"
+                   "<script src=\"../assets/highlight.min.js\"></script>\n"
+                   "<script src=\"../assets/render-code.js\"></script>\n"
                    "</body>\n</html>\n");
 
   relative = g_strconcat ("q/", (char *)g_ptr_array_index (self->page_names, position), ".html", NULL);
@@ -914,7 +1031,10 @@ llm_html_export (LlmCollection              *collection,
   if (!g_file_query_exists (index, cancellable) && !write_stub_index (&self, error))
     return FALSE;
   if (!write_file (&self, "assets/style.css", style_css, strlen (style_css), error) ||
-      !write_file (&self, "assets/render-math.js", render_math_js, strlen (render_math_js), error))
+      !write_file (&self, "assets/render-math.js", render_math_js, strlen (render_math_js), error) ||
+      !write_file (&self, "assets/render-code.js", render_code_js, strlen (render_code_js), error))
+    return FALSE;
+  if (!copy_highlight (&self, error))
     return FALSE;
 
   if (options->katex_dir == NULL)

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 /* Where Debian's libjs-katex puts KaTeX; its fonts/ is a symlink into
  * fonts-katex. */
 #define LLM_HTML_EXPORT_KATEX_DIR "/usr/share/javascript/katex"
+/* Debian's libjs-highlight.js, copied into every export. */
+#define LLM_HTML_EXPORT_HIGHLIGHT_JS "/usr/share/javascript/highlight.js/highlight.min.js"
 
 /* Every label is nullable and then falls back to the translated default. */
 typedef struct

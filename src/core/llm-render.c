@@ -13,19 +13,27 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "llm-html-sanitizer.h"
 #include "llm-mark-extension.h"
 #include "llm-math.h"
 #include "llm-render.h"
 
-/* Never CMARK_OPT_UNSAFE: raw HTML becomes a comment and javascript:,
- * vbscript:, file: and non-image data: links lose their URL. */
 #define CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)
+
+/* Raw HTML is written out as it is, and cmark's links keep every URL: the
+ * whole fragment then goes through llm_html_sanitize(), so that markdown
+ * and HTML meet one whitelist and one link and image policy. What the
+ * renderer itself adds with classes or ids (code blocks, footnotes, task
+ * boxes, math, embeds) goes in as placeholders, put back only after the
+ * sanitiser: a class or id in the notes' own HTML never survives. */
+#define CMARK_RENDER_OPTIONS (CMARK_OPTIONS | CMARK_OPT_UNSAFE)
 
 typedef struct
 {
   LlmEmbedResolver resolver;
   LlmEmbedResolver link_resolver;
   gpointer user_data;
+  LlmMathStash *stash;
 } EmbedContext;
 
 static const char * const image_extensions[] = {
@@ -41,7 +49,9 @@ static gpointer
 extensions_create (gpointer data)
 {
   static const char * const names[] = {
-    "table", "strikethrough", "autolink", "tagfilter", "tasklist",
+    /* No "tagfilter": it turns <script> into text, where the sanitiser
+     * drops the element with its content. */
+    "table", "strikethrough", "autolink", "tasklist",
   };
   cmark_mem *mem = cmark_get_default_mem_allocator ();
   cmark_llist *list = NULL;
@@ -249,112 +259,517 @@ append_plain_text (GString    *out,
     }
 }
 
-/* cmark drops the content of HTML nodes it did not parse itself (that is
- * what keeps raw HTML out), so our own markup goes in as a placeholder. */
-static void
-replace_with_markup (cmark_node   *node,
-                     LlmMathStash *stash,
-                     const char   *html,
-                     const char   *fallback)
-{
-  g_autofree char *placeholder = llm_math_stash_add (stash, LLM_MATH_KIND_MARKUP,
-                                                     html, fallback);
-  cmark_node *text = cmark_node_new (CMARK_NODE_TEXT);
-
-  cmark_node_set_literal (text, placeholder);
-  cmark_node_replace (node, text);
-  cmark_node_free (node);
-}
-
-static void
-rewrite_image (cmark_node   *node,
-               LlmMathStash *stash,
-               EmbedContext *ctx)
-{
-  const char *url = cmark_node_get_url (node);
-  const char *scheme;
-  g_autoptr(GString) alt = g_string_new (NULL);
-  g_autofree char *target = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *html = NULL;
-
-  if (url == NULL)
-    url = "";
-  append_plain_text (alt, node);
-  scheme = g_uri_peek_scheme (url);
-
-  /* cmark itself keeps only png, gif, jpeg and webp data: URLs. */
-  if (g_strcmp0 (scheme, "data") == 0)
-    return;
-
-  /* The page may never load anything from the network (DESIGN §4). */
-  if (scheme != NULL || g_str_has_prefix (url, "//"))
-    {
-      g_autofree char *label = g_strdup_printf (_("%s (remote image not loaded)"),
-                                                alt->len > 0 ? alt->str : url);
-
-      html = g_markup_printf_escaped ("<span class=\"remote-image\" title=\"%s\">%s</span>",
-                                      url, label);
-      replace_with_markup (node, stash, html, alt->str);
-      return;
-    }
-
-  /* The resolver wants a file name, "my%20figure.png" means "my figure.png". */
-  target = g_uri_unescape_string (url, NULL);
-  /* "%FF" decodes to bytes that are not text; they must not reach the
-   * page (the placeholder names the target). */
-  if (target == NULL || !g_utf8_validate (target, -1, NULL))
-    {
-      g_free (target);
-      target = g_utf8_make_valid (url, -1);
-    }
-
-  if (*target != '\0' && ctx->resolver != NULL)
-    uri = ctx->resolver (target, ctx->user_data);
-
-  if (uri != NULL)
-    cmark_node_set_url (node, uri);
-  else
-    {
-      html = not_found_html (*target != '\0' ? target : alt->str);
-      replace_with_markup (node, stash, html, alt->str);
-    }
-}
-
+/* Data URLs cmark itself lets through as images; the page's policy allows
+ * data: images and these are the raster types every engine decodes. */
 static gboolean
-is_inside_image (cmark_node *node)
+is_inline_image (const char *src)
 {
-  for (cmark_node *p = cmark_node_parent (node); p != NULL; p = cmark_node_parent (p))
-    if (cmark_node_get_type (p) == CMARK_NODE_IMAGE)
+  static const char * const types[] = {
+    "data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_ascii_strncasecmp (src, types[i], strlen (types[i])) == 0 &&
+        (src[strlen (types[i])] == ';' || src[strlen (types[i])] == ','))
       return TRUE;
 
   return FALSE;
 }
 
+static char *
+stash_markup (EmbedContext *ctx,
+              const char   *html,
+              const char   *fallback)
+{
+  return llm_math_stash_add (ctx->stash, LLM_MATH_KIND_MARKUP, html, fallback);
+}
+
+/* The one image policy, for markdown images and HTML <img> alike (the
+ * sanitiser calls it for both): an image inside the collection is shown,
+ * a remote one never loads, a missing one names its file. Returns a
+ * placeholder for the markup. */
+static char *
+image_markup (const char *src,
+              const char *alt,
+              const char *title,
+              const char *width,
+              const char *height,
+              gpointer    data)
+{
+  EmbedContext *ctx = data;
+  g_autoptr(GString) img = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *escaped = NULL;
+  const char *scheme_end;
+
+  if (alt == NULL)
+    alt = "";
+  scheme_end = strchr (src, ':');
+
+  if (is_inline_image (src))
+    uri = g_strdup (src);
+  /* Other data: URLs (SVG, HTML) are not shown, nor is their text. */
+  else if (g_ascii_strncasecmp (src, "data:", 5) == 0)
+    {
+      html = g_markup_printf_escaped ("<span class=\"remote-image\" title=\"%s\">%s</span>",
+                                      _("Inline image not shown"), *alt != '\0' ? alt : "data:");
+      return stash_markup (ctx, html, alt);
+    }
+  /* The page may never load anything from the network (DESIGN §4). */
+  else if ((scheme_end != NULL && g_uri_peek_scheme (src) != NULL) || g_str_has_prefix (src, "//"))
+    {
+      g_autofree char *label = g_strdup_printf (_("%s (remote image not loaded)"),
+                                                *alt != '\0' ? alt : src);
+
+      html = g_markup_printf_escaped ("<span class=\"remote-image\" title=\"%s\">%s</span>",
+                                      src, label);
+      return stash_markup (ctx, html, alt);
+    }
+  else
+    {
+      /* The resolver wants a file name, "my%20figure.png" means "my figure.png". */
+      target = g_uri_unescape_string (src, NULL);
+      /* "%FF" decodes to bytes that are not text; they must not reach the
+       * page (the placeholder names the target). */
+      if (target == NULL || !g_utf8_validate (target, -1, NULL))
+        {
+          g_free (target);
+          target = g_utf8_make_valid (src, -1);
+        }
+
+      if (*target != '\0' && ctx->resolver != NULL)
+        uri = ctx->resolver (target, ctx->user_data);
+      if (uri == NULL)
+        {
+          html = not_found_html (*target != '\0' ? target : alt);
+          return stash_markup (ctx, html, alt);
+        }
+    }
+
+  /* As cmark writes a URL: what may not stand in one, percent-encoded. */
+  escaped = g_uri_escape_string (uri, ":/?#[]@!$&'()*+,;=%~", FALSE);
+  img = g_string_new (NULL);
+  html = g_markup_printf_escaped ("<img src=\"%s\" alt=\"%s\"", escaped, alt);
+  g_string_append (img, html);
+  if (title != NULL && *title != '\0')
+    {
+      g_free (html);
+      html = g_markup_printf_escaped (" title=\"%s\"", title);
+      g_string_append (img, html);
+    }
+  if (width != NULL)
+    g_string_append_printf (img, " width=\"%s\"", width);
+  if (height != NULL)
+    g_string_append_printf (img, " height=\"%s\"", height);
+  g_string_append (img, " />");
+
+  return stash_markup (ctx, img->str, alt);
+}
+
+/* As an HTML block, so that it may stand wherever a block may. */
 static void
-rewrite_images (cmark_node   *doc,
-                LlmMathStash *stash,
+replace_block_with_markup (cmark_node   *node,
+                           EmbedContext *ctx,
+                           const char   *html)
+{
+  g_autofree char *placeholder = stash_markup (ctx, html, NULL);
+  cmark_node *block = cmark_node_new (CMARK_NODE_HTML_BLOCK);
+
+  cmark_node_set_literal (block, placeholder);
+  cmark_node_replace (node, block);
+  cmark_node_free (node);
+}
+
+/* A language name goes into a class: letters, digits and "+#-_." only. */
+static gboolean
+is_language_name (const char *name)
+{
+  if (*name == '\0' || strlen (name) > 32)
+    return FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("+#-_.", *p) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The page highlights a block with a language as it scrolls into view, and
+ * its Copy button hands the code to the app (resources/page/page.js). */
+static void
+stash_code_block (cmark_node   *node,
+                  EmbedContext *ctx)
+{
+  const char *info = cmark_node_get_fence_info (node);
+  const char *code = cmark_node_get_literal (node);
+  g_autofree char *language = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *html = NULL;
+
+  if (info != NULL)
+    language = g_strndup (info, strcspn (info, " \t{"));
+  if (code == NULL)
+    code = "";
+
+  if (language != NULL && is_language_name (language))
+    {
+      g_autofree char *lower = g_ascii_strdown (language, -1);
+
+      header = g_markup_printf_escaped ("<div class=\"code-header\"><span class=\"code-language\">%s</span>"
+                                        "<button class=\"code-copy\" type=\"button\" data-done=\"%s\">%s</button></div>",
+                                        language, _("Copied"), _("Copy"));
+      body = g_markup_printf_escaped ("<pre><code class=\"language-%s\">%s</code></pre>", lower, code);
+    }
+  else
+    {
+      header = g_markup_printf_escaped ("<div class=\"code-header\">"
+                                        "<button class=\"code-copy\" type=\"button\" data-done=\"%s\">%s</button></div>",
+                                        _("Copied"), _("Copy"));
+      body = g_markup_printf_escaped ("<pre><code>%s</code></pre>", code);
+    }
+
+  html = g_strconcat ("<div class=\"code-block\">", header, body, "</div>", NULL);
+  replace_block_with_markup (node, ctx, html);
+}
+
+static void
+stash_task_box (cmark_node   *item,
                 EmbedContext *ctx)
 {
-  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  gboolean checked = cmark_gfm_extensions_get_tasklist_item_checked (item);
+  g_autofree char *placeholder = NULL;
+  cmark_node *first = cmark_node_first_child (item);
+  cmark_node *box;
+
+  placeholder = stash_markup (ctx, checked ?
+                              "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> " :
+                              "<input type=\"checkbox\" disabled=\"\" /> ",
+                              checked ? "[x] " : "[ ] ");
+  cmark_node_set_syntax_extension (item, NULL);
+
+  if (first != NULL && cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH)
+    {
+      box = cmark_node_new (CMARK_NODE_TEXT);
+      cmark_node_set_literal (box, placeholder);
+      cmark_node_prepend_child (first, box);
+    }
+  else
+    {
+      box = cmark_node_new (CMARK_NODE_HTML_BLOCK);
+      cmark_node_set_literal (box, placeholder);
+      cmark_node_prepend_child (item, box);
+    }
+}
+
+static char *
+footnote_id (const char *prefix,
+             const char *label,
+             guint       ref)
+{
+  g_autofree char *escaped = g_uri_escape_string (label, NULL, TRUE);
+
+  if (ref > 1)
+    return g_strdup_printf ("%s%s-%u", prefix, escaped, ref);
+  return g_strconcat (prefix, escaped, NULL);
+}
+
+/* cmark numbers footnotes by first reference and moves their definitions,
+ * in that order, to the end of the document; a reference's literal is its
+ * number. */
+static void
+stash_footnote_refs (GPtrArray    *refs,
+                     GPtrArray    *defs,
+                     EmbedContext *ctx)
+{
+  g_autofree guint *seen = g_new0 (guint, defs->len + 1);
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      cmark_node *ref = g_ptr_array_index (refs, i);
+      const char *number = cmark_node_get_literal (ref);
+      guint64 n = number != NULL ? g_ascii_strtoull (number, NULL, 10) : 0;
+      g_autofree char *id = NULL;
+      g_autofree char *href = NULL;
+      g_autofree char *html = NULL;
+      g_autofree char *placeholder = NULL;
+      const char *label;
+      cmark_node *text;
+
+      if (n == 0 || n > defs->len)
+        continue;
+      label = cmark_node_get_literal (g_ptr_array_index (defs, n - 1));
+      if (label == NULL)
+        label = number;
+
+      href = footnote_id ("#fn-", label, 1);
+      id = footnote_id ("fnref-", label, ++seen[n]);
+      html = g_markup_printf_escaped ("<sup class=\"footnote-ref\"><a href=\"%s\" id=\"%s\">%s</a></sup>",
+                                      href, id, number);
+      placeholder = stash_markup (ctx, html, number);
+
+      text = cmark_node_new (CMARK_NODE_TEXT);
+      cmark_node_set_literal (text, placeholder);
+      cmark_node_replace (ref, text);
+      cmark_node_free (ref);
+    }
+}
+
+/* Renders one subtree's children as an HTML fragment of its own. */
+static char *
+render_children (cmark_node   *node,
+                 EmbedContext *ctx)
+{
+  cmark_node *doc = cmark_node_new (CMARK_NODE_DOCUMENT);
+  cmark_node *child;
+  char *html;
+  char *clean;
+
+  while ((child = cmark_node_first_child (node)) != NULL)
+    cmark_node_append_child (doc, child);
+  html = cmark_render_html (doc, CMARK_RENDER_OPTIONS, get_extensions ());
+  cmark_node_free (doc);
+
+  clean = llm_html_sanitize (html, -1, image_markup, ctx);
+  cmark_get_default_mem_allocator ()->free (html);
+
+  return clean;
+}
+
+/* Each definition is sanitised on its own, so that a tag it leaves open
+ * ends with it; the list around them is the renderer's. */
+static char *
+render_footnotes (GPtrArray    *defs,
+                  EmbedContext *ctx)
+{
+  GString *out = g_string_new ("<section class=\"footnotes\">\n<ol>\n");
+
+  for (guint i = 0; i < defs->len; i++)
+    {
+      cmark_node *def = g_ptr_array_index (defs, i);
+      const char *label = cmark_node_get_literal (def);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *id = footnote_id ("fn-", label != NULL ? label : number, 1);
+      g_autofree char *back = footnote_id ("#fnref-", label != NULL ? label : number, 1);
+      g_autofree char *reason = g_strdup_printf (_("Back to reference %u"), i + 1);
+      g_autofree char *body = render_children (def, ctx);
+      g_autofree char *open = g_markup_printf_escaped ("<li id=\"%s\">\n", id);
+      g_autofree char *close = g_markup_printf_escaped ("<a href=\"%s\" class=\"footnote-backref\" aria-label=\"%s\">↩</a></li>\n",
+                                                        back, reason);
+
+      g_string_append (out, open);
+      g_string_append (out, body);
+      g_string_append (out, close);
+      cmark_node_unlink (def);
+      cmark_node_free (def);
+    }
+
+  g_string_append (out, "</ol>\n</section>\n");
+  return g_string_free (out, FALSE);
+}
+
+/* Obsidian callouts: "> [!type] Title", folded with "-" or "+". The types
+ * and their aliases, as Obsidian names them; an unknown type looks like a
+ * note. */
+static const struct
+{
+  const char *alias;
+  const char *type;
+} callout_types[] = {
+  { "note", "note" },
+  { "abstract", "abstract" }, { "summary", "abstract" }, { "tldr", "abstract" },
+  { "info", "info" },
+  { "todo", "todo" },
+  { "tip", "tip" }, { "hint", "tip" }, { "important", "tip" },
+  { "success", "success" }, { "check", "success" }, { "done", "success" },
+  { "question", "question" }, { "help", "question" }, { "faq", "question" },
+  { "warning", "warning" }, { "caution", "warning" }, { "attention", "warning" },
+  { "failure", "failure" }, { "fail", "failure" }, { "missing", "failure" },
+  { "danger", "danger" }, { "error", "danger" },
+  { "bug", "bug" },
+  { "example", "example" },
+  { "quote", "quote" }, { "cite", "quote" },
+};
+
+typedef struct
+{
+  char *written;    /* the type as written, for the default title */
+  const char *type; /* its canonical name */
+  char fold;        /* '-', '+' or 0 */
+  char *title;
+  guint n_nodes;    /* inline nodes of the first line, break included */
+} Callout;
+
+static void
+callout_clear (Callout *callout)
+{
+  g_free (callout->written);
+  g_free (callout->title);
+}
+
+/* Reads "[!type]-  Title" from the first line of @quote's first paragraph. */
+static gboolean
+parse_callout (cmark_node *quote,
+               Callout    *callout)
+{
+  cmark_node *para = cmark_node_first_child (quote);
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *p;
+  const char *end;
+  guint n = 0;
+
+  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+
+  for (cmark_node *child = cmark_node_first_child (para); child != NULL; child = cmark_node_next (child))
+    {
+      cmark_node_type type = cmark_node_get_type (child);
+
+      n++;
+      if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        break;
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+        g_string_append (line, cmark_node_get_literal (child));
+      else
+        append_plain_text (line, child);
+    }
+
+  if (!g_str_has_prefix (line->str, "[!"))
+    return FALSE;
+  p = line->str + 2;
+  end = strchr (p, ']');
+  if (end == NULL || end == p || end - p > 32)
+    return FALSE;
+  for (const char *q = p; q < end; q++)
+    if (!g_ascii_isalnum (*q) && *q != '-' && *q != '_')
+      return FALSE;
+
+  callout->written = g_strndup (p, end - p);
+  callout->type = "note";
+  for (guint i = 0; i < G_N_ELEMENTS (callout_types); i++)
+    if (g_ascii_strcasecmp (callout->written, callout_types[i].alias) == 0)
+      callout->type = callout_types[i].type;
+
+  p = end + 1;
+  callout->fold = (*p == '-' || *p == '+') ? *p++ : 0;
+  callout->title = g_strstrip (g_strdup (p));
+  if (*callout->title == '\0')
+    {
+      g_free (callout->title);
+      callout->title = g_strdup (callout->written);
+      callout->title[0] = g_ascii_toupper (callout->title[0]);
+    }
+  callout->n_nodes = n;
+
+  return TRUE;
+}
+
+/* Called innermost first, so a nested callout is already markup here. Its
+ * content is sanitised on its own, so that a tag left open in it ends in
+ * it. */
+static void
+stash_callout (cmark_node   *quote,
+               Callout      *callout,
+               EmbedContext *ctx)
+{
+  cmark_node *para = cmark_node_first_child (quote);
+  g_autofree char *body = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *html = NULL;
+  const char *tag = callout->fold != 0 ? "details" : "div";
+  const char *title_tag = callout->fold != 0 ? "summary" : "div";
+
+  for (guint i = 0; i < callout->n_nodes; i++)
+    {
+      cmark_node *first = cmark_node_first_child (para);
+
+      cmark_node_unlink (first);
+      cmark_node_free (first);
+    }
+  if (cmark_node_first_child (para) == NULL)
+    {
+      cmark_node_unlink (para);
+      cmark_node_free (para);
+    }
+
+  body = render_children (quote, ctx);
+  title = g_markup_printf_escaped ("<%s class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>"
+                                   "<span class=\"callout-title-text\">%s</span></%s>",
+                                   title_tag, callout->title, title_tag);
+  html = g_strdup_printf ("<%s class=\"callout\" data-callout=\"%s\"%s>%s<div class=\"callout-content\">\n%s</div></%s>",
+                          tag, callout->type, callout->fold == '+' ? " open" : "",
+                          title, body, tag);
+  replace_block_with_markup (quote, ctx, html);
+}
+
+/* Takes what the renderer marks up itself out of cmark's hands. Returns the
+ * footnotes' section, or %NULL. */
+static char *
+stash_renderer_markup (cmark_node   *doc,
+                       EmbedContext *ctx)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) refs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) defs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new ();
+  cmark_syntax_extension *tasklist = cmark_find_syntax_extension ("tasklist");
   cmark_iter *iter = cmark_iter_new (doc);
   cmark_event_type ev;
 
-  /* Collect first: replacing nodes under a live iterator is not allowed. An
-   * image inside another image's alt text renders as plain text anyway. */
+  /* Collect first: replacing nodes under a live iterator is not allowed. */
   while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *node = cmark_iter_get_node (iter);
 
-      if (ev == CMARK_EVENT_ENTER &&
-          cmark_node_get_type (node) == CMARK_NODE_IMAGE &&
-          !is_inside_image (node))
-        g_ptr_array_add (images, node);
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_CODE_BLOCK:
+          g_ptr_array_add (blocks, node);
+          break;
+        case CMARK_NODE_ITEM:
+          if (tasklist != NULL && cmark_node_get_syntax_extension (node) == tasklist)
+            g_ptr_array_add (tasks, node);
+          break;
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+          g_ptr_array_add (refs, node);
+          break;
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+          if (cmark_node_parent (node) == doc)
+            g_ptr_array_add (defs, node);
+          break;
+        case CMARK_NODE_BLOCK_QUOTE:
+          g_ptr_array_add (quotes, node);
+          break;
+        default:
+          break;
+        }
     }
   cmark_iter_free (iter);
 
-  for (guint i = 0; i < images->len; i++)
-    rewrite_image (g_ptr_array_index (images, i), stash, ctx);
+  for (guint i = 0; i < blocks->len; i++)
+    stash_code_block (g_ptr_array_index (blocks, i), ctx);
+  for (guint i = 0; i < tasks->len; i++)
+    stash_task_box (g_ptr_array_index (tasks, i), ctx);
+  stash_footnote_refs (refs, defs, ctx);
+
+  /* Innermost first: a quote comes after the quotes around it. */
+  for (guint i = quotes->len; i > 0; i--)
+    {
+      cmark_node *quote = g_ptr_array_index (quotes, i - 1);
+      Callout callout = { NULL, };
+
+      if (parse_callout (quote, &callout))
+        stash_callout (quote, &callout, ctx);
+      callout_clear (&callout);
+    }
+
+  return defs->len > 0 ? render_footnotes (defs, ctx) : NULL;
 }
 
 /* cmark-gfm 0.29.0.gfm.6 takes quadratic time over a paragraph that mixes
@@ -476,8 +891,9 @@ stash_long_lines (LlmMathStash *stash,
  * Renders @markdown to an HTML fragment with GitHub's extensions, footnotes
  * and `==highlights==`. Math comes out escaped inside `<span class="math
  * inline">` and `<div class="math display">` (or a span when it shares its
- * paragraph) for KaTeX. Raw HTML is never passed through, remote images are
- * never loaded and unresolved images show as a placeholder naming the file.
+ * paragraph) for KaTeX. Raw HTML keeps only the subset llm_html_sanitize()
+ * allows, remote images are never loaded and unresolved images show as a
+ * placeholder naming the file.
  *
  * Safe to call from any thread.
  *
@@ -510,7 +926,9 @@ llm_render_markdown_with_links (const char       *markdown,
   g_autofree char *valid = NULL;
   g_autofree char *protected = NULL;
   g_autofree char *tamed = NULL;
-  EmbedContext ctx = { resolver, link_resolver, user_data };
+  g_autofree char *footnotes = NULL;
+  g_autofree char *clean = NULL;
+  EmbedContext ctx = { resolver, link_resolver, user_data, NULL };
   cmark_node *doc;
   char *html;
   char *result;
@@ -526,12 +944,22 @@ llm_render_markdown_with_links (const char       *markdown,
   tamed = stash_long_lines (stash, protected);
 
   doc = parse (tamed != NULL ? tamed : protected);
-  rewrite_images (doc, stash, &ctx);
-  html = cmark_render_html (doc, CMARK_OPTIONS, get_extensions ());
+  ctx.stash = stash;
+  footnotes = stash_renderer_markup (doc, &ctx);
+  html = cmark_render_html (doc, CMARK_RENDER_OPTIONS, get_extensions ());
   cmark_node_free (doc);
 
-  result = llm_math_stash_restore (stash, html, render_embed, &ctx);
+  clean = llm_html_sanitize (html, -1, image_markup, &ctx);
   cmark_get_default_mem_allocator ()->free (html);
+  if (footnotes != NULL)
+    {
+      char *joined = g_strconcat (clean, footnotes, NULL);
+
+      g_free (clean);
+      clean = joined;
+    }
+
+  result = llm_math_stash_restore (stash, clean, render_embed, &ctx);
 
   /* cmark-gfm 0.29 can cut a long footnote label inside a multibyte
    * character (found by fuzzing); the page must only ever get text. */

@@ -331,10 +331,102 @@ append_space (GString *out)
     g_string_append_c (out, ' ');
 }
 
+/* "](target)" or "](target "title")" after a link's or image's text: the
+ * target is never shown, so it is neither searched nor put in a snippet.
+ * Returns where the target ends, or %NULL. */
+static const char *
+skip_link_target (const char *p)
+{
+  int depth = 0;
+
+  if (p[0] != ']' || p[1] != '(')
+    return NULL;
+
+  for (p += 2; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth-- == 0)
+        return p + 1;
+    }
+
+  return NULL;
+}
+
+/* Whether the "[" at @p opens "[text](target)". */
+static gboolean
+opens_link (const char *p)
+{
+  const char *close = strchr (p, ']');
+
+  return close != NULL && skip_link_target (close) != NULL;
+}
+
+/* The text of an HTML tag a reader sees: an image's alt, nothing else. */
+static void
+append_tag_text (GString    *out,
+                 const char *tag,
+                 const char *end)
+{
+  const char *alt;
+  char quote;
+  const char *value_end;
+
+  if (g_ascii_strncasecmp (tag, "<img", 4) != 0)
+    return;
+
+  for (alt = tag; alt + 4 < end; alt++)
+    if (g_ascii_strncasecmp (alt, " alt=", 5) == 0)
+      break;
+  if (alt + 4 >= end)
+    return;
+
+  alt += 5;
+  quote = (*alt == '"' || *alt == '\'') ? *alt++ : ' ';
+  value_end = alt;
+  while (value_end < end && *value_end != quote && *value_end != '>' &&
+         (quote != ' ' || *value_end != '/'))
+    value_end++;
+  append_space (out);
+  g_string_append_len (out, alt, value_end - alt);
+  append_space (out);
+}
+
+/* "<tag …>", "</tag>" or "<!-- … -->" starting at @p, on this line.
+ * Returns where it ends, or %NULL when @p starts no tag ("a < b"). */
+static const char *
+skip_html_tag (const char *p)
+{
+  const char *q = p + 1;
+  const char *end;
+
+  if (g_str_has_prefix (p, "<!--"))
+    {
+      end = strstr (p, "-->");
+      return end != NULL ? end + 3 : NULL;
+    }
+
+  if (*q == '/')
+    q++;
+  if (!g_ascii_isalpha (*q))
+    return NULL;
+  while (g_ascii_isalnum (*q) || *q == '-')
+    q++;
+  if (*q != '>' && *q != ' ' && *q != '\t' && *q != '/')
+    return NULL;
+
+  end = strchr (q, '>');
+  return end != NULL ? end + 1 : NULL;
+}
+
 /* Just enough markdown removed that a snippet reads as prose: emphasis and
  * highlight marks, block quote, heading and list markers, embeds and fence
- * lines go; white space collapses to single spaces. Deterministic, since the
- * answer's field maps back into exactly this text. */
+ * lines go, and what a reader never sees: link and image targets and HTML
+ * tags (an image's alt text stays, as a link's text does); white space
+ * collapses to single spaces. Deterministic, since the answer's field maps
+ * back into exactly this text. */
 static char *
 strip_markdown (const char *text)
 {
@@ -391,6 +483,39 @@ strip_markdown (const char *text)
               if (close != NULL)
                 {
                   p = close + 2;
+                  continue;
+                }
+            }
+          /* "![alt](…)" and "[text](…)": the text stays, its brackets and
+           * the target go. */
+          if (!in_code && p[0] == '!' && p[1] == '[' && opens_link (p + 1))
+            {
+              p += 2;
+              continue;
+            }
+          if (!in_code && p[0] == '[' && p[1] != '[' && opens_link (p))
+            {
+              p++;
+              continue;
+            }
+          if (!in_code && p[0] == ']')
+            {
+              const char *target_end = skip_link_target (p);
+
+              if (target_end != NULL)
+                {
+                  p = target_end;
+                  continue;
+                }
+            }
+          if (!in_code && p[0] == '<')
+            {
+              const char *tag_end = skip_html_tag (p);
+
+              if (tag_end != NULL)
+                {
+                  append_tag_text (out, p, tag_end);
+                  p = tag_end;
                   continue;
                 }
             }
