@@ -23,6 +23,8 @@ typedef struct
   guint seconds;        /* time used */
   guint n_covered;
   LlmGrade grade;
+  gboolean timed_out;     /* time ran out on it */
+  gboolean cross_script;  /* answered in another script than the key points */
 } LlmInterviewResult;
 
 void        llm_interview_result_free   (gpointer      result);
