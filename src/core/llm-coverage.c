@@ -232,9 +232,12 @@ typedef enum {
 } Script;
 
 /* Which writing @text is mostly in. A CJK character carries about as much
- * as a Latin word, so it weighs as four letters. */
+ * as a Latin word, so it weighs as four letters. @has_cjk and @has_latin
+ * say whether there is any of each. */
 static Script
-script_of (const char *text)
+script_of (const char *text,
+           gboolean   *has_cjk,
+           gboolean   *has_latin)
 {
   guint cjk = 0, latin = 0;
 
@@ -248,6 +251,10 @@ script_of (const char *text)
         latin++;
     }
 
+  if (has_cjk)
+    *has_cjk = cjk > 0;
+  if (has_latin)
+    *has_latin = latin > 0;
   if (cjk == 0 && latin == 0)
     return SCRIPT_NONE;
 
@@ -364,7 +371,7 @@ llm_coverage_score_full (const char * const *key_points,
   LlmCoverage *self;
   g_autoptr(GPtrArray) answer_features = NULL;
   g_autofree char *answer_letters = NULL;
-  Script answer_script;
+  gboolean answer_cjk = FALSE, answer_latin = FALSE;
   gboolean shared_script = FALSE;
 
   g_return_val_if_fail (key_points != NULL, NULL);
@@ -380,7 +387,7 @@ llm_coverage_score_full (const char * const *key_points,
 
   answer_features = features_of (answer, TRUE);
   answer_letters = letters_only (answer);
-  answer_script = script_of (answer);
+  script_of (answer, &answer_cjk, &answer_latin);
   self->blank = answer_letters[0] == '\0';
 
   if (reference != NULL)
@@ -397,9 +404,13 @@ llm_coverage_score_full (const char * const *key_points,
 
       for (guint f = 0; forms[f] != NULL; f++)
         {
-          Script script = script_of (forms[f]);
+          Script script = script_of (forms[f], NULL, NULL);
 
-          shared_script |= script == SCRIPT_NONE || script == answer_script;
+          /* The answer need only have some of the point's main script:
+           * Chinese answers name English terms, and back. */
+          shared_script |= script == SCRIPT_NONE ||
+                           (script == SCRIPT_CJK && answer_cjk) ||
+                           (script == SCRIPT_LATIN && answer_latin);
           self->ratios[i] = MAX (self->ratios[i], score_form (forms[f], answer_features, answer_letters));
         }
     }
