@@ -538,3 +538,21 @@ llm_self_test_session_get_next_due (LlmSelfTestSession *self)
 
   return next;
 }
+
+/**
+ * llm_self_test_session_preview:
+ *
+ * Returns: the interval @grade would give the question shown, in
+ *   seconds, as its grade button says it
+ */
+gint64
+llm_self_test_session_preview (LlmSelfTestSession *self,
+                               LlmGrade            grade)
+{
+  g_return_val_if_fail (LLM_IS_SELF_TEST_SESSION (self), 0);
+
+  if (self->current == NULL)
+    return 0;
+
+  return llm_study_preview (self->study, llm_question_get_id (self->current), grade, now_ms (self) / 1000);
+}

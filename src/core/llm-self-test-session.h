@@ -59,6 +59,8 @@ void                llm_self_test_session_reveal         (LlmSelfTestSession    
 gboolean            llm_self_test_session_grade          (LlmSelfTestSession       *self,
                                                          LlmGrade                  grade,
                                                          GError                  **error);
+gint64              llm_self_test_session_preview        (LlmSelfTestSession       *self,
+                                                         LlmGrade                  grade);
 gboolean            llm_self_test_session_can_undo       (LlmSelfTestSession       *self);
 gboolean            llm_self_test_session_undo           (LlmSelfTestSession       *self,
                                                          GError                  **error);
