@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "llm-application.h"
@@ -41,10 +42,13 @@ bar_of (LlmWindow *window)
 }
 
 static void
-assert_counts (LlmWindow  *window,
-               const char *expected)
+assert_counts (LlmWindow *window,
+               guint      n_new,
+               guint      n_learning,
+               guint      n_due)
 {
   g_autofree char *counts = llm_self_test_bar_dup_counts (bar_of (window));
+  g_autofree char *expected = g_strdup_printf (_("New %u · Learning %u · Due %u"), n_new, n_learning, n_due);
 
   g_assert_cmpstr (counts, ==, expected);
 }
@@ -119,7 +123,7 @@ test_self_test (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
   llm_test_wait_for_shown (view);
   g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_SELF_TEST);
-  assert_counts (window, "New 20 · Learning 0 · Due 0");
+  assert_counts (window, 20, 0, 0);
   first = llm_window_get_question (window);
   g_assert_true (first == llm_collection_get_question (collection, 0));
   assert_body_class (window, "answer-hidden");
@@ -149,7 +153,7 @@ test_self_test (void)
     g_assert_cmpint (card->due - now, >, 9 * 60);
     g_assert_cmpint (card->due - now, <=, 10 * 60);
   }
-  assert_counts (window, "New 19 · Learning 1 · Due 0");
+  assert_counts (window, 19, 1, 0);
   second = llm_window_get_question (window);
   g_assert_true (second == llm_collection_get_question (collection, 1));
 
@@ -159,7 +163,7 @@ test_self_test (void)
   llm_test_wait_for_shown (view);
   g_assert_true (llm_window_get_question (window) == first);
   assert_body_class (window, "answer-hidden");
-  assert_counts (window, "New 20 · Learning 0 · Due 0");
+  assert_counts (window, 20, 0, 0);
   g_assert_null (llm_study_get_card (study, llm_question_get_id (first)));
   g_clear_pointer (&log, g_free);
   g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
@@ -223,9 +227,9 @@ test_end_screen (void)
   llm_test_wait (400);
 
   g_assert_true (llm_self_test_session_is_finished (llm_self_test_bar_get_session (LLM_SELF_TEST_BAR (bar))));
-  g_assert_true (shows_label (GTK_WIDGET (window), "Self-Test Complete"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "Review Again"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "Mock Interview"));
+  g_assert_true (shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
+  g_assert_true (shows_label (GTK_WIDGET (window), _("Review Again")));
+  g_assert_true (shows_label (GTK_WIDGET (window), _("Mock Interview")));
   g_assert_true (shows_label (GTK_WIDGET (window), "0%"));   /* again rate */
   g_assert_true (shows_label (GTK_WIDGET (window), "1"));    /* reviewed */
   llm_test_screenshot ("self-test-end");
@@ -234,7 +238,7 @@ test_end_screen (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-stop", NULL);
   llm_test_wait (200);
   g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
-  g_assert_false (shows_label (GTK_WIDGET (window), "Self-Test Complete"));
+  g_assert_false (shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (gsettings, "bookmarks");
