@@ -49,9 +49,15 @@ llm_test_init (int    *argc,
     {
       bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LLM_LOCALEDIR"));
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
     }
   if (g_strcmp0 (g_getenv ("LLM_TEST_DARK"), "1") == 0)
-    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    {
+      /* LlmSettings applies its own key; tests share the memory backend. */
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_string (settings, "color-scheme", "dark");
+    }
 
   /* What AdwApplication loads for the app, so screenshots match it. */
   {

@@ -203,7 +203,7 @@ test_mock_interview (void)
   gtk_widget_activate_action (panel, "mock.stop", NULL);
   llm_test_wait (300);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "save");
-  llm_test_wait (400);
+  llm_test_wait (900);
   g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
   report = dup_newest_report ();
   g_assert_nonnull (report);

@@ -413,6 +413,15 @@ on_mock_stopped (LlmWindow    *self,
     _llm_window_set_mode (self, LLM_WINDOW_MODE_BROWSE);
 }
 
+/* Ctrl+Enter, the application's accelerator, wherever the focus is. */
+static void
+mock_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  gtk_widget_activate_action (GTK_WIDGET (LLM_WINDOW (widget)->mock_panel), "mock.done", NULL);
+}
+
 static void
 retry_missed_action (GtkWidget  *widget,
                      const char *action_name,
@@ -467,6 +476,8 @@ _llm_window_mock_constructed (LlmWindow *self)
 {
   self->mock_missed = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-missed", FALSE);
+  /* Ctrl+Enter is free for other uses until an interview runs. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-done", FALSE);
 }
 
 void
@@ -491,6 +502,7 @@ _llm_window_mock_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.mock-interview", NULL, mock_interview_action);
   gtk_widget_class_install_action (widget_class, "win.start-mock", "(asuub)", start_mock_action);
   gtk_widget_class_install_action (widget_class, "win.retry-missed", NULL, retry_missed_action);
+  gtk_widget_class_install_action (widget_class, "win.mock-done", NULL, mock_done_action);
   gtk_widget_class_install_action (widget_class, "win.mock-report-close", NULL, mock_report_close_action);
   gtk_widget_class_install_action (widget_class, "win.past-interviews", NULL, past_interviews_action);
 }

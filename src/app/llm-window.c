@@ -155,6 +155,7 @@ _llm_window_set_mode (LlmWindow     *self,
 
   self->mode = mode;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-stats", mode == LLM_WINDOW_MODE_BROWSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-done", mode == LLM_WINDOW_MODE_MOCK_INTERVIEW);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
