@@ -149,11 +149,8 @@ spin_row (const char *title,
 }
 
 static void
-mock_interview_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
+show_setup_sheet (LlmWindow *self)
 {
-  LlmWindow *self = LLM_WINDOW (widget);
   GSettings *settings = llm_settings_get_gsettings (self->settings);
   GtkWidget *sheet, *box, *header, *cancel, *start, *page, *group, *topics, *row, *spin, *weak;
   guint n_topics;
@@ -161,6 +158,7 @@ mock_interview_action (GtkWidget  *widget,
   if (self->collection == NULL)
     return;
 
+  llm_self_test_bar_stop (self->self_test_bar);
   sheet = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (sheet), _("New Mock Interview"));
   gtk_window_set_transient_for (GTK_WINDOW (sheet), GTK_WINDOW (self));
@@ -238,6 +236,19 @@ mock_interview_action (GtkWidget  *widget,
   adw_window_set_content (ADW_WINDOW (sheet), box);
   gtk_window_set_default_widget (GTK_WINDOW (sheet), start);
   gtk_window_present (GTK_WINDOW (sheet));
+}
+
+/* The visible entry point: a running session is left first (asking), then
+ * the set-up sheet opens. */
+static void
+mock_interview_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  if (self->collection != NULL)
+    _llm_window_leave_then (self, show_setup_sheet);
 }
 
 /* The interview ------------------------------------------------------------- */

@@ -766,8 +766,13 @@ llm_window_set_collection (LlmWindow     *self,
   g_return_if_fail (LLM_IS_WINDOW (self));
   g_return_if_fail (!collection || LLM_IS_COLLECTION (collection));
 
-  if (!g_set_object (&self->collection, collection))
+  if (collection == self->collection)
     return;
+
+  /* A session's questions belong to the collection it started in. */
+  llm_self_test_bar_stop (self->self_test_bar);
+  llm_mock_panel_stop (self->mock_panel);
+  g_set_object (&self->collection, collection);
 
   g_clear_object (&self->question);
   llm_sidebar_set_collection (self->sidebar, collection);
