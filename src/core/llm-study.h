@@ -69,11 +69,6 @@ GPtrArray     *llm_study_build_queue  (LlmStudy                 *self,
                                        gboolean                  due_only,
                                        guint                     new_limit,
                                        gint64                    now);
-GPtrArray     *llm_study_pick_mock    (LlmStudy                 *self,
-                                       LlmCollection            *collection,
-                                       guint                     n,
-                                       GRand                    *rand,
-                                       gint64                    now);
 guint          llm_study_count_due    (LlmStudy                 *self,
                                        LlmCollection            *collection,
                                        gint64                    now);
