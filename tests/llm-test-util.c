@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -41,6 +43,21 @@ llm_test_init (int    *argc,
   g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
+
+  /* Screenshots in another language or in dark, when asked for. */
+  if (g_getenv ("LLM_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LLM_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  if (g_strcmp0 (g_getenv ("LLM_TEST_DARK"), "1") == 0)
+    {
+      /* LlmSettings applies its own key; tests share the memory backend. */
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_string (settings, "color-scheme", "dark");
+    }
 
   /* What AdwApplication loads for the app, so screenshots match it. */
   {

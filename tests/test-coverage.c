@@ -65,10 +65,105 @@ test_chinese_covered (void)
 static void
 test_chinese_paraphrased (void)
 {
-  /* The same key terms in another order and other words around them. */
-  assert_covered ("残差连接缓解梯度消失", "为了避免梯度消失，网络里加入了残差连接。");
+  /* Other words around the key terms, in the point's order. */
+  assert_covered ("残差连接缓解梯度消失", "加入残差连接，可以有效缓解深层网络的梯度消失。");
   assert_covered ("多头注意力在不同的表示子空间中学习信息",
-                  "每个头在各自的子空间里学习，不同头关注不同的表示，这就是多头注意力。");
+                  "多头注意力让每个头在不同的表示子空间里分别学习信息。");
+}
+
+/* The same terms turned around are not what the point says, or are a
+ * list of keywords: partly found, never pre-ticked. */
+static void
+test_words_in_order (void)
+{
+  const char *points[] = { "残差连接缓解梯度消失", "Residual connections help gradients flow", NULL };
+  g_autoptr(LlmCoverage) chinese = llm_coverage_score (points, "梯度消失 残差连接");
+  g_autoptr(LlmCoverage) english = llm_coverage_score (points, "flow gradients help connections residual");
+
+  g_assert_false (llm_coverage_get_covered (chinese, 0));
+  g_assert_cmpfloat (llm_coverage_get_ratio (chinese, 0), >, 0.0);
+  g_assert_false (llm_coverage_get_covered (english, 1));
+  g_assert_cmpfloat (llm_coverage_get_ratio (english, 1), >, 0.0);
+  g_assert_cmpuint (llm_coverage_get_n_covered (english), ==, 0);
+}
+
+/* A one-line list of the key terms ticks them, but an answer a quarter the
+ * length of the notes' is never Easy. */
+static void
+test_keyword_list (void)
+{
+  const char *points[] = { "缩放点积", "多头注意力", "位置编码", "残差连接", NULL };
+  const char *reference =
+    "Transformer 的核心是缩放点积注意力：用查询和键的点积除以维度的平方根，再经过 softmax 得到权重。"
+    "多头注意力把表示投影到多个子空间并行计算，位置编码给输入加上顺序信息，"
+    "残差连接和层归一化让深层网络稳定训练。";
+  g_autoptr(LlmCoverage) list = llm_coverage_score_full (points, "缩放点积 多头注意力 位置编码 残差连接", reference);
+  g_autoptr(LlmCoverage) full = llm_coverage_score_full (points, reference, reference);
+
+  g_assert_cmpuint (llm_coverage_get_n_covered (list), ==, 4);
+  g_assert_true (llm_coverage_get_short (list));
+  g_assert_cmpint (llm_coverage_get_suggested_grade (list), ==, LLM_COVERAGE_GRADE_GOOD);
+
+  g_assert_cmpuint (llm_coverage_get_n_covered (full), ==, 4);
+  g_assert_false (llm_coverage_get_short (full));
+  g_assert_cmpint (llm_coverage_get_suggested_grade (full), ==, LLM_COVERAGE_GRADE_EASY);
+
+  /* The grade that follows ticks, by hand. */
+  g_assert_cmpint (llm_coverage_suggest_grade (4, 4, FALSE, TRUE), ==, LLM_COVERAGE_GRADE_GOOD);
+  g_assert_cmpint (llm_coverage_suggest_grade (4, 4, FALSE, FALSE), ==, LLM_COVERAGE_GRADE_EASY);
+  g_assert_cmpint (llm_coverage_suggest_grade (4, 4, TRUE, FALSE), ==, LLM_COVERAGE_GRADE_AGAIN);
+  g_assert_cmpint (llm_coverage_suggest_grade (0, 0, FALSE, FALSE), ==, LLM_COVERAGE_GRADE_NONE);
+}
+
+/* A correct English answer to Chinese key points: no point can be judged,
+ * so none is ticked, nothing is suggested, and the result says why. */
+static void
+test_cross_script (void)
+{
+  const char *points[] = { "位置编码向输入添加位置信息", "多头注意力", "缩放点积", NULL };
+  g_autoptr(LlmCoverage) english =
+    llm_coverage_score (points, "Positional encoding adds position information to the input; "
+                                "multi-head attention uses scaled dot products.");
+  g_autoptr(LlmCoverage) chinese = llm_coverage_score (points, "多头注意力");
+
+  g_assert_true (llm_coverage_get_cross_script (english));
+  g_assert_cmpuint (llm_coverage_get_n_covered (english), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (llm_coverage_get_covered (english, i));
+  g_assert_cmpint (llm_coverage_get_suggested_grade (english), ==, LLM_COVERAGE_GRADE_NONE);
+
+  g_assert_false (llm_coverage_get_cross_script (chinese));
+  g_assert_cmpuint (llm_coverage_get_n_covered (chinese), ==, 1);
+
+  /* Chinese notes with English terms in them are not another script. */
+  {
+    const char *mixed[] = { "Softmax 归一化", NULL };
+    g_autoptr(LlmCoverage) coverage = llm_coverage_score (mixed, "softmax normalises the scores");
+
+    g_assert_true (llm_coverage_get_cross_script (coverage));
+  }
+}
+
+/* "==翻译对齐|translation alignment==": either form covers the point. */
+static void
+test_bilingual (void)
+{
+  const char *points[] = { "翻译对齐|translation alignment", "注意力|attention", NULL };
+  g_autoptr(LlmCoverage) english = llm_coverage_score (points, "It learns a translation alignment between the sentences.");
+  g_autoptr(LlmCoverage) chinese = llm_coverage_score (points, "模型学到了翻译对齐。");
+  g_autofree char *label = llm_coverage_point_label (points[0]);
+  g_autofree char *plain = llm_coverage_point_label ("a | b |");
+  g_autofree char *lone = llm_coverage_point_label ("|x|");
+
+  g_assert_false (llm_coverage_get_cross_script (english));
+  g_assert_true (llm_coverage_get_covered (english, 0));
+  g_assert_false (llm_coverage_get_covered (english, 1));
+  g_assert_true (llm_coverage_get_covered (chinese, 0));
+  g_assert_false (llm_coverage_get_covered (chinese, 1));
+
+  g_assert_cmpstr (label, ==, "翻译对齐");
+  g_assert_cmpstr (plain, ==, "a");
+  g_assert_cmpstr (lone, ==, "|x|");
 }
 
 static void
@@ -302,6 +397,10 @@ main (int   argc,
   g_test_add_func ("/llm/coverage/chinese-covered", test_chinese_covered);
   g_test_add_func ("/llm/coverage/chinese-paraphrased", test_chinese_paraphrased);
   g_test_add_func ("/llm/coverage/chinese-missed", test_chinese_missed);
+  g_test_add_func ("/llm/coverage/words-in-order", test_words_in_order);
+  g_test_add_func ("/llm/coverage/keyword-list", test_keyword_list);
+  g_test_add_func ("/llm/coverage/cross-script", test_cross_script);
+  g_test_add_func ("/llm/coverage/bilingual", test_bilingual);
   g_test_add_func ("/llm/coverage/english", test_english);
   g_test_add_func ("/llm/coverage/normalised", test_normalised);
   g_test_add_func ("/llm/coverage/empty-answer", test_empty_answer);

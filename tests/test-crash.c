@@ -334,9 +334,10 @@ test_kill_while_saving (void)
   remove_folder (path);
 }
 
-/* The review log. "--child log" appends entry after entry; entry n has a
- * time, id, grade and duration all made from n, so any line either is
- * exactly entry n's or is torn. */
+/* The review log. "--child log" appends line after line; line n is a
+ * review with a time, id, grade and duration all made from n, except that
+ * every third line (n % 3 == 2) is the undo record of the review before
+ * it, so any line either is exactly line n or is torn. */
 
 #define LOG_EPOCH G_GINT64_CONSTANT (1785000000)  /* 2026-07-25 */
 
@@ -349,13 +350,54 @@ log_id (guint n)
   return g_strdup_printf ("q%u-%.16s", n, sum);
 }
 
+static gboolean
+log_is_undo (guint n)
+{
+  return n % 3 == 2;
+}
+
 static char *
 log_line (guint n)
 {
-  g_autofree char *id = log_id (n);
-  LlmReviewEntry entry = { LOG_EPOCH + n, id, LLM_GRADE_AGAIN + n % 4, n };
+  g_autofree char *id = log_id (log_is_undo (n) ? n - 1 : n);
+  guint r = log_is_undo (n) ? n - 1 : n;
+  LlmReviewEntry entry = { LOG_EPOCH + r, id, LLM_GRADE_AGAIN + r % 4, r };
+  g_autofree char *line = llm_review_entry_to_line (&entry);
 
-  return llm_review_entry_to_line (&entry);
+  return log_is_undo (n) ? g_strconcat (line, "\t" LLM_REVIEW_LOG_UNDO_MARK, NULL) : g_steal_pointer (&line);
+}
+
+/* Writes line n as the app would: a review, or the undo of the last one. */
+static gboolean
+log_append (LlmReviewLog  *log,
+            guint          n,
+            GError       **error)
+{
+  guint r = log_is_undo (n) ? n - 1 : n;
+  g_autofree char *id = log_id (r);
+  LlmReviewEntry entry = { LOG_EPOCH + r, id, LLM_GRADE_AGAIN + r % 4, r };
+
+  if (log_is_undo (n))
+    return llm_review_log_append_undo (log, &entry, error);
+
+  return llm_review_log_append (log, entry.when, entry.id, entry.grade, entry.ms, error);
+}
+
+/* Reviews that lines 0 … n - 1 leave standing. */
+static guint
+log_reviews_kept (guint n)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (log_is_undo (i))
+        kept--;
+      else
+        kept++;
+    }
+
+  return kept;
 }
 
 static int
@@ -371,9 +413,8 @@ run_log_child (const char *path,
   for (guint n = start;; n++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *id = log_id (n);
 
-      if (!llm_review_log_append (log, LOG_EPOCH + n, id, LLM_GRADE_AGAIN + n % 4, n, &error))
+      if (!log_append (log, n, &error))
         {
           g_printerr ("child: %s\n", error->message);
           return 2;
@@ -398,7 +439,7 @@ is_fragment (const char *line,
 
 typedef struct
 {
-  guint entries;     /* whole entries, 0 … entries - 1 in order */
+  guint entries;     /* whole lines, 0 … entries - 1 in order */
   guint fragments;   /* complete lines that are the start of an entry: torn writes, skipped */
   gboolean partial;  /* the last line has no line break yet */
   guint torn;        /* anything else: an entry glued to a fragment, a damaged line */
@@ -461,7 +502,8 @@ survey_log (const char *path,
 
   g_assert_true (llm_review_log_load (log, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, survey->entries);
+  g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, log_reviews_kept (survey->entries));
+  g_assert_cmpuint (llm_review_log_get_n_undone (log), ==, survey->entries / 3);
   g_assert_cmpuint (llm_review_log_get_n_skipped (log), ==, survey->fragments + (survey->partial ? 1 : 0));
 }
 
@@ -483,7 +525,6 @@ test_kill_while_logging (void)
   for (guint run = 0; run < N_KILLS; run++)
     {
       g_autoptr(LlmReviewLog) log = llm_review_log_new_for_file (file);
-      g_autofree char *id = NULL;
 
       appends += run_and_kill ("log", path, survey.entries, MAX_DELAY_USEC);
       kills++;
@@ -505,10 +546,7 @@ test_kill_while_logging (void)
         }
 
       /* The next append after a kill, the app's own. */
-      id = log_id (survey.entries);
-      g_assert_true (llm_review_log_append (log, LOG_EPOCH + survey.entries, id,
-                                            LLM_GRADE_AGAIN + survey.entries % 4,
-                                            survey.entries, &error));
+      g_assert_true (log_append (log, survey.entries, &error));
       g_assert_no_error (error);
       appends++;
       survey_log (path, &survey);
@@ -516,13 +554,16 @@ test_kill_while_logging (void)
       torn += survey.torn;
     }
 
-  g_test_message ("review log: %u kills, %u appends finished, %u entries kept, %u torn lines, "
+  g_test_message ("review log: %u kills, %u appends finished, %u whole lines (%u undo records, "
+                  "%u reviews left standing), %u torn lines, "
                   "%u kills mid-line, %u last lines cut on purpose, %u fragments skipped",
-                  kills, appends, survey.entries, torn, partial, cuts, survey.fragments);
+                  kills, appends, survey.entries, survey.entries / 3, log_reviews_kept (survey.entries),
+                  torn, partial, cuts, survey.fragments);
 
   g_assert_cmpuint (kills, ==, N_KILLS);
   g_assert_cmpuint (torn, ==, 0);
   g_assert_cmpuint (survey.entries, >, N_KILLS);
+  g_assert_cmpuint (survey.entries / 3, >, N_KILLS / 3);
   g_assert_cmpuint (survey.fragments, ==, cuts);
 
   g_unlink (path);

@@ -21,6 +21,7 @@
 #include "llm-question.h"
 #include "llm-test-util.h"
 #include "llm-topic.h"
+#include "llm-self-test-bar.h"
 #include "llm-window-private.h"
 
 #define WAIT_MS 20000
@@ -193,26 +194,52 @@ n_rows_is (LlmWindow *window,
   return llm_sidebar_get_n_rows (window->sidebar) == GPOINTER_TO_UINT (data);
 }
 
+static LlmSelfTestSession *
+session_of (LlmWindow *window)
+{
+  return llm_self_test_bar_get_session (LLM_SELF_TEST_BAR (llm_window_get_self_test_bar (window)));
+}
+
 static gboolean
 quiz_is_active (LlmWindow *window,
                 gpointer   data)
 {
-  return window->quiz_active == GPOINTER_TO_INT (data);
+  return (llm_window_get_mode (window) == LLM_WINDOW_MODE_SELF_TEST) == GPOINTER_TO_INT (data);
 }
 
 static gboolean
 quiz_is_revealed (LlmWindow *window,
                   gpointer   data)
 {
-  return window->quiz_revealed;
+  return session_of (window) && llm_self_test_session_get_revealed (session_of (window));
 }
 
+/* Asking its question @data (a count of reviews), covered. */
 static gboolean
 quiz_at (LlmWindow *window,
          gpointer   data)
 {
-  return window->quiz_active && !window->quiz_revealed &&
-         window->quiz_position == GPOINTER_TO_UINT (data);
+  LlmSelfTestSession *session = session_of (window);
+
+  return session && !llm_self_test_session_get_revealed (session) &&
+         llm_self_test_session_get_n_reviewed (session) == GPOINTER_TO_UINT (data);
+}
+
+/* The focus is on the grade button for @data. */
+static gboolean
+focus_on_grade (LlmWindow *window,
+                gpointer   data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GVariant *target;
+
+  while (focus != NULL && !GTK_IS_BUTTON (focus))
+    focus = gtk_widget_get_parent (focus);
+  if (focus == NULL || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), "selftest.grade") != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
+
+  return target != NULL && g_variant_get_int32 (target) == GPOINTER_TO_INT (data);
 }
 
 /* Shows @question, waiting for the window and then the page to have it. */
@@ -395,48 +422,61 @@ test_keyboard_only (void)
   /* Ctrl+T starts a self-test on the first question it asks, covered. */
   press ("ctrl+t");
   wait_until (window, quiz_is_active, GINT_TO_POINTER (TRUE), "the self-test to start");
-  g_assert_cmpuint (window->quiz_queue->len, >=, 2);
-  wait_for_question (window, g_ptr_array_index (window->quiz_queue, 0));
-  wait_until (window, page_body_class_is, "answer-hidden", "the answer to be covered");
-
-  /* Space reveals; 3 grades it Good. */
-  press ("space");
-  wait_until (window, quiz_is_revealed, NULL, "the answer to be revealed");
-  wait_until (window, page_body_class_is, "", "the answer to show");
-  g_assert_true (focus_is_in (window, window->grade_buttons[LLM_GRADE_GOOD]));
-  press ("3");
   {
-    g_autofree char *line = g_strdup_printf ("\t%s\tgood\t",
-                                             llm_question_get_id (g_ptr_array_index (window->quiz_queue, 0)));
+    LlmQuestion *asked[3];
 
-    wait_until (window, log_has, line, "the review to be logged");
-  }
-  wait_until (window, quiz_at, GUINT_TO_POINTER (1), "the next question");
-  wait_for_question (window, g_ptr_array_index (window->quiz_queue, 1));
-  wait_until (window, page_body_class_is, "answer-hidden", "the next answer to be covered");
+    asked[0] = llm_self_test_session_get_current (session_of (window));
+    g_assert_nonnull (asked[0]);
+    wait_for_question (window, asked[0]);
+    wait_until (window, page_body_class_is, "answer-hidden", "the answer to be covered");
 
-  /* The grade buttons work as buttons: Enter reveals, Shift+Tab moves from
-   * Good to Hard, Enter presses it. */
-  press ("Return");
-  wait_until (window, quiz_is_revealed, NULL, "the answer to be revealed with Enter");
-  press ("shift+Tab");
-  wait_until (window, focus_is_in, window->grade_buttons[LLM_GRADE_HARD], "the focus on Hard");
-  press ("Return");
-  {
-    g_autofree char *line = g_strdup_printf ("\t%s\thard\t",
-                                             llm_question_get_id (g_ptr_array_index (window->quiz_queue, 1)));
+    /* Space reveals; 3 grades it Good. */
+    press ("space");
+    wait_until (window, quiz_is_revealed, NULL, "the answer to be revealed");
+    wait_until (window, page_body_class_is, "", "the answer to show");
+    g_assert_true (focus_on_grade (window, GINT_TO_POINTER (LLM_GRADE_GOOD)));
+    press ("3");
+    {
+      g_autofree char *line = g_strdup_printf ("\t%s\tgood\t", llm_question_get_id (asked[0]));
 
-    wait_until (window, log_has, line, "the second review to be logged");
-  }
-  wait_until (window, quiz_at, GUINT_TO_POINTER (2), "the third question");
+      wait_until (window, log_has, line, "the review to be logged");
+    }
+    wait_until (window, quiz_at, GUINT_TO_POINTER (1), "the next question");
+    asked[1] = llm_self_test_session_get_current (session_of (window));
+    g_assert_true (asked[1] != asked[0]);
+    wait_for_question (window, asked[1]);
+    wait_until (window, page_body_class_is, "answer-hidden", "the next answer to be covered");
 
-  /* Esc ends it, on the question being asked. */
-  {
-    LlmQuestion *asked = g_ptr_array_index (window->quiz_queue, 2);
+    /* The grade buttons work as buttons: Enter reveals, Shift+Tab moves from
+     * Good to Hard, Enter presses it. */
+    press ("Return");
+    wait_until (window, quiz_is_revealed, NULL, "the answer to be revealed with Enter");
+    press ("shift+Tab");
+    wait_until (window, focus_on_grade, GINT_TO_POINTER (LLM_GRADE_HARD), "the focus on Hard");
+    press ("Return");
+    {
+      g_autofree char *line = g_strdup_printf ("\t%s\thard\t", llm_question_get_id (asked[1]));
 
+      wait_until (window, log_has, line, "the second review to be logged");
+    }
+    wait_until (window, quiz_at, GUINT_TO_POINTER (2), "the third question");
+
+    /* Ctrl+Z takes the Hard back: the second question is asked again. */
+    press ("ctrl+z");
+    wait_until (window, quiz_at, GUINT_TO_POINTER (1), "the grade to be undone");
+    wait_until (window, log_has, "\tundone\n", "the undo to be logged");
+    wait_for_question (window, asked[1]);
+    wait_until (window, page_body_class_is, "answer-hidden", "the undone question to be covered");
+    press ("space");
+    wait_until (window, quiz_is_revealed, NULL, "the answer to be revealed again");
+    press ("4");
+    wait_until (window, quiz_at, GUINT_TO_POINTER (2), "the third question after the undo");
+    asked[2] = llm_self_test_session_get_current (session_of (window));
+
+    /* Esc ends it, on the question being asked. */
     press ("Escape");
     wait_until (window, quiz_is_active, GINT_TO_POINTER (FALSE), "the self-test to end");
-    g_assert_true (llm_window_get_question (window) == asked);
+    g_assert_true (llm_window_get_question (window) == asked[2]);
     wait_until (window, page_body_class_is, "", "the answer to show after the self-test");
   }
 

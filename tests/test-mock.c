@@ -3,20 +3,116 @@
  * SPDX-FileCopyrightText: 2026 The LLM Notes authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A two-question mock interview in the real window, with a typed answer,
- * a short time limit set through settings, and the saved report.
+ * Mock interviews in the real window, through its actions and public API:
+ * the set-up sheet, a two-question interview on chosen topics, grading,
+ * Esc with a partial report saved, the report, and past interviews opened
+ * as documents that never become the collection.
  */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-coverage.h"
+#include "llm-mock-panel.h"
+#include "llm-past-interviews.h"
 #include "llm-question.h"
 #include "llm-test-util.h"
-#include "llm-window-private.h"
+#include "llm-window.h"
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether a label with @part in it is on screen. */
+static gboolean
+shows_label_with (GtkWidget  *widget,
+                  const char *part)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label_with (child, part))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkWindow *
+find_transient_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == parent && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static char *
+dup_newest_report (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, "interviews", NULL);
+  g_autoptr(GDir) reports = g_dir_open (dir, 0, NULL);
+  g_autofree char *newest = NULL;
+  char *text = NULL;
+  const char *name;
+
+  while (reports != NULL && (name = g_dir_read_name (reports)) != NULL)
+    if (newest == NULL || strcmp (name, newest) > 0)
+      {
+        g_free (newest);
+        newest = g_strdup (name);
+      }
+
+  if (newest != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, newest, NULL);
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    }
+
+  return text;
+}
 
 static void
 test_mock_interview (void)
@@ -24,92 +120,186 @@ test_mock_interview (void)
   g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
   GSettings *gsettings = llm_settings_get_gsettings (settings);
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, "interviews", NULL);
-  g_autoptr(GDir) reports = NULL;
+  const char *topics[] = { "Transformer", "注意力机制", NULL };
+  g_autofree char *last_collection = g_settings_get_string (gsettings, "last-collection");
+  g_auto(GStrv) recent = g_settings_get_strv (gsettings, "recent-collections");
   g_autofree char *report = NULL;
-  g_autofree char *report_path = NULL;
-  g_autofree char *covered = NULL;
-  LlmQuestion *first, *second;
-  gboolean has_points;
-  const char *name;
+  LlmMockSession *session;
+  LlmInterviewResult *result;
+  LlmQuestion *first;
   LlmAnswerView *view;
   LlmWindow *window;
+  GtkWidget *panel;
+  GtkWindow *sheet;
 
-  g_settings_set_uint (gsettings, "mock-questions", 2);
-  g_settings_set_uint (gsettings, "mock-seconds", 2);
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-
   window = llm_window_new (NULL, settings);
   view = llm_window_get_answer_view (window);
+  panel = llm_window_get_mock_panel (window);
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (view);
 
+  /* The visible entry point opens the set-up sheet. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-interview", NULL);
-  llm_test_wait_for_shown (view);
-  g_assert_true (window->mock_active);
-  g_assert_cmpuint (window->mock_questions->len, ==, 2);
-  first = g_ptr_array_index (window->mock_questions, 0);
-  second = g_ptr_array_index (window->mock_questions, 1);
-  /* Across topics. */
-  g_assert_cmpstr (llm_question_get_topic (first), !=, llm_question_get_topic (second));
+  llm_test_wait (500);
+  sheet = find_toplevel (ADW_TYPE_WINDOW);
+  g_assert_nonnull (sheet);
+  g_assert_true (shows_label (GTK_WIDGET (sheet), _("Weak Questions First")));
+  g_assert_true (shows_label (GTK_WIDGET (sheet), "注意力机制"));
+  llm_test_screenshot ("mock-setup");
+  gtk_window_destroy (sheet);
+  llm_test_wait (100);
 
-  /* Type the first key point as the answer, then Done. (The pick is
-   * random; a few questions have no key points at all.) */
+  /* What the sheet's Start does: two questions, two chosen topics, a
+   * minute each, weak ones first. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-mock", "(^asuub)", topics, 2, 60, TRUE);
+  llm_test_wait_for_shown (view);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_MOCK_INTERVIEW);
+  session = llm_mock_panel_get_session (LLM_MOCK_PANEL (panel));
+  g_assert_cmpuint (llm_mock_session_get_n_questions (session), ==, 2);
+  first = llm_mock_session_get_question (session);
+  g_assert_true (llm_window_get_question (window) == first);
+  g_assert_true (g_strv_contains (topics, llm_question_get_topic (first)));
   {
-    g_auto(GStrv) points = llm_coverage_key_points_for (first);
     g_autofree char *classes = llm_test_eval (view, "document.body.className");
 
     g_assert_cmpstr (classes, ==, "answer-hidden");
-    has_points = points[0] != NULL;
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (window->mock_answer),
-                              has_points ? points[0] : "An answer typed in the box", -1);
   }
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-done", NULL);
+  g_assert_cmpint (llm_mock_session_get_remaining_ms (session), >, 50000);
+
+  /* The notes' own answer, typed: its key points are ticked. */
+  llm_mock_session_set_draft (session, llm_question_get_answer (first));
+  gtk_widget_activate_action (panel, "mock.done", NULL);
   llm_test_wait_for_shown (view);
-  covered = llm_test_eval (view, has_points
-                                 ? "document.querySelectorAll('section.key-points li.covered').length"
-                                 : "document.querySelectorAll('section.key-points').length");
-  if (has_points)
-    g_assert_cmpint (atoi (covered), >=, 1);
-  else
-    g_assert_cmpint (atoi (covered), ==, 0);
-  llm_test_wait (300);
-  llm_test_screenshot ("mock-interview-result");
+  g_assert_cmpint (llm_mock_session_get_state (session), ==, LLM_MOCK_RESULT);
+  result = llm_mock_session_get_result (session);
+  g_assert_cmpuint (result->n_covered, ==, g_strv_length (result->points));
+  {
+    g_autofree char *classes = llm_test_eval (view, "document.body.className");
 
-  /* Confirm a grade; the second question starts, and runs out of time. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-grade", "i", window->mock_suggested);
+    g_assert_cmpstr (classes, ==, "");
+  }
+  llm_test_wait (300);
+  llm_test_screenshot ("mock-result");
+
+  /* Confirm the suggestion (Enter's action): on to the second question. */
+  gtk_widget_activate_action (panel, "mock.confirm", NULL);
   llm_test_wait_for_shown (view);
-  g_assert_true (llm_window_get_question (window) == second);
-  g_assert_false (window->mock_answered);
-  for (guint i = 0; i < 100 && !window->mock_answered; i++)
-    llm_test_wait (50);
-  g_assert_true (window->mock_answered);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-grade", "i", 2);
+  g_assert_cmpuint (llm_mock_session_get_position (session), ==, 1);
+  g_assert_true (g_strv_contains (topics, llm_question_get_topic (llm_window_get_question (window))));
+  g_assert_nonnull (llm_study_get_card (llm_window_get_study (window), llm_question_get_id (first)));
 
-  /* The report: on screen and on disk. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "mock-report");
+  /* Esc's action mid-answer asks; Continue goes on... */
+  gtk_widget_activate_action (panel, "mock.stop", NULL);
   llm_test_wait (300);
-  llm_test_screenshot ("mock-interview-report");
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  llm_test_screenshot ("mock-end-ask");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "continue");
+  llm_test_wait (200);
+  g_assert_cmpint (llm_mock_session_get_state (session), ==, LLM_MOCK_ANSWERING);
 
-  reports = g_dir_open (dir, 0, NULL);
-  g_assert_nonnull (reports);
-  name = g_dir_read_name (reports);
-  g_assert_nonnull (name);
-  report_path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
+  /* ...Save Partial Report ends it with the one question graded. */
+  gtk_widget_activate_action (panel, "mock.stop", NULL);
+  llm_test_wait (300);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "save");
+  llm_test_wait (900);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
+  report = dup_newest_report ();
+  g_assert_nonnull (report);
+  {
+    g_autofree char *early = g_strdup_printf (_("Ended early: %u of %u questions answered."), 1, 2);
+
+    g_assert_nonnull (strstr (report, early));
+  }
   g_assert_nonnull (strstr (report, llm_question_get_title (first)));
-  g_assert_nonnull (strstr (report, llm_question_get_title (second)));
-  if (has_points)
-    g_assert_nonnull (strstr (report, "- [x] "));
-  g_assert_nonnull (strstr (report, "| 2 | "));
+  g_assert_nonnull (strstr (report, "| 1 | "));
+  g_assert_null (strstr (report, "| 2 | "));
 
-  /* Both grades went into the schedule. */
-  g_assert_nonnull (llm_study_get_card (window->study, llm_question_get_id (first)));
-  g_assert_nonnull (llm_study_get_card (window->study, llm_question_get_id (second)));
+  /* The report leads with the total, and its row opens the question. */
+  {
+    guint n = g_strv_length (result->points);
+    g_autofree char *total = n ? g_strdup_printf (_("%u of %u key points · %u%%"), n, n, 100)
+                               : g_strdup (_("No key points to count"));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-stop", NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "browse");
+    g_assert_true (shows_label (GTK_WIDGET (window), total));
+  }
+  g_assert_true (shows_label (GTK_WIDGET (window), _("Retry Missed")));
+  llm_test_screenshot ("mock-report");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "s", llm_question_get_id (first));
+  llm_test_wait_for_shown (view);
+  g_assert_true (llm_window_get_question (window) == first);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  {
+    g_autofree char *now_last = g_settings_get_string (gsettings, "last-collection");
+    g_auto(GStrv) now_recent = g_settings_get_strv (gsettings, "recent-collections");
+
+    g_assert_cmpstr (now_last, ==, last_collection);
+    g_assert_cmpuint (g_strv_length (now_recent), ==, g_strv_length (recent));
+  }
+}
+
+/* Past interviews are documents: listed with their totals, opened in a
+ * window of their own; the collection stays, and is what a restart opens. */
+static void
+test_past_interviews (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  GSettings *gsettings = llm_settings_get_gsettings (settings);
+  g_autofree char *last_collection = g_settings_get_string (gsettings, "last-collection");
+  g_autofree char *last_question = NULL;
+  LlmPastInterviews *past;
+  GtkWindow *report;
+  LlmQuestion *shown;
+  LlmWindow *window;
+
+  g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
+  window = llm_window_new (NULL, settings);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+  shown = llm_window_get_question (window);
+  last_question = g_strdup (llm_question_get_id (shown));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.past-interviews", NULL);
+  llm_test_wait (400);
+  past = LLM_PAST_INTERVIEWS (find_toplevel (LLM_TYPE_PAST_INTERVIEWS));
+  g_assert_nonnull (past);
+  g_assert_cmpuint (llm_past_interviews_get_n_items (past), >=, 1);
+  /* The partial interview of the test before: one question, its score. */
+  {
+    g_autofree char *one = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", 1), 1);
+
+    g_assert_true (shows_label_with (GTK_WIDGET (past), one));
+  }
+  llm_test_screenshot ("past-interviews");
+
+  gtk_widget_activate_action (GTK_WIDGET (past), "past.open", "u", 0);
+  llm_test_wait (400);
+  report = find_transient_for (GTK_WINDOW (past));
+  g_assert_nonnull (report);
+  {
+    g_autofree char *one = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", 1), 1);
+
+    g_assert_true (shows_label_with (GTK_WIDGET (report), one));
+  }
+  llm_test_screenshot ("past-interview-report");
+
+  /* Nothing changed in the study window, nor in what opens at start. */
+  g_assert_true (llm_window_get_collection (window) == collection);
+  g_assert_true (llm_window_get_question (window) == shown);
+  {
+    g_autofree char *now_last = g_settings_get_string (gsettings, "last-collection");
+
+    g_assert_cmpstr (now_last, ==, last_collection);
+    g_assert_cmpstr (llm_settings_get_last_question (settings), ==, last_question);
+  }
+
+  gtk_window_destroy (report);
+  gtk_window_destroy (GTK_WINDOW (past));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -120,6 +310,7 @@ main (int   argc,
   llm_test_init (&argc, &argv);
 
   g_test_add_func ("/llm/mock/interview", test_mock_interview);
+  g_test_add_func ("/llm/mock/past-interviews", test_past_interviews);
 
   return g_test_run ();
 }

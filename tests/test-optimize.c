@@ -20,15 +20,14 @@
 #include "llm-preferences-window.h"
 #include "llm-question.h"
 #include "llm-test-util.h"
-#include "llm-window-private.h"
+#include "llm-self-test-bar.h"
+#include "llm-window.h"
 
 static const char *
 interval_label (LlmWindow *window,
                 LlmGrade   grade)
 {
-  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (window->grade_buttons[grade]));
-
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box)));
+  return llm_self_test_bar_get_interval (LLM_SELF_TEST_BAR (llm_window_get_self_test_bar (window)), grade);
 }
 
 /* What the Easy button should say for a new question with @w. */
@@ -94,7 +93,7 @@ test_optimize (void)
   /* A self-test on a new question: Easy shows the default w[3]'s interval. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
   llm_test_wait_for_shown (view);
-  g_assert_true (window->quiz_active);
+  g_assert_true (llm_self_test_bar_is_running (LLM_SELF_TEST_BAR (llm_window_get_self_test_bar (window))));
   llm_fsrs_parameters_get_default (defaults);
   before = g_strdup (interval_label (window, LLM_GRADE_EASY));
   expected = expected_easy (defaults);

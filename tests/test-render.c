@@ -68,6 +68,17 @@ test_mark (void)
   assert_renders ("a ==b== c ==d==\n", "<p>a <mark>b</mark> c <mark>d</mark></p>\n");
 }
 
+/* A bilingual key point shows its first form only. */
+static void
+test_mark_bilingual (void)
+{
+  assert_renders ("==翻译对齐|translation alignment==\n", "<p><mark>翻译对齐</mark></p>\n");
+  assert_renders ("a ==**KV** 缓存 | KV cache== b\n", "<p>a <mark><strong>KV</strong> 缓存</mark> b</p>\n");
+  /* A bar with nothing on one side is text. */
+  assert_renders ("==|x|==\n", "<p><mark>|x|</mark></p>\n");
+  assert_renders ("==a|==\n", "<p><mark>a|</mark></p>\n");
+}
+
 static void
 test_mark_emphasis (void)
 {
@@ -488,6 +499,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/llm/render/mark-bilingual", test_mark_bilingual);
   g_test_add_func ("/llm/render/mark", test_mark);
   g_test_add_func ("/llm/render/mark-emphasis", test_mark_emphasis);
   g_test_add_func ("/llm/render/mark-literal", test_mark_literal);

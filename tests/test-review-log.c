@@ -597,6 +597,191 @@ test_unreadable_file (void)
   remove_tree (tmp);
 }
 
+/* Undo records ------------------------------------------------------------ */
+
+static const char undo_reviews[] =
+  LLM_REVIEW_LOG_HEADER "\n"
+  "2026-01-28T10:00:00Z\tattention\tagain\t9000\n"
+  "2026-01-28T10:01:30Z\tattention\tgood\t4000\n"
+  "2026-01-28T10:02:00Z\tsoftmax\teasy\t2000\n";
+
+/* An undo record cancels exactly its review: the schedule is the one of a
+ * log that never had it. */
+static void
+test_undo_last_review (void)
+{
+  g_autofree char *text = g_strconcat (undo_reviews,
+                                       "2026-01-28T10:02:00Z\tsoftmax\teasy\t2000\tundone\n", NULL);
+  g_autoptr(LlmReviewLog) log = log_from_text (text);
+  g_autoptr(GHashTable) cards = cards_from_text (text);
+  g_autoptr(GHashTable) without = cards_from_text (LLM_REVIEW_LOG_HEADER "\n"
+                                                   "2026-01-28T10:00:00Z\tattention\tagain\t9000\n"
+                                                   "2026-01-28T10:01:30Z\tattention\tgood\t4000\n");
+  LlmReviewEntry cancelled = { T0 + 120, "softmax", LLM_GRADE_EASY, 2000 };
+  LlmReviewEntry other = { T0 + 120, "softmax", LLM_GRADE_EASY, 2001 };
+
+  g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, 2);
+  g_assert_cmpuint (llm_review_log_get_n_undone (log), ==, 1);
+  g_assert_cmpuint (llm_review_log_get_n_skipped (log), ==, 0);
+  g_assert_true (llm_review_log_is_undone (log, &cancelled));
+  g_assert_false (llm_review_log_is_undone (log, &other));
+  g_assert_null (g_hash_table_lookup (cards, "softmax"));
+  assert_cards_equal (cards, without);
+
+  /* Undoing one of two reviews of a question replays the other alone. */
+  {
+    g_autofree char *first = g_strconcat (undo_reviews,
+                                          "2026-01-28T10:01:30Z\tattention\tgood\t4000\tundone\n", NULL);
+    g_autoptr(GHashTable) undone = cards_from_text (first);
+    g_autoptr(GHashTable) once = cards_from_text (LLM_REVIEW_LOG_HEADER "\n"
+                                                  "2026-01-28T10:00:00Z\tattention\tagain\t9000\n"
+                                                  "2026-01-28T10:02:00Z\tsoftmax\teasy\t2000\n");
+
+    assert_cards_equal (undone, once);
+  }
+
+  /* An undo record alone, or before its review, cancels it just the same;
+   * one for a review that never was changes nothing. */
+  {
+    g_autoptr(GHashTable) before = cards_from_text (LLM_REVIEW_LOG_HEADER "\n"
+                                                    "2026-01-28T10:02:00Z\tsoftmax\teasy\t2000\tundone\n"
+                                                    "2026-01-28T10:00:00Z\tattention\tagain\t9000\n"
+                                                    "2026-01-28T10:01:30Z\tattention\tgood\t4000\n"
+                                                    "2026-01-28T10:02:00Z\tsoftmax\teasy\t2000\n"
+                                                    "2026-01-28T11:00:00Z\tnever\tgood\t1\tundone\n");
+
+    assert_cards_equal (before, without);
+  }
+}
+
+/* Two devices' logs joined with cat, in either order: one device undid a
+ * review the other only has as done. The undo wins both ways, and a log
+ * joined with itself is the same log. */
+static void
+test_undo_concatenation (void)
+{
+  g_autofree char *mine = g_strconcat (undo_reviews,
+                                       "2026-01-28T10:02:00Z\tsoftmax\teasy\t2000\tundone\n"
+                                       "2026-01-28T10:03:00Z\tsoftmax\thard\t2500\n", NULL);
+  g_autofree char *theirs = g_strconcat (undo_reviews,
+                                         "2026-01-29T09:00:00Z\tattention\tgood\t3000\n", NULL);
+  g_autofree char *ab = g_strconcat (mine, theirs, NULL);
+  g_autofree char *ba = g_strconcat (theirs, mine, NULL);
+  g_autofree char *aab = g_strconcat (mine, mine, theirs, NULL);
+  g_autoptr(GHashTable) cards_ab = cards_from_text (ab);
+  g_autoptr(GHashTable) cards_ba = cards_from_text (ba);
+  g_autoptr(GHashTable) cards_aab = cards_from_text (aab);
+  g_autoptr(GHashTable) expected = cards_from_text (LLM_REVIEW_LOG_HEADER "\n"
+                                                    "2026-01-28T10:00:00Z\tattention\tagain\t9000\n"
+                                                    "2026-01-28T10:01:30Z\tattention\tgood\t4000\n"
+                                                    "2026-01-28T10:03:00Z\tsoftmax\thard\t2500\n"
+                                                    "2026-01-29T09:00:00Z\tattention\tgood\t3000\n");
+  g_autoptr(LlmReviewLog) log = log_from_text (ab);
+  const LlmCard *softmax = g_hash_table_lookup (cards_ab, "softmax");
+
+  g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, 4);
+  g_assert_cmpuint (llm_review_log_get_n_undone (log), ==, 1);
+  assert_cards_equal (cards_ab, expected);
+  assert_cards_equal (cards_ba, expected);
+  assert_cards_equal (cards_aab, expected);
+  g_assert_nonnull (softmax);
+  g_assert_cmpuint (softmax->reps, ==, 1);
+}
+
+/* An undo record cut short by a crash is skipped like any torn line, so
+ * the review it was to cancel stands; whatever is appended next closes it
+ * with "torn" and is read normally. */
+static void
+test_undo_torn (void)
+{
+  const char *whole = "2026-01-28T10:02:00Z\tsoftmax\teasy\t2000\tundone";
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "reviews.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  for (gsize cut = 1; cut <= strlen (whole); cut++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s%.*s", undo_reviews, (int)cut, whole);
+      g_autoptr(LlmReviewLog) torn = log_from_text (text);
+      g_autoptr(LlmReviewLog) log = llm_review_log_new_for_file (file);
+      LlmReviewEntry review = { T0 + 120, "softmax", LLM_GRADE_EASY, 2000 };
+
+      /* Torn: the review stands. */
+      g_assert_cmpuint (llm_review_log_get_n_entries (torn), ==, 3);
+      g_assert_cmpuint (llm_review_log_get_n_undone (torn), ==, 0);
+      g_assert_cmpuint (llm_review_log_get_n_skipped (torn), ==, 1);
+
+      /* The app writes the undo again after the torn line: now it holds,
+       * and the fragment stays one skipped line. */
+      g_assert_true (g_file_set_contents (path, text, -1, &error));
+      g_assert_true (llm_review_log_load (log, &error));
+      g_assert_true (llm_review_log_append_undo (log, &review, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, 2);
+
+      g_assert_true (llm_review_log_load (log, &error));
+      g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, 2);
+      g_assert_cmpuint (llm_review_log_get_n_undone (log), ==, 1);
+      g_assert_cmpuint (llm_review_log_get_n_skipped (log), ==, 1);
+      g_assert_true (llm_review_log_is_undone (log, &review));
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Appending an undo record: durable, kept on reload, and the log keeps
+ * every line it had. A log written before undo existed reads as before. */
+static void
+test_undo_append (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "reviews.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LlmReviewLog) log = llm_review_log_new_for_file (file);
+  g_autoptr(LlmReviewLog) again = llm_review_log_new_for_file (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  LlmReviewEntry review = { T0, "attention", LLM_GRADE_AGAIN, 700 };
+
+  g_assert_true (g_file_set_contents (path, undo_reviews, -1, &error));
+  g_assert_true (llm_review_log_load (log, &error));
+  g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, 3);
+  g_assert_cmpuint (llm_review_log_get_n_undone (log), ==, 0);
+
+  g_assert_true (llm_review_log_append (log, review.when, review.id, review.grade, review.ms, &error));
+  g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, 4);
+  g_assert_true (llm_review_log_append_undo (log, &review, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_review_log_get_n_entries (log), ==, 3);
+  g_assert_true (llm_review_log_is_undone (log, &review));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, undo_reviews));
+  g_assert_cmpstr (contents + strlen (undo_reviews), ==,
+                   "2026-01-28T10:00:00Z\tattention\tagain\t700\n"
+                   "2026-01-28T10:00:00Z\tattention\tagain\t700\tundone\n");
+
+  g_assert_true (llm_review_log_load (again, &error));
+  g_assert_cmpuint (llm_review_log_get_n_entries (again), ==, 3);
+  g_assert_cmpuint (llm_review_log_get_n_undone (again), ==, 1);
+
+  /* Other fifth fields are not undo records. */
+  {
+    g_autoptr(LlmReviewLog) odd = log_from_text (LLM_REVIEW_LOG_HEADER "\n"
+                                                 "2026-01-28T10:00:00Z\tattention\tagain\t9000\tundo\n"
+                                                 "2026-01-28T10:00:00Z\tattention\tagain\t9000\ttorn\n"
+                                                 "2026-01-28T10:00:00Z\tattention\tagain\t9000\tundone\tx\n");
+
+    g_assert_cmpuint (llm_review_log_get_n_undone (odd), ==, 0);
+    g_assert_cmpuint (llm_review_log_get_n_skipped (odd), ==, 3);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +799,10 @@ main (int   argc,
   g_test_add_func ("/llm/review-log/append-after-torn-write", test_append_after_torn_write);
   g_test_add_func ("/llm/review-log/append-invalid", test_append_invalid);
   g_test_add_func ("/llm/review-log/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/llm/review-log/undo-last-review", test_undo_last_review);
+  g_test_add_func ("/llm/review-log/undo-concatenation", test_undo_concatenation);
+  g_test_add_func ("/llm/review-log/undo-torn", test_undo_torn);
+  g_test_add_func ("/llm/review-log/undo-append", test_undo_append);
 
   return g_test_run ();
 }

@@ -3,24 +3,96 @@
  * SPDX-FileCopyrightText: 2026 The LLM Notes authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Self-test in the real window: the answer is hidden, revealed, graded,
- * and the grade lands in the review log and the schedule.
+ * Self-test in the real window, driven through its actions and read back
+ * through the window's public API and the page: the counts, reveal and
+ * grade, undo, leaving a running session, and the end screen.
  */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-question.h"
+#include "llm-self-test-bar.h"
 #include "llm-test-util.h"
-#include "llm-window-private.h"
+#include "llm-window.h"
 
 static char *
 body_class (LlmWindow *window)
 {
   return llm_test_eval (llm_window_get_answer_view (window), "document.body.className");
+}
+
+static void
+assert_body_class (LlmWindow  *window,
+                   const char *expected)
+{
+  g_autofree char *classes = body_class (window);
+
+  g_assert_cmpstr (classes, ==, expected);
+}
+
+static LlmSelfTestBar *
+bar_of (LlmWindow *window)
+{
+  return LLM_SELF_TEST_BAR (llm_window_get_self_test_bar (window));
+}
+
+static void
+assert_counts (LlmWindow *window,
+               guint      n_new,
+               guint      n_learning,
+               guint      n_due)
+{
+  g_autofree char *counts = llm_self_test_bar_dup_counts (bar_of (window));
+  g_autofree char *expected = g_strdup_printf (_("New %u · Learning %u · Due %u"), n_new, n_learning, n_due);
+
+  g_assert_cmpstr (counts, ==, expected);
+}
+
+/* Whether a label saying @text is on screen. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static LlmWindowMode
+mode_of (LlmWindow *window)
+{
+  LlmWindowMode mode;
+
+  g_object_get (window, "mode", &mode, NULL);
+  return mode;
 }
 
 static void
@@ -30,78 +102,151 @@ test_self_test (void)
   g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
   g_autofree char *log_path = g_build_filename (g_get_user_data_dir (), APP_ID, "reviews.log", NULL);
   g_autofree char *log = NULL;
-  g_autofree char *classes = NULL;
   g_autofree char *line = NULL;
-  LlmQuestion *first;
+  LlmQuestion *first, *second;
   LlmAnswerView *view;
   LlmWindow *window;
+  LlmStudy *study;
+  GtkWidget *bar;
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
   window = llm_window_new (NULL, settings);
   view = llm_window_get_answer_view (window);
+  study = llm_window_get_study (window);
+  bar = llm_window_get_self_test_bar (window);
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (view);
+  g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_BROWSE);
 
-  /* Nothing reviewed yet: all 30 are new and 20 come in. */
+  /* Nothing reviewed yet: all 30 are new and today's 20 come in. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
   llm_test_wait_for_shown (view);
-  g_assert_true (window->quiz_active);
-  g_assert_cmpstr (gtk_label_get_label (window->quiz_progress_label), ==, "1 of 20");
+  g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_SELF_TEST);
+  assert_counts (window, 20, 0, 0);
   first = llm_window_get_question (window);
   g_assert_true (first == llm_collection_get_question (collection, 0));
-
-  classes = body_class (window);
-  g_assert_cmpstr (classes, ==, "answer-hidden");
-  g_clear_pointer (&classes, g_free);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->quiz_stack), ==, "reveal");
+  assert_body_class (window, "answer-hidden");
   llm_test_wait (300);
   llm_test_screenshot ("self-test-hidden");
 
   /* Reveal. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-reveal", NULL);
+  gtk_widget_activate_action (bar, "selftest.reveal", NULL);
   llm_test_wait_for_shown (view);
-  classes = body_class (window);
-  g_assert_cmpstr (classes, ==, "");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->quiz_stack), ==, "grade");
+  assert_body_class (window, "");
   llm_test_wait (300);
   llm_test_screenshot ("self-test-revealed");
 
-  /* Grade Good: the log has the line, the card is learning, due in 10 min. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-grade", "i", 3);
+  /* Grade Good: the log has the line, the card is learning, due in 10 min,
+   * and it moves from New to Learning: the total does not grow. */
+  gtk_widget_activate_action (bar, "selftest.grade", "i", 3);
   llm_test_wait_for_shown (view);
   g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
   line = g_strdup_printf ("\t%s\tgood\t", llm_question_get_id (first));
   g_assert_nonnull (strstr (log, line));
   {
-    const LlmCard *card = llm_study_get_card (window->study, llm_question_get_id (first));
+    const LlmCard *card = llm_study_get_card (study, llm_question_get_id (first));
     gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
     g_assert_nonnull (card);
     g_assert_cmpint (card->state, ==, LLM_CARD_LEARNING);
     g_assert_cmpint (card->due - now, >, 9 * 60);
     g_assert_cmpint (card->due - now, <=, 10 * 60);
-    g_assert_cmpint (llm_study_get_state (window->study, llm_question_get_id (first), now), ==, LLM_STUDY_LEARNING);
   }
+  assert_counts (window, 19, 1, 0);
+  second = llm_window_get_question (window);
+  g_assert_true (second == llm_collection_get_question (collection, 1));
 
-  /* Asked again in the same sitting, at the end. */
-  g_assert_cmpstr (gtk_label_get_label (window->quiz_progress_label), ==, "2 of 21");
-  g_assert_true (llm_window_get_question (window) == llm_collection_get_question (collection, 1));
-
-  /* Esc leaves the mode on the question being asked, with its answer. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-stop", NULL);
+  /* Undo (Ctrl+Z's action): the first question again, covered, the review
+   * cancelled in the log by an undo record. */
+  gtk_widget_activate_action (bar, "selftest.undo", NULL);
   llm_test_wait_for_shown (view);
-  g_assert_false (window->quiz_active);
-  g_assert_true (llm_window_get_question (window) == llm_collection_get_question (collection, 1));
-  g_clear_pointer (&classes, g_free);
-  classes = body_class (window);
-  g_assert_cmpstr (classes, ==, "");
+  g_assert_true (llm_window_get_question (window) == first);
+  assert_body_class (window, "answer-hidden");
+  assert_counts (window, 20, 0, 0);
+  g_assert_null (llm_study_get_card (study, llm_question_get_id (first)));
+  g_clear_pointer (&log, g_free);
+  g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
+  g_assert_nonnull (strstr (log, "\tundone\n"));
+
+  gtk_widget_activate_action (bar, "selftest.reveal", NULL);
+  gtk_widget_activate_action (bar, "selftest.grade", "i", 3);
+  llm_test_wait_for_shown (view);
+  g_assert_true (llm_window_get_question (window) == second);
+
+  /* Picking another question while it runs asks first: Continue stays... */
+  llm_window_show_question (window, llm_collection_get_question (collection, 7));
+  llm_test_wait (200);
+  g_assert_nonnull (find_dialog ());
+  llm_test_screenshot ("self-test-leave");
+  adw_message_dialog_response (find_dialog (), "continue");
+  llm_test_wait (200);
+  g_assert_true (llm_window_get_question (window) == second);
+  g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_SELF_TEST);
+
+  /* ...End leaves for the question picked, its answer shown. */
+  llm_window_show_question (window, llm_collection_get_question (collection, 7));
+  llm_test_wait (200);
+  adw_message_dialog_response (find_dialog (), "end");
+  llm_test_wait_for_shown (view);
+  g_assert_true (llm_window_get_question (window) == llm_collection_get_question (collection, 7));
+  g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_BROWSE);
+  assert_body_class (window, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A short sitting ends on its end screen, which offers to go on. */
+static void
+test_end_screen (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  GSettings *gsettings = llm_settings_get_gsettings (settings);
+  LlmQuestion *marked = llm_collection_get_question (collection, 12);
+  const char *bookmarks[] = { llm_question_get_id (marked), NULL };
+  LlmAnswerView *view;
+  LlmWindow *window;
+  GtkWidget *bar;
+
+  g_settings_set_strv (gsettings, "bookmarks", bookmarks);
+  g_settings_set_string (gsettings, "self-test-scope", "bookmarks");
+  g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
+  window = llm_window_new (NULL, settings);
+  view = llm_window_get_answer_view (window);
+  bar = llm_window_get_self_test_bar (window);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
+  llm_test_wait_for_shown (view);
+  g_assert_true (llm_window_get_question (window) == marked);
+  gtk_widget_activate_action (bar, "selftest.reveal", NULL);
+  gtk_widget_activate_action (bar, "selftest.grade", "i", 4);
+  llm_test_wait (400);
+
+  g_assert_true (llm_self_test_session_is_finished (llm_self_test_bar_get_session (LLM_SELF_TEST_BAR (bar))));
+  g_assert_true (shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
+  g_assert_true (shows_label (GTK_WIDGET (window), _("Review Again")));
+  g_assert_true (shows_label (GTK_WIDGET (window), _("Mock Interview")));
+  g_assert_true (shows_label (GTK_WIDGET (window), "0%"));   /* again rate */
+  g_assert_true (shows_label (GTK_WIDGET (window), "1"));    /* reviewed */
+  llm_test_screenshot ("self-test-end");
+
+  /* Back to browsing leaves the end screen. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-stop", NULL);
+  llm_test_wait (200);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
+  g_assert_false (shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (gsettings, "bookmarks");
+  g_settings_reset (gsettings, "self-test-scope");
+}
+
 /* A second window, as after a restart, derives the same schedule from the
- * log alone. */
+ * log alone, the undone review included. */
 static void
 test_schedule_survives_restart (void)
 {
@@ -112,8 +257,10 @@ test_schedule_survives_restart (void)
 
   window = llm_window_new (NULL, settings);
   llm_window_set_collection (window, collection);
-  g_assert_nonnull (llm_study_get_card (window->study, llm_question_get_id (first)));
-  g_assert_null (llm_study_get_card (window->study, llm_question_get_id (llm_collection_get_question (collection, 5))));
+  g_assert_nonnull (llm_study_get_card (llm_window_get_study (window), llm_question_get_id (first)));
+  g_assert_cmpuint (llm_study_get_card (llm_window_get_study (window), llm_question_get_id (first))->reps, ==, 1);
+  g_assert_null (llm_study_get_card (llm_window_get_study (window),
+                                     llm_question_get_id (llm_collection_get_question (collection, 5))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -123,8 +270,9 @@ main (int   argc,
 {
   llm_test_init (&argc, &argv);
 
-  g_test_add_func ("/llm/self-test/hide-reveal-grade", test_self_test);
-  g_test_add_func ("/llm/self-test/restart", test_schedule_survives_restart);
+  g_test_add_func ("/llm/selftest/grade-undo-leave", test_self_test);
+  g_test_add_func ("/llm/selftest/restart", test_schedule_survives_restart);
+  g_test_add_func ("/llm/selftest/end-screen", test_end_screen);
 
   return g_test_run ();
 }

@@ -296,7 +296,9 @@ update_forecast (LlmStatsPage *self)
         week += self->stats->forecast[i];
     }
 
-  a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due today", "%u due today", today), today);
+  /* Said as the sidebar says it: due now, and by the end of today. */
+  a = g_strdup_printf (_("%u due now · %u today"),
+                       llm_study_count_due (self->study, self->collection, self->stats->now), today);
   b = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u within a week", "%u within a week", week), week);
   c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u within 30 days", "%u within 30 days", month), month);
   caption = g_strdup_printf ("%s · %s · %s", a, b, c);

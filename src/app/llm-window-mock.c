@@ -7,19 +7,25 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "llm-answer-view.h"
 #include "llm-collection.h"
-#include "llm-coverage.h"
 #include "llm-interview-report.h"
+#include "llm-mock-panel.h"
+#include "llm-past-interviews.h"
 #include "llm-question.h"
 #include "llm-settings.h"
+#include "llm-stats.h"
+#include "llm-topic.h"
 #include "llm-window-private.h"
 
-/* A timed mock interview: a few questions, weighted toward weak and unseen
- * ones, each against the clock. The typed answer is scored against the
- * question's key points, the user confirms a grade, and a report of the
- * whole interview is saved as markdown in the data folder. */
+/* Mock interview: the window's side of it. The set-up sheet chooses the
+ * topics, the number of questions, the time for each and whether weak
+ * questions come first; the session (llm-mock-session.c) picks and scores;
+ * the panel (llm-mock-panel.c) runs it under the question; here the window
+ * shows the questions the panel asks for, then the report, which is saved
+ * to the data folder as markdown. */
 
 static char *
 format_clock (guint seconds)
@@ -27,299 +33,429 @@ format_clock (guint seconds)
   return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
 }
 
-static char *
+static GFile *
 dup_interviews_dir (void)
 {
-  return g_build_filename (g_get_user_data_dir (), APP_ID, "interviews", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "interviews", NULL);
+
+  return g_file_new_for_path (path);
 }
 
 static void
-stop_tick (LlmWindow *self)
+start_with (LlmWindow *self,
+            GPtrArray *questions,
+            guint      seconds)
 {
-  g_clear_handle_id (&self->mock_tick, g_source_remove);
-}
+  g_autoptr(LlmMockSession) session = NULL;
 
-static void
-stop_mock (LlmWindow *self)
-{
-  if (!self->mock_active)
-    return;
+  if (questions->len == 0)
+    {
+      _llm_window_add_toast (self, _("No questions in the chosen topics"));
+      return;
+    }
 
-  stop_tick (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-done", FALSE);
-  self->mock_active = FALSE;
-  g_clear_pointer (&self->mock_questions, g_ptr_array_unref);
-  g_clear_pointer (&self->mock_results, g_ptr_array_unref);
-  gtk_revealer_set_reveal_child (self->mock_bar, FALSE);
+  llm_note_editor_flush (self->note_editor);
+  self->mock_seconds = seconds;
+  session = llm_mock_session_new (self->study, questions, seconds, NULL, NULL);
+  _llm_window_set_mode (self, LLM_WINDOW_MODE_MOCK_INTERVIEW);
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
-  llm_answer_view_set_answer_hidden (self->answer_view, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->mock_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->mock_revealer, TRUE);
+  llm_mock_panel_start (self->mock_panel, session);
 }
 
+/* win.start-mock ((as)uub): topics (none: all), questions, seconds per
+ * question, weak questions first. What the set-up sheet's Start does. */
 static void
-update_clock (LlmWindow *self)
+start_mock_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
-  g_autofree char *clock = format_clock (self->mock_seconds_left);
+  LlmWindow *self = LLM_WINDOW (widget);
+  g_autofree const char **topics = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) picked = NULL;
+  g_autoptr(GRand) rand = g_rand_new ();
+  guint n, seconds;
+  gboolean weak_first;
 
-  gtk_label_set_label (self->mock_clock, clock);
-  if (self->mock_seconds_left <= 10)
-    gtk_widget_add_css_class (GTK_WIDGET (self->mock_clock), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->mock_clock), "error");
-}
-
-static void finish_answer (LlmWindow *self);
-
-/* Ticks only while an answer is being typed; never while idle. */
-static gboolean
-tick (gpointer data)
-{
-  LlmWindow *self = data;
-
-  if (self->mock_seconds_left > 0)
-    self->mock_seconds_left--;
-  update_clock (self);
-
-  if (self->mock_seconds_left == 0)
-    {
-      self->mock_tick = 0;
-      finish_answer (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-start_question (LlmWindow *self)
-{
-  LlmQuestion *question = g_ptr_array_index (self->mock_questions, self->mock_position);
-  GSettings *settings = llm_settings_get_gsettings (self->settings);
-  g_autofree char *progress = NULL;
-
-  self->mock_answered = FALSE;
-  self->mock_seconds_left = g_settings_get_uint (settings, "mock-seconds");
-  self->mock_started_at = g_get_monotonic_time ();
-
-  llm_answer_view_set_answer_hidden (self->answer_view, TRUE);
-  self->mock_showing = TRUE;
-  llm_window_show_question (self, question);
-  self->mock_showing = FALSE;
-
-  /* Translators: mock interview progress, "Question 2 of 5" */
-  progress = g_strdup_printf (_("Question %u of %u"), self->mock_position + 1, self->mock_questions->len);
-  gtk_label_set_label (self->mock_progress_label, progress);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->mock_answer), "", -1);
-  gtk_text_view_set_editable (self->mock_answer, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->mock_grade_row), FALSE);
-  gtk_widget_set_sensitive (self->mock_done_button, TRUE);
-  update_clock (self);
-
-  stop_tick (self);
-  self->mock_tick = g_timeout_add_seconds (1, tick, self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-done", TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->mock_answer));
-}
-
-static void
-finish_answer (LlmWindow *self)
-{
-  LlmQuestion *question;
-  g_autoptr(LlmCoverage) coverage = NULL;
-  g_autofree char *summary = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->mock_answer);
-  GtkTextIter start, end;
-  LlmInterviewResult *result;
-  guint n;
-
-  if (!self->mock_active || self->mock_answered)
+  if (self->collection == NULL)
     return;
 
-  stop_tick (self);
-  self->mock_answered = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-done", FALSE);
-  question = g_ptr_array_index (self->mock_questions, self->mock_position);
+  g_variant_get (param, "(^a&suub)", &topics, &n, &seconds, &weak_first);
+  questions = _llm_window_dup_questions (self);
+  picked = llm_mock_session_pick (self->study, questions, topics && topics[0] ? topics : NULL,
+                                  MAX (n, 1), weak_first, rand, g_get_real_time () / G_USEC_PER_SEC);
 
-  result = g_new0 (LlmInterviewResult, 1);
-  result->question = g_object_ref (question);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  result->answer = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  result->seconds = (g_get_monotonic_time () - self->mock_started_at) / G_USEC_PER_SEC;
-  result->points = llm_coverage_key_points_for (question);
-
-  coverage = llm_coverage_score ((const char * const *)result->points, result->answer);
-  n = llm_coverage_get_n_points (coverage);
-  result->covered = g_new0 (gboolean, n + 1);
-  for (guint i = 0; i < n; i++)
-    result->covered[i] = llm_coverage_get_covered (coverage, i);
-  result->n_covered = llm_coverage_get_n_covered (coverage);
-  g_ptr_array_add (self->mock_results, result);
-
-  /* Answered aloud (nothing typed): the user grades themselves. */
-  self->mock_suggested = result->answer[0] ? llm_coverage_get_suggested_grade (coverage) : LLM_GRADE_GOOD;
-  if (self->mock_suggested < LLM_GRADE_AGAIN)
-    self->mock_suggested = LLM_GRADE_GOOD;
-
-  gtk_text_view_set_editable (self->mock_answer, FALSE);
-  gtk_widget_set_sensitive (self->mock_done_button, FALSE);
-  llm_answer_view_set_answer_hidden (self->answer_view, FALSE);
-  if (n > 0)
-    llm_answer_view_show_key_points (self->answer_view, (const char * const *)result->points, result->covered);
-
-  if (result->answer[0] == '\0')
-    summary = g_strdup (_("Nothing typed: compare what you said with the answer above, then grade yourself."));
-  else if (n == 0)
-    summary = g_strdup (_("This answer has no key points to check; grade yourself."));
-  else
-    summary = g_strdup_printf (_("Covered %u of %u key points. Suggested grade: %s. Confirm it or choose another."),
-                               result->n_covered, n, _llm_window_grade_name (self->mock_suggested));
-  gtk_label_set_label (self->mock_coverage_label, summary);
-
-  for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
-    {
-      if ((int)grade == self->mock_suggested)
-        gtk_widget_add_css_class (self->mock_grade_buttons[grade], "suggested-action");
-      else
-        gtk_widget_remove_css_class (self->mock_grade_buttons[grade], "suggested-action");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->mock_grade_row), TRUE);
-  gtk_widget_grab_focus (self->mock_grade_buttons[self->mock_suggested]);
+  llm_self_test_bar_stop (self->self_test_bar);
+  start_with (self, picked, MAX (seconds, 10));
 }
 
+/* The set-up sheet ---------------------------------------------------------- */
+
 static void
-add_report_row (LlmWindow  *self,
-                LlmInterviewResult *result)
+on_setup_start (GtkButton *button,
+                GtkWindow *sheet)
+{
+  LlmWindow *self = LLM_WINDOW (gtk_window_get_transient_for (sheet));
+  GtkListBox *topics = g_object_get_data (G_OBJECT (sheet), "topics");
+  GtkSpinButton *count = g_object_get_data (G_OBJECT (sheet), "count");
+  GtkSpinButton *minutes = g_object_get_data (G_OBJECT (sheet), "minutes");
+  GtkSwitch *weak = g_object_get_data (G_OBJECT (sheet), "weak");
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  GSettings *settings = llm_settings_get_gsettings (self->settings);
+  guint seconds = (guint)(gtk_spin_button_get_value (minutes) * 60 + 0.5);
+  guint n = gtk_spin_button_get_value_as_int (count);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (topics)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check != NULL && gtk_check_button_get_active (check))
+        g_ptr_array_add (chosen, (gpointer)adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+  g_ptr_array_add (chosen, NULL);
+
+  g_settings_set_uint (settings, "mock-questions", n);
+  g_settings_set_uint (settings, "mock-seconds", seconds);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.start-mock", "(^asuub)",
+                              (const char * const *)chosen->pdata, n, seconds,
+                              gtk_switch_get_active (weak));
+  gtk_window_destroy (sheet);
+}
+
+static GtkWidget *
+spin_row (const char *title,
+          const char *subtitle,
+          double      lower,
+          double      upper,
+          double      step,
+          guint       digits,
+          double      value,
+          GtkWidget **spin)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *clock = format_clock (result->seconds);
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %u of %u key points · %s"),
-                                               clock, result->n_covered, g_strv_length (result->points),
-                                               _llm_window_grade_name (result->grade));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), llm_question_get_title (result->question));
+  *spin = gtk_spin_button_new_with_range (lower, upper, step);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (*spin), digits);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (*spin), value);
+  gtk_widget_set_valign (*spin, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_append (self->mock_report_list, row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), *spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *spin);
+
+  return row;
 }
 
 static void
-finish_interview (LlmWindow *self)
+show_setup_sheet (LlmWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *dir = dup_interviews_dir ();
-  g_autofree char *report = llm_interview_report_format (self->mock_results, now);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GSettings *settings = llm_settings_get_gsettings (self->settings);
+  GtkWidget *sheet, *box, *header, *cancel, *start, *page, *group, *topics, *row, *spin, *weak;
+  guint n_topics;
 
-  stop_tick (self);
-  gtk_revealer_set_reveal_child (self->mock_bar, FALSE);
+  if (self->collection == NULL)
+    return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mock_report_list))) != NULL)
-    gtk_list_box_remove (self->mock_report_list, child);
-  for (guint i = 0; i < self->mock_results->len; i++)
-    add_report_row (self, g_ptr_array_index (self->mock_results, i));
+  llm_self_test_bar_stop (self->self_test_bar);
+  sheet = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (sheet), _("New Mock Interview"));
+  gtk_window_set_transient_for (GTK_WINDOW (sheet), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (sheet), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (sheet), 460, 620);
+  gtk_widget_add_css_class (sheet, "mock-setup");
 
-  path = llm_interview_report_write (dir, now, report, &error);
-  if (path == NULL)
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_label (_("Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  start = gtk_button_new_with_label (_("Start"));
+  gtk_widget_add_css_class (start, "suggested-action");
+  g_signal_connect (start, "clicked", G_CALLBACK (on_setup_start), sheet);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), start);
+  gtk_box_append (GTK_BOX (box), header);
+
+  page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Interview"));
+  row = spin_row (_("Questions"), NULL, 1, 20, 1, 0, g_settings_get_uint (settings, "mock-questions"), &spin);
+  g_object_set_data (G_OBJECT (sheet), "count", spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = spin_row (_("Minutes per Question"), _("The clock turns orange at 30 seconds and red at 10"),
+                  0.5, 15, 0.5, 1, g_settings_get_uint (settings, "mock-seconds") / 60.0, &spin);
+  g_object_set_data (G_OBJECT (sheet), "minutes", spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = adw_action_row_new ();
+  weak = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (weak), TRUE);
+  gtk_widget_set_valign (weak, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Weak Questions First"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Favour questions never seen or likely forgotten"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), weak);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), weak);
+  g_object_set_data (G_OBJECT (sheet), "weak", weak);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Topics"));
+  topics = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (topics), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (topics, "boxed-list");
+  n_topics = g_list_model_get_n_items (G_LIST_MODEL (self->collection));
+  for (guint i = 0; i < n_topics; i++)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save the report: %s"), error->message);
+      g_autoptr(LlmTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->collection), i);
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *subtitle = NULL;
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (topic));
 
-      _llm_window_add_toast (self, message);
-      adw_status_page_set_description (self->mock_report, NULL);
+      if (n == 0)
+        continue;
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
+      row = adw_action_row_new ();
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), llm_topic_get_title (topic));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      gtk_list_box_append (GTK_LIST_BOX (topics), row);
     }
-  else
-    {
-      g_autofree char *description = g_strdup_printf (_("The report is saved as %s"), path);
+  g_object_set_data (G_OBJECT (sheet), "topics", topics);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), topics);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
-      adw_status_page_set_description (self->mock_report, description);
-    }
-
-  gtk_stack_set_visible_child_name (self->content_stack, "mock-report");
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (sheet), box);
+  gtk_window_set_default_widget (GTK_WINDOW (sheet), start);
+  gtk_window_present (GTK_WINDOW (sheet));
 }
 
+/* The visible entry point: a running session is left first (asking), then
+ * the set-up sheet opens. */
 static void
 mock_interview_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
   LlmWindow *self = LLM_WINDOW (widget);
-  g_autoptr(GRand) rand = g_rand_new ();
-  guint n;
 
-  if (self->collection == NULL)
-    return;
-
-  gtk_widget_activate_action (widget, "win.quiz-stop", NULL);
-  stop_mock (self);
-  llm_note_editor_flush (self->note_editor);
-
-  n = g_settings_get_uint (llm_settings_get_gsettings (self->settings), "mock-questions");
-  self->mock_questions = llm_study_pick_mock (self->study, self->collection, n, rand,
-                                              g_get_real_time () / G_USEC_PER_SEC);
-  self->mock_results = g_ptr_array_new_with_free_func (llm_interview_result_free);
-  self->mock_position = 0;
-  self->mock_active = TRUE;
-
-  gtk_stack_set_visible_child_name (self->content_stack, "browse");
-  gtk_revealer_set_reveal_child (self->mock_bar, TRUE);
-  start_question (self);
+  if (self->collection != NULL)
+    _llm_window_leave_then (self, show_setup_sheet);
 }
 
+/* The interview ------------------------------------------------------------- */
+
+static void
+on_mock_show_question (LlmWindow    *self,
+                       LlmQuestion  *question,
+                       gboolean      hidden,
+                       LlmMockPanel *panel)
+{
+  LlmInterviewResult *result = llm_mock_session_get_result (llm_mock_panel_get_session (panel));
+
+  llm_answer_view_set_answer_hidden (self->answer_view, hidden);
+  if (question != self->question)
+    {
+      self->session_showing = TRUE;
+      llm_window_show_question (self, question);
+      self->session_showing = FALSE;
+    }
+  if (!hidden && result != NULL && result->points[0] != NULL)
+    llm_answer_view_show_key_points (self->answer_view, (const char * const *)result->points, result->covered);
+}
+
+/* The percentage of the interview before the one just saved, or -1. */
+static int
+previous_percent (const char *saved_path)
+{
+  g_autoptr(GFile) folder = dup_interviews_dir ();
+  g_autofree char *dir_path = g_file_get_path (folder);
+  g_autofree char *saved_name = saved_path ? g_path_get_basename (saved_path) : NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autofree char *best = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  guint covered, points;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".md") && g_strcmp0 (name, saved_name) != 0 &&
+        (saved_name == NULL || strcmp (name, saved_name) < 0) && (best == NULL || strcmp (name, best) > 0))
+      {
+        g_free (best);
+        best = g_strdup (name);
+      }
+
+  if (best == NULL)
+    return -1;
+  path = g_build_filename (dir_path, best, NULL);
+  if (!g_file_get_contents (path, &text, NULL, NULL) || !llm_stats_parse_mock_report (text, &covered, &points))
+    return -1;
+
+  return (int)(covered * 100 / points);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+on_mock_finished (LlmWindow    *self,
+                  LlmMockPanel *panel)
+{
+  LlmMockSession *session = llm_mock_panel_get_session (panel);
+  GPtrArray *results = llm_mock_session_get_results (session);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GFile) folder = dup_interviews_dir ();
+  g_autofree char *dir = g_file_get_path (folder);
+  g_autofree char *path = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) missed = llm_mock_session_dup_missed (session);
+  LlmMockTotals totals;
+  int before;
+
+  gtk_revealer_set_reveal_child (self->mock_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->mock_revealer), FALSE);
+  llm_answer_view_set_answer_hidden (self->answer_view, FALSE);
+  _llm_window_set_mode (self, LLM_WINDOW_MODE_BROWSE);
+
+  if (results->len == 0)
+    {
+      llm_mock_panel_stop (panel);
+      return;
+    }
+
+  {
+    g_autofree char *report = llm_interview_report_format_partial (results, llm_mock_session_get_n_questions (session), now);
+
+    path = llm_interview_report_write (dir, now, report, &error);
+  }
+  if (path == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the report: %s"), error->message);
+
+      _llm_window_add_toast (self, message);
+    }
+
+  llm_mock_session_get_totals (session, &totals);
+  clock = format_clock (totals.seconds);
+  if (totals.n_points > 0)
+    /* Translators: the report's headline, "5 of 9 key points · 55%" */
+    total = g_strdup_printf (_("%u of %u key points · %u%%"), totals.n_covered, totals.n_points, totals.percent);
+  else
+    total = g_strdup (_("No key points to count"));
+
+  before = path != NULL && totals.n_points > 0 ? previous_percent (path) : -1;
+  if (before >= 0)
+    change = g_strdup_printf (_("%+d points from last time"), (int)totals.percent - before);
+
+  {
+    g_autofree char *description = NULL;
+    g_autofree char *questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question answered in %s",
+                                                               "%u questions answered in %s", totals.n_answered),
+                                                  totals.n_answered, clock);
+
+    if (llm_mock_session_is_partial (session))
+      description = g_strdup_printf (_("%s, ended early (%u asked)"), questions, totals.n_questions);
+    else
+      description = g_steal_pointer (&questions);
+    if (change != NULL)
+      {
+        char *longer = g_strconcat (description, " · ", change, NULL);
+
+        g_free (description);
+        description = longer;
+      }
+
+    adw_status_page_set_title (self->mock_report, total);
+    adw_status_page_set_description (self->mock_report, description);
+  }
+
+  clear_list (self->mock_report_list);
+  for (guint i = 0; i < results->len; i++)
+    {
+      LlmInterviewResult *result = g_ptr_array_index (results, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *row_clock = format_clock (result->seconds);
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %u of %u key points · %s"),
+                                                   row_clock, result->n_covered, g_strv_length (result->points),
+                                                   _llm_window_grade_name (result->grade));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), llm_question_get_title (result->question));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-question");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", llm_question_get_id (result->question));
+      gtk_list_box_append (self->mock_report_list, row);
+    }
+
+  g_ptr_array_set_size (self->mock_missed, 0);
+  for (guint i = 0; i < missed->len; i++)
+    g_ptr_array_add (self->mock_missed, g_object_ref (g_ptr_array_index (missed, i)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-missed", missed->len > 0);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "mock-report");
+}
+
+static void
+on_mock_stopped (LlmWindow    *self,
+                 LlmMockPanel *panel)
+{
+  gtk_revealer_set_reveal_child (self->mock_revealer, FALSE);
+  llm_answer_view_set_answer_hidden (self->answer_view, FALSE);
+  if (self->mode == LLM_WINDOW_MODE_MOCK_INTERVIEW)
+    _llm_window_set_mode (self, LLM_WINDOW_MODE_BROWSE);
+}
+
+/* Ctrl+Enter, the application's accelerator, wherever the focus is. */
 static void
 mock_done_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  finish_answer (LLM_WINDOW (widget));
+  gtk_widget_activate_action (GTK_WIDGET (LLM_WINDOW (widget)->mock_panel), "mock.done", NULL);
 }
 
 static void
-mock_grade_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+retry_missed_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
   LlmWindow *self = LLM_WINDOW (widget);
-  LlmGrade grade = g_variant_get_int32 (param);
-  g_autoptr(GError) error = NULL;
-  LlmInterviewResult *result;
+  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
 
-  if (!self->mock_active || !self->mock_answered || grade < LLM_GRADE_AGAIN || grade > LLM_GRADE_EASY)
-    return;
-
-  result = g_ptr_array_index (self->mock_results, self->mock_results->len - 1);
-  result->grade = grade;
-  if (!llm_study_grade (self->study, llm_question_get_id (result->question), grade,
-                        result->seconds * 1000, g_get_real_time () / G_USEC_PER_SEC, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not record the review: %s"), error->message);
-
-      _llm_window_add_toast (self, message);
-    }
-
-  self->mock_position++;
-  if (self->mock_position < self->mock_questions->len)
-    start_question (self);
-  else
-    finish_interview (self);
+  for (guint i = 0; i < self->mock_missed->len; i++)
+    g_ptr_array_add (questions, g_ptr_array_index (self->mock_missed, i));
+  if (questions->len > 0)
+    start_with (self, questions, self->mock_seconds);
 }
 
 static void
-mock_stop_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+mock_report_close_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
 {
-  stop_mock (LLM_WINDOW (widget));
-}
+  LlmWindow *self = LLM_WINDOW (widget);
 
-static void
-on_past_row_activated (GtkListBox    *list,
-                       GtkListBoxRow *row,
-                       LlmWindow     *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (row), "path");
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-
-  if (uri != NULL)
-    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "mock-report") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "browse");
 }
 
 static void
@@ -327,124 +463,57 @@ past_interviews_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
-  LlmWindow *self = LLM_WINDOW (widget);
-  g_autofree char *dir_path = dup_interviews_dir ();
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *window, *page, *group, *scroller, *header, *box;
-  const char *name;
+  g_autoptr(GFile) folder = dup_interviews_dir ();
+  LlmPastInterviews *past = llm_past_interviews_new (GTK_WINDOW (widget), folder);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".md"))
-      g_ptr_array_add (names, g_strdup (name));
-  /* Newest first: the names are timestamps. */
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
-
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Past Interviews"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 420);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-
-  if (names->len == 0)
-    {
-      page = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "emblem-documents-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Interviews Yet"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page), _("Reports of finished mock interviews are listed here"));
-      gtk_widget_set_vexpand (page, TRUE);
-      gtk_box_append (GTK_BOX (box), page);
-    }
-  else
-    {
-      group = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (group), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (group, "boxed-list");
-      gtk_widget_set_margin_start (group, 12);
-      gtk_widget_set_margin_end (group, 12);
-      gtk_widget_set_margin_top (group, 12);
-      gtk_widget_set_margin_bottom (group, 12);
-      g_signal_connect_object (group, "row-activated", G_CALLBACK (on_past_row_activated), self, 0);
-
-      for (guint i = names->len; i > 0; i--)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (names, i - 1), NULL);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (names, i - 1));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          g_object_set_data_full (G_OBJECT (row), "path", g_steal_pointer (&path), g_free);
-          gtk_list_box_append (GTK_LIST_BOX (group), row);
-        }
-
-      scroller = gtk_scrolled_window_new ();
-      gtk_widget_set_vexpand (scroller, TRUE);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), group);
-      gtk_box_append (GTK_BOX (box), scroller);
-    }
-
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (past));
 }
 
 /**
  * _llm_window_mock_question_changed:
  *
- * Picking another question by hand ends the interview.
+ * Picking another question leaves the report.
  */
 void
 _llm_window_mock_question_changed (LlmWindow *self)
 {
-  if (self->mock_active && !self->mock_showing)
-    stop_mock (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "mock-report") == 0 &&
+      !self->session_showing)
+    gtk_stack_set_visible_child_name (self->content_stack, "browse");
 }
 
 void
 _llm_window_mock_constructed (LlmWindow *self)
 {
-  /* Ctrl+Enter is free for other uses until an answer is being typed. */
+  self->mock_missed = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-missed", FALSE);
+  /* Ctrl+Enter is free for other uses until an interview runs. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-done", FALSE);
-
-  for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
-    {
-      g_autofree char *label = g_strdup_printf ("%d  %s", grade, _llm_window_grade_name (grade));
-      GtkWidget *button = gtk_button_new_with_label (label);
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.mock-grade");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", grade);
-      gtk_box_append (self->mock_grade_row, button);
-      self->mock_grade_buttons[grade] = button;
-    }
 }
 
 void
 _llm_window_mock_dispose (LlmWindow *self)
 {
-  stop_tick (self);
-  g_clear_pointer (&self->mock_questions, g_ptr_array_unref);
-  g_clear_pointer (&self->mock_results, g_ptr_array_unref);
+  g_clear_pointer (&self->mock_missed, g_ptr_array_unref);
 }
 
 void
 _llm_window_mock_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_bar);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_progress_label);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_clock);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_done_button);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_answer);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_grade_row);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_coverage_label);
+  g_type_ensure (LLM_TYPE_MOCK_PANEL);
+
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_panel);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_report);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_report_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_mock_show_question);
+  gtk_widget_class_bind_template_callback (widget_class, on_mock_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_mock_stopped);
 
   gtk_widget_class_install_action (widget_class, "win.mock-interview", NULL, mock_interview_action);
+  gtk_widget_class_install_action (widget_class, "win.start-mock", "(asuub)", start_mock_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-missed", NULL, retry_missed_action);
   gtk_widget_class_install_action (widget_class, "win.mock-done", NULL, mock_done_action);
-  gtk_widget_class_install_action (widget_class, "win.mock-grade", "i", mock_grade_action);
-  gtk_widget_class_install_action (widget_class, "win.mock-stop", NULL, mock_stop_action);
+  gtk_widget_class_install_action (widget_class, "win.mock-report-close", NULL, mock_report_close_action);
   gtk_widget_class_install_action (widget_class, "win.past-interviews", NULL, past_interviews_action);
 }

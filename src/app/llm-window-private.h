@@ -7,6 +7,8 @@
 #pragma once
 
 #include "llm-bookmarks.h"
+#include "llm-mock-panel.h"
+#include "llm-self-test-bar.h"
 #include "llm-folder-loader.h"
 #include "llm-note-editor.h"
 #include "llm-note-store.h"
@@ -33,29 +35,14 @@ struct _LlmWindow
   char *cleared_text;
   gboolean save_failing;
 
-  /* Self-test */
+  /* Self-test and mock interview: the sessions live in their widgets. */
   LlmStudy *study;
-  GPtrArray *quiz_queue;    /* LlmQuestion */
-  guint quiz_position;
-  guint quiz_counts[5];     /* by LlmGrade */
-  gint64 quiz_shown_at;     /* monotonic µs, for the time taken */
-  gboolean quiz_active;
-  gboolean quiz_revealed;
-  gboolean quiz_showing;    /* the question switch is the self-test's own */
-  GtkWidget *grade_buttons[5];
-
-  /* Mock interview */
-  GPtrArray *mock_questions;  /* LlmQuestion */
-  GPtrArray *mock_results;    /* LlmInterviewResult */
-  guint mock_position;
-  guint mock_seconds_left;
-  guint mock_tick;
-  gint64 mock_started_at;
-  gboolean mock_active;
-  gboolean mock_answered;
-  gboolean mock_showing;
-  int mock_suggested;
-  GtkWidget *mock_grade_buttons[5];
+  LlmWindowMode mode;
+  gboolean session_showing;   /* the question switch is the session's own */
+  GPtrArray *mock_missed;     /* LlmQuestion, for "Retry missed" */
+  LlmQuestion *leave_question;                /* where leaving a session goes */
+  void (*leave_then) (LlmWindow *self);       /* or what it does */
+  guint mock_seconds;
 
   /* Search and history */
   LlmSearchIndex *search_index;
@@ -102,21 +89,15 @@ struct _LlmWindow
   GtkRevealer *load_revealer;
   GtkProgressBar *load_progress;
   AdwStatusPage *empty_page;
-  GtkRevealer *quiz_top;
-  GtkRevealer *quiz_bar;
-  GtkLabel *quiz_progress_label;
-  GtkProgressBar *quiz_progress;
-  GtkStack *quiz_stack;
-  GtkBox *grade_box;
-  AdwStatusPage *quiz_done;
+  GtkRevealer *self_test_revealer;
+  LlmSelfTestBar *self_test_bar;
+  GtkLabel *done_reviewed;
+  GtkLabel *done_again;
+  GtkLabel *done_time;
+  GtkLabel *done_next;
   LlmStatsPage *stats_page;
-  GtkRevealer *mock_bar;
-  GtkLabel *mock_progress_label;
-  GtkLabel *mock_clock;
-  GtkWidget *mock_done_button;
-  GtkTextView *mock_answer;
-  GtkBox *mock_grade_row;
-  GtkLabel *mock_coverage_label;
+  GtkRevealer *mock_revealer;
+  LlmMockPanel *mock_panel;
   AdwStatusPage *mock_report;
   GtkListBox *mock_report_list;
   LlmAnswerView *answer_view;
@@ -127,6 +108,10 @@ struct _LlmWindow
 void _llm_window_add_toast                (LlmWindow      *self,
                                            const char     *title);
 void _llm_window_update_actions           (LlmWindow      *self);
+void _llm_window_set_mode                 (LlmWindow      *self,
+                                           LlmWindowMode   mode);
+void _llm_window_leave_then               (LlmWindow      *self,
+                                           void          (*then) (LlmWindow *self));
 
 /* llm-window-notes.c: bookmarks and personal notes */
 void _llm_window_notes_class_init         (GtkWidgetClass *widget_class);
@@ -140,6 +125,8 @@ void _llm_window_quiz_constructed         (LlmWindow      *self);
 void _llm_window_quiz_dispose             (LlmWindow      *self);
 void _llm_window_quiz_question_changed    (LlmWindow      *self);
 void _llm_window_update_due_count         (LlmWindow      *self);
+char *_llm_window_dup_due_text            (LlmWindow      *self);
+GPtrArray *_llm_window_dup_questions      (LlmWindow      *self);
 const char *_llm_window_grade_name        (LlmGrade        grade);
 
 /* llm-window-mock.c: mock interview */

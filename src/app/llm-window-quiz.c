@@ -18,15 +18,14 @@
 #include "llm-sidebar.h"
 #include "llm-topic.h"
 #include "llm-interview-report.h"
+#include "llm-mock-panel.h"
+#include "llm-self-test-bar.h"
 #include "llm-window-private.h"
 
-/* Self-test: one question at a time with the answer covered; Space reveals
- * it, 1–4 grade it, and the grade goes to the review log, which schedules
- * the next review. Esc returns to browsing on the same question. */
-
-/* A card that comes due again within this long is asked again in the same
- * sitting, as Anki does with its learning steps. */
-#define REQUEUE_WITHIN_S (20 * 60)
+/* Self-test: the window's side of it. The session (llm-self-test-session.c)
+ * picks and orders the questions; the bar (llm-self-test-bar.c) shows
+ * what is left and takes the grades; here the window starts it, shows the
+ * questions the bar asks for, and ends on the end screen. */
 
 /**
  * _llm_window_grade_name:
@@ -46,6 +45,36 @@ now_s (void)
 }
 
 /**
+ * _llm_window_dup_due_text:
+ *
+ * The one way "due" is counted and said: due now, and due by the end of
+ * today (those included), as the sidebar and Statistics both say it.
+ *
+ * Returns: (transfer full) (nullable): "3 due now · 8 today", or %NULL
+ *   when nothing is due today
+ */
+char *
+_llm_window_dup_due_text (LlmWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = NULL;
+  guint now_count, today_count;
+
+  if (self->collection == NULL)
+    return NULL;
+
+  midnight = g_date_time_add_full (now, 0, 0, 1, -g_date_time_get_hour (now),
+                                   -g_date_time_get_minute (now), -g_date_time_get_seconds (now));
+  now_count = llm_study_count_due (self->study, self->collection, now_s ());
+  today_count = llm_study_count_due (self->study, self->collection, g_date_time_to_unix (midnight) - 1);
+  if (today_count == 0)
+    return NULL;
+
+  /* Translators: questions due for review now, and by the end of today */
+  return g_strdup_printf (_("%u due now · %u today"), now_count, today_count);
+}
+
+/**
  * _llm_window_update_due_count:
  *
  * The sidebar's header says how many questions are due.
@@ -53,15 +82,7 @@ now_s (void)
 void
 _llm_window_update_due_count (LlmWindow *self)
 {
-  g_autofree char *subtitle = NULL;
-  guint due;
-
-  if (self->collection == NULL)
-    return;
-
-  due = llm_study_count_due (self->study, self->collection, now_s ());
-  if (due > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due for review", "%u due for review", due), due);
+  g_autofree char *subtitle = _llm_window_dup_due_text (self);
 
   adw_window_title_set_subtitle (self->collection_title, subtitle ? subtitle : "");
 }
@@ -82,9 +103,6 @@ on_retention_changed (LlmWindow  *self,
   llm_study_set_retention (self->study, g_settings_get_double (settings, key));
 }
 
-static void update_grade_buttons (LlmWindow   *self,
-                                  LlmQuestion *question);
-
 /* New parameters change every interval: the grade buttons show them at
  * once. */
 static void
@@ -93,113 +111,76 @@ on_fsrs_parameters_changed (LlmWindow  *self,
                             GSettings  *settings)
 {
   llm_settings_apply_fsrs_parameters (settings, self->study);
+  llm_self_test_bar_refresh_intervals (self->self_test_bar);
+}
 
-  if (self->quiz_active && self->quiz_queue != NULL && self->quiz_position < self->quiz_queue->len)
-    update_grade_buttons (self, g_ptr_array_index (self->quiz_queue, self->quiz_position));
+static GDate *
+dup_interview_date (LlmWindow *self)
+{
+  g_autofree char *text = g_settings_get_string (llm_settings_get_gsettings (self->settings), "interview-date");
+  int year, month, day;
+
+  if (sscanf (text, "%d-%d-%d", &year, &month, &day) != 3 || !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_date_new_dmy (day, month, year);
+}
+
+/**
+ * _llm_window_dup_questions:
+ *
+ * Returns: (transfer container) (element-type LlmQuestion): the
+ *   collection's questions, in reading order
+ */
+GPtrArray *
+_llm_window_dup_questions (LlmWindow *self)
+{
+  GPtrArray *questions = g_ptr_array_new ();
+  guint n = self->collection ? llm_collection_get_n_questions (self->collection) : 0;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (questions, llm_collection_get_question (self->collection, i));
+
+  return questions;
 }
 
 static void
-update_progress (LlmWindow *self)
+start_self_test (LlmWindow *self)
 {
-  guint n = self->quiz_queue ? self->quiz_queue->len : 0;
-  g_autofree char *label = NULL;
+  GSettings *settings = llm_settings_get_gsettings (self->settings);
+  g_autofree char *scope = g_settings_get_string (settings, "self-test-scope");
+  g_auto(GStrv) bookmarks = llm_bookmarks_dup_ids (self->bookmarks);
+  g_autoptr(GPtrArray) questions = _llm_window_dup_questions (self);
+  g_autoptr(GDate) interview = dup_interview_date (self);
+  g_autoptr(LlmSelfTestSession) session = NULL;
+  LlmSelfTestOptions options = { LLM_SELF_TEST_SCOPE_DUE, NULL, (const char * const *)bookmarks, 0 };
 
-  /* Translators: self-test progress, "7 of 20" */
-  label = g_strdup_printf (_("%u of %u"), MIN (self->quiz_position + 1, n), n);
-  gtk_label_set_label (self->quiz_progress_label, label);
-  gtk_progress_bar_set_fraction (self->quiz_progress, n ? (double)self->quiz_position / n : 0.0);
-}
+  if (g_str_equal (scope, "all"))
+    options.scope = LLM_SELF_TEST_SCOPE_ALL;
+  else if (g_str_equal (scope, "topic"))
+    options.scope = LLM_SELF_TEST_SCOPE_TOPIC;
+  else if (g_str_equal (scope, "bookmarks"))
+    options.scope = LLM_SELF_TEST_SCOPE_BOOKMARKS;
+  options.topic = self->question ? llm_question_get_topic (self->question) : NULL;
+  options.new_limit = llm_study_new_limit_today (self->study, questions,
+                                                 g_settings_get_uint (settings, "new-per-day"),
+                                                 interview, NULL, now_s ());
 
-static void
-update_grade_buttons (LlmWindow   *self,
-                      LlmQuestion *question)
-{
-  for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
+  session = llm_self_test_session_new (self->study, questions, &options, NULL, NULL);
+  if (llm_self_test_session_is_empty (session))
     {
-      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (self->grade_buttons[grade]));
-      GtkWidget *interval = gtk_widget_get_last_child (box);
-      gint64 seconds = llm_study_preview (self->study, llm_question_get_id (question), grade, now_s ());
-      g_autofree char *text = llm_scheduler_format_interval (seconds);
-
-      gtk_label_set_label (GTK_LABEL (interval), text);
-    }
-}
-
-static void
-show_current (LlmWindow *self)
-{
-  LlmQuestion *question;
-
-  update_progress (self);
-
-  if (self->quiz_position >= self->quiz_queue->len)
-    {
-      g_autofree char *summary = NULL;
-
-      summary = g_strdup_printf (_("Again: %u · Hard: %u · Good: %u · Easy: %u"),
-                                 self->quiz_counts[LLM_GRADE_AGAIN], self->quiz_counts[LLM_GRADE_HARD],
-                                 self->quiz_counts[LLM_GRADE_GOOD], self->quiz_counts[LLM_GRADE_EASY]);
-      adw_status_page_set_description (self->quiz_done, summary);
-      gtk_stack_set_visible_child_name (self->content_stack, "done");
-      gtk_revealer_set_reveal_child (self->quiz_bar, FALSE);
-      gtk_progress_bar_set_fraction (self->quiz_progress, 1.0);
+      _llm_window_add_toast (self, g_str_equal (scope, "bookmarks")
+                                   ? _("No bookmarked questions to test")
+                                   : _("Nothing is due now. Choose “All Questions” to practise anyway."));
       return;
     }
 
-  question = g_ptr_array_index (self->quiz_queue, self->quiz_position);
-  self->quiz_revealed = FALSE;
-  self->quiz_shown_at = g_get_monotonic_time ();
-
-  llm_answer_view_set_answer_hidden (self->answer_view, TRUE);
-  self->quiz_showing = TRUE;
-  llm_window_show_question (self, question);
-  self->quiz_showing = FALSE;
-
-  gtk_stack_set_visible_child_name (self->quiz_stack, "reveal");
-  gtk_revealer_set_reveal_child (self->quiz_bar, TRUE);
-  update_grade_buttons (self, question);
-}
-
-static GPtrArray *
-dup_candidates (LlmWindow *self)
-{
-  g_autoptr(GSettings) settings = g_object_ref (llm_settings_get_gsettings (self->settings));
-  g_autofree char *scope = g_settings_get_string (settings, "self-test-scope");
-  GPtrArray *candidates = g_ptr_array_new ();
-  guint n = llm_collection_get_n_questions (self->collection);
-
-  for (guint i = 0; i < n; i++)
-    {
-      LlmQuestion *question = llm_collection_get_question (self->collection, i);
-
-      if (!llm_question_is_card (question))
-        continue;
-      if (g_str_equal (scope, "topic") && self->question != NULL &&
-          g_strcmp0 (llm_question_get_topic (question), llm_question_get_topic (self->question)) != 0)
-        continue;
-      if (g_str_equal (scope, "bookmarks") &&
-          !llm_bookmarks_contains (self->bookmarks, llm_question_get_id (question)))
-        continue;
-
-      g_ptr_array_add (candidates, question);
-    }
-
-  return candidates;
-}
-
-static void
-stop_quiz (LlmWindow *self)
-{
-  if (!self->quiz_active)
-    return;
-
-  self->quiz_active = FALSE;
-  g_clear_pointer (&self->quiz_queue, g_ptr_array_unref);
-  gtk_revealer_set_reveal_child (self->quiz_top, FALSE);
-  gtk_revealer_set_reveal_child (self->quiz_bar, FALSE);
+  llm_note_editor_flush (self->note_editor);
+  _llm_window_set_mode (self, LLM_WINDOW_MODE_SELF_TEST);
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
-  llm_answer_view_set_answer_hidden (self->answer_view, FALSE);
-  _llm_window_update_actions (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->self_test_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->self_test_revealer, TRUE);
+  llm_self_test_bar_start (self->self_test_bar, session);
 }
 
 static void
@@ -208,92 +189,89 @@ self_test_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   LlmWindow *self = LLM_WINDOW (widget);
-  g_autoptr(GPtrArray) candidates = NULL;
-  g_autofree char *scope = NULL;
-  guint new_limit;
 
   if (self->collection == NULL)
     return;
 
-  stop_quiz (self);
-
-  scope = g_settings_get_string (llm_settings_get_gsettings (self->settings), "self-test-scope");
-  new_limit = g_settings_get_uint (llm_settings_get_gsettings (self->settings), "new-per-day");
-  candidates = dup_candidates (self);
-  self->quiz_queue = llm_study_build_queue (self->study, candidates, g_str_equal (scope, "due"),
-                                            new_limit, now_s ());
-
-  if (self->quiz_queue->len == 0)
-    {
-      g_clear_pointer (&self->quiz_queue, g_ptr_array_unref);
-      _llm_window_add_toast (self, g_str_equal (scope, "bookmarks")
-                                   ? _("No bookmarked questions to test")
-                                   : _("Nothing is due now. Choose “All Questions” to practise anyway."));
-      return;
-    }
-
-  llm_note_editor_flush (self->note_editor);
-  self->quiz_active = TRUE;
-  self->quiz_position = 0;
-  memset (self->quiz_counts, 0, sizeof self->quiz_counts);
-  gtk_revealer_set_reveal_child (self->quiz_top, TRUE);
-  gtk_stack_set_visible_child_name (self->content_stack, "browse");
-  show_current (self);
-  _llm_window_update_actions (self);
+  _llm_window_leave_then (self, start_self_test);
 }
 
 static void
-reveal_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+on_self_test_show_question (LlmWindow      *self,
+                            LlmQuestion    *question,
+                            gboolean        hidden,
+                            LlmSelfTestBar *bar)
 {
-  LlmWindow *self = LLM_WINDOW (widget);
+  llm_answer_view_set_answer_hidden (self->answer_view, hidden);
+  if (question != self->question)
+    {
+      self->session_showing = TRUE;
+      llm_window_show_question (self, question);
+      self->session_showing = FALSE;
+    }
+}
 
-  if (!self->quiz_active || self->quiz_revealed || self->quiz_position >= self->quiz_queue->len)
-    return;
+static char *
+format_duration (gint64 ms)
+{
+  guint seconds = (guint)(ms / 1000);
 
-  self->quiz_revealed = TRUE;
+  if (seconds >= 3600)
+    return g_strdup_printf ("%u:%02u:%02u", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+}
+
+/* The end screen: what the sitting did, and what comes next. */
+static void
+on_self_test_finished (LlmWindow      *self,
+                       LlmSelfTestBar *bar)
+{
+  LlmSelfTestSession *session = llm_self_test_bar_get_session (bar);
+  guint reviewed = llm_self_test_session_get_n_reviewed (session);
+  guint again = llm_self_test_session_get_n_graded (session, LLM_GRADE_AGAIN);
+  gint64 next = llm_self_test_session_get_next_due (session);
+  g_autofree char *time = format_duration (llm_self_test_session_get_time_spent_ms (session));
+  g_autofree char *reviewed_text = g_strdup_printf ("%u", reviewed);
+  g_autofree char *again_text = g_strdup_printf ("%u%%", reviewed ? again * 100 / reviewed : 0);
+  g_autofree char *next_text = NULL;
+
+  if (next > 0)
+    {
+      g_autofree char *interval = llm_scheduler_format_interval (MAX (next - now_s (), 0));
+
+      /* Translators: when the next question comes due, "in 10 min" */
+      next_text = g_strdup_printf (_("in %s"), interval);
+    }
+
+  gtk_label_set_label (self->done_reviewed, reviewed_text);
+  gtk_label_set_label (self->done_again, again_text);
+  gtk_label_set_label (self->done_time, time);
+  gtk_label_set_label (self->done_next, next_text ? next_text : _("nothing scheduled"));
+
+  gtk_revealer_set_reveal_child (self->self_test_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->self_test_revealer), FALSE);
   llm_answer_view_set_answer_hidden (self->answer_view, FALSE);
-  gtk_stack_set_visible_child_name (self->quiz_stack, "grade");
-  gtk_widget_grab_focus (self->grade_buttons[LLM_GRADE_GOOD]);
+  gtk_stack_set_visible_child_name (self->content_stack, "done");
+  _llm_window_update_due_count (self);
 }
 
 static void
-grade_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
+on_self_test_stopped (LlmWindow      *self,
+                      LlmSelfTestBar *bar)
 {
-  LlmWindow *self = LLM_WINDOW (widget);
-  LlmGrade grade = g_variant_get_int32 (param);
-  g_autoptr(GError) error = NULL;
-  LlmQuestion *question;
-  const LlmCard *card;
-  gint64 now = now_s ();
-  guint ms;
+  gtk_revealer_set_reveal_child (self->self_test_revealer, FALSE);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "done") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "browse");
+  llm_answer_view_set_answer_hidden (self->answer_view, FALSE);
+  if (self->mode == LLM_WINDOW_MODE_SELF_TEST)
+    _llm_window_set_mode (self, LLM_WINDOW_MODE_BROWSE);
+}
 
-  if (!self->quiz_active || !self->quiz_revealed || grade < LLM_GRADE_AGAIN || grade > LLM_GRADE_EASY)
-    return;
-
-  question = g_ptr_array_index (self->quiz_queue, self->quiz_position);
-  ms = (g_get_monotonic_time () - self->quiz_shown_at) / 1000;
-
-  if (!llm_study_grade (self->study, llm_question_get_id (question), grade, ms, now, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not record the review: %s"), error->message);
-
-      _llm_window_add_toast (self, message);
-      return;
-    }
-
-  self->quiz_counts[grade]++;
-
-  /* Still learning and due again soon: ask it again before the end. */
-  card = llm_study_get_card (self->study, llm_question_get_id (question));
-  if (card != NULL && card->state != LLM_CARD_REVIEW && card->due - now <= REQUEUE_WITHIN_S)
-    g_ptr_array_add (self->quiz_queue, g_object_ref (question));
-
-  self->quiz_position++;
-  show_current (self);
+static void
+on_bar_add_toast (LlmWindow  *self,
+                  const char *message)
+{
+  _llm_window_add_toast (self, message);
 }
 
 static void
@@ -301,11 +279,22 @@ quiz_stop_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  stop_quiz (LLM_WINDOW (widget));
+  llm_self_test_bar_stop (LLM_WINDOW (widget)->self_test_bar);
 }
 
-/* Space, Enter and 1–4 belong to the self-test while it runs, unless the
- * user is typing somewhere. */
+static void
+review_again_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  llm_self_test_bar_stop (self->self_test_bar);
+  start_self_test (self);
+}
+
+/* Space, Enter, 1–4, Ctrl+Z and Esc belong to the session running, unless
+ * the user is typing somewhere. */
 static gboolean
 on_key_pressed (LlmWindow             *self,
                 guint                  keyval,
@@ -314,33 +303,82 @@ on_key_pressed (LlmWindow             *self,
                 GtkEventControllerKey *controller)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *target = NULL;
+  gboolean typing = focus != NULL && (GTK_IS_EDITABLE (focus) ||
+                                      (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus))));
+  gboolean revealed;
+  int grade = 0;
 
-  if (!self->quiz_active || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if (self->mode == LLM_WINDOW_MODE_BROWSE)
     return GDK_EVENT_PROPAGATE;
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+
+  state &= GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK;
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_4)
+    grade = keyval - GDK_KEY_1 + 1;
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_4)
+    grade = keyval - GDK_KEY_KP_1 + 1;
+
+  if (self->mode == LLM_WINDOW_MODE_MOCK_INTERVIEW)
+    {
+      LlmMockSession *session = llm_mock_panel_get_session (self->mock_panel);
+      LlmMockState mock_state = session ? llm_mock_session_get_state (session) : LLM_MOCK_FINISHED;
+
+      target = GTK_WIDGET (self->mock_panel);
+      if (keyval == GDK_KEY_Escape && state == 0 && mock_state != LLM_MOCK_FINISHED)
+        {
+          gtk_widget_activate_action (target, "mock.stop", NULL);
+          return GDK_EVENT_STOP;
+        }
+      if (mock_state != LLM_MOCK_RESULT || state != 0)
+        return GDK_EVENT_PROPAGATE;
+      if (grade > 0)
+        {
+          gtk_widget_activate_action (target, "mock.grade", "i", grade);
+          return GDK_EVENT_STOP;
+        }
+      if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+        {
+          /* Enter on a focused grade button is that button's. */
+          if (focus != NULL && GTK_IS_BUTTON (focus))
+            return GDK_EVENT_PROPAGATE;
+          gtk_widget_activate_action (target, "mock.confirm", NULL);
+          return GDK_EVENT_STOP;
+        }
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (!llm_self_test_bar_is_running (self->self_test_bar) || typing)
     return GDK_EVENT_PROPAGATE;
+
+  target = GTK_WIDGET (self->self_test_bar);
+  revealed = llm_self_test_session_get_revealed (llm_self_test_bar_get_session (self->self_test_bar));
+
+  if (keyval == GDK_KEY_z && state == GDK_CONTROL_MASK)
+    {
+      gtk_widget_activate_action (target, "selftest.undo", NULL);
+      return GDK_EVENT_STOP;
+    }
+  if (state != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (grade > 0)
+    {
+      gtk_widget_activate_action (target, "selftest.grade", "i", grade);
+      return GDK_EVENT_STOP;
+    }
 
   switch (keyval)
     {
     case GDK_KEY_space:
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
-      if (self->quiz_revealed)
+      if (revealed)
         return GDK_EVENT_PROPAGATE;  /* Enter on a focused grade button */
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.quiz-reveal", NULL);
+      gtk_widget_activate_action (target, "selftest.reveal", NULL);
       return GDK_EVENT_STOP;
 
-    case GDK_KEY_1: case GDK_KEY_2: case GDK_KEY_3: case GDK_KEY_4:
-    case GDK_KEY_KP_1: case GDK_KEY_KP_2: case GDK_KEY_KP_3: case GDK_KEY_KP_4:
-      {
-        int grade = (keyval >= GDK_KEY_KP_1 ? keyval - GDK_KEY_KP_1 : keyval - GDK_KEY_1) + 1;
-
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.quiz-grade", "i", grade);
-        return GDK_EVENT_STOP;
-      }
-
     case GDK_KEY_Escape:
-      stop_quiz (self);
+      gtk_widget_activate_action (target, "selftest.stop", NULL);
       return GDK_EVENT_STOP;
 
     default:
@@ -379,8 +417,8 @@ show_stats_action (GtkWidget  *widget,
       return;
     }
 
-  stop_quiz (self);
-  gtk_widget_activate_action (widget, "win.mock-stop", NULL);
+  if (self->mode != LLM_WINDOW_MODE_BROWSE)
+    return;
   refresh_stats (self);
   gtk_stack_set_visible_child_name (self->content_stack, "stats");
 }
@@ -411,41 +449,15 @@ load_interview_date (LlmWindow *self)
 /**
  * _llm_window_quiz_question_changed:
  *
- * Picking another question by hand ends the self-test.
+ * Picking another question hides the statistics and the end screen.
  */
 void
 _llm_window_quiz_question_changed (LlmWindow *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "stats") == 0)
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (g_strcmp0 (page, "stats") == 0 || g_strcmp0 (page, "done") == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "browse");
-
-  if (self->quiz_active && !self->quiz_showing)
-    stop_quiz (self);
-}
-
-static GtkWidget *
-create_grade_button (LlmGrade grade)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *interval = gtk_label_new (NULL);
-  g_autofree char *markup = g_strdup_printf ("%d  %s", grade, _llm_window_grade_name (grade));
-
-  gtk_label_set_label (GTK_LABEL (name), markup);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_widget_add_css_class (interval, "caption");
-  gtk_widget_add_css_class (interval, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), interval);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_set_size_request (button, 76, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.quiz-grade");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", grade);
-  gtk_widget_add_css_class (button, grade == LLM_GRADE_AGAIN ? "destructive-action" :
-                                    grade == LLM_GRADE_GOOD ? "suggested-action" : "flat");
-
-  return button;
 }
 
 void
@@ -474,12 +486,6 @@ _llm_window_quiz_constructed (LlmWindow *self)
   llm_sidebar_set_study (self->sidebar, self->study);
   load_interview_date (self);
 
-  for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
-    {
-      self->grade_buttons[grade] = create_grade_button (grade);
-      gtk_box_append (self->grade_box, self->grade_buttons[grade]);
-    }
-
   /* The scope menu writes straight to its GSettings key. */
   {
     GSimpleActionGroup *group = g_simple_action_group_new ();
@@ -497,7 +503,6 @@ _llm_window_quiz_constructed (LlmWindow *self)
 void
 _llm_window_quiz_dispose (LlmWindow *self)
 {
-  g_clear_pointer (&self->quiz_queue, g_ptr_array_unref);
   g_clear_object (&self->study);
 }
 
@@ -505,21 +510,24 @@ void
 _llm_window_quiz_class_init (GtkWidgetClass *widget_class)
 {
   g_type_ensure (LLM_TYPE_STATS_PAGE);
+  g_type_ensure (LLM_TYPE_SELF_TEST_BAR);
 
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_top);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_bar);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_progress_label);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_progress);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_stack);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, grade_box);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, quiz_done);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, self_test_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, self_test_bar);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, done_reviewed);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, done_again);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, done_time);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, done_next);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, stats_page);
   gtk_widget_class_bind_template_callback (widget_class, on_interview_date_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_self_test_show_question);
+  gtk_widget_class_bind_template_callback (widget_class, on_self_test_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_self_test_stopped);
+  gtk_widget_class_bind_template_callback (widget_class, on_bar_add_toast);
 
   gtk_widget_class_install_action (widget_class, "win.self-test", NULL, self_test_action);
-  gtk_widget_class_install_action (widget_class, "win.quiz-reveal", NULL, reveal_action);
-  gtk_widget_class_install_action (widget_class, "win.quiz-grade", "i", grade_action);
   gtk_widget_class_install_action (widget_class, "win.quiz-stop", NULL, quiz_stop_action);
+  gtk_widget_class_install_action (widget_class, "win.review-again", NULL, review_again_action);
   gtk_widget_class_install_action (widget_class, "win.show-stats", NULL, show_stats_action);
 }

@@ -23,10 +23,29 @@
 
 G_DEFINE_FINAL_TYPE (LlmWindow, llm_window, ADW_TYPE_APPLICATION_WINDOW)
 
+GType
+llm_window_mode_get_type (void)
+{
+  static gsize type = 0;
+  static const GEnumValue values[] = {
+    { LLM_WINDOW_MODE_BROWSE, "LLM_WINDOW_MODE_BROWSE", "browse" },
+    { LLM_WINDOW_MODE_SELF_TEST, "LLM_WINDOW_MODE_SELF_TEST", "self-test" },
+    { LLM_WINDOW_MODE_MOCK_INTERVIEW, "LLM_WINDOW_MODE_MOCK_INTERVIEW", "mock-interview" },
+    { 0, NULL, NULL }
+  };
+
+  if (g_once_init_enter (&type))
+    g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("LlmWindowMode"), values));
+
+  return type;
+}
+
 enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_COLLECTION,
+  PROP_QUESTION,
+  PROP_MODE,
   N_PROPS
 };
 
@@ -93,6 +112,16 @@ llm_window_show_question (LlmWindow   *self,
 
   g_autofree char *note = NULL;
 
+  /* Leaving a running session asks first. */
+  if (question != self->question && self->mode != LLM_WINDOW_MODE_BROWSE && !self->session_showing)
+    {
+      g_set_object (&self->leave_question, question);
+      _llm_window_leave_then (self, NULL);
+      if (self->question != NULL)
+        llm_sidebar_select_question (self->sidebar, self->question);
+      return;
+    }
+
   if (question != self->question && !self->in_history_step)
     _llm_window_history_push (self, self->question);
   if (question != self->question)
@@ -113,6 +142,98 @@ llm_window_show_question (LlmWindow   *self,
   update_question_title (self);
   _llm_window_update_bookmark_button (self);
   _llm_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
+/**
+ * _llm_window_set_mode:
+ *
+ * What the window is doing: browsing, or running a session.
+ */
+void
+_llm_window_set_mode (LlmWindow     *self,
+                      LlmWindowMode  mode)
+{
+  if (self->mode == mode)
+    return;
+
+  self->mode = mode;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-stats", mode == LLM_WINDOW_MODE_BROWSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-done", mode == LLM_WINDOW_MODE_MOCK_INTERVIEW);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+static void
+finish_leaving (LlmWindow *self)
+{
+  g_autoptr(LlmQuestion) question = g_steal_pointer (&self->leave_question);
+  void (*then) (LlmWindow *) = self->leave_then;
+
+  self->leave_then = NULL;
+  if (then != NULL)
+    then (self);
+  else if (question != NULL && self->collection != NULL)
+    llm_window_show_question (self, question);
+}
+
+static void
+on_leave_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LlmWindow        *self)
+{
+  if (!g_str_equal (response, "end"))
+    {
+      g_clear_object (&self->leave_question);
+      self->leave_then = NULL;
+      return;
+    }
+
+  llm_self_test_bar_stop (self->self_test_bar);
+  finish_leaving (self);
+}
+
+/**
+ * _llm_window_leave_then:
+ * @then: (nullable): what to do once no session runs; %NULL shows the
+ *   question the user picked (self->leave_question)
+ *
+ * Leaving a running self-test asks first, and a running interview asks
+ * whether to save a partial report; a finished one is left at once.
+ */
+void
+_llm_window_leave_then (LlmWindow  *self,
+                        void      (*then) (LlmWindow *self))
+{
+  GtkWidget *dialog;
+
+  self->leave_then = then;
+
+  if (llm_mock_panel_is_running (self->mock_panel))
+    {
+      /* The interview's own question: save, discard or continue. */
+      g_clear_object (&self->leave_question);
+      self->leave_then = NULL;
+      gtk_widget_activate_action (GTK_WIDGET (self->mock_panel), "mock.stop", NULL);
+      return;
+    }
+
+  if (!llm_self_test_bar_is_running (self->self_test_bar))
+    {
+      llm_self_test_bar_stop (self->self_test_bar);
+      finish_leaving (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("End the Self-Test?"),
+                                   _("The grades given so far are kept; the questions left are asked next time."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "continue", _("_Continue"),
+                                    "end", _("_End Self-Test"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Below this width the tree and the answer take turns, as in a leaflet;
@@ -135,7 +256,7 @@ apply_folded (LlmWindow *self)
   gtk_widget_set_visible (self->history_box, !self->folded);
   gtk_widget_set_visible (self->step_box, !self->folded);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_button), !self->folded);
-  adw_button_content_set_label (self->self_test_content, self->folded ? "" : _("_Test"));
+  adw_button_content_set_label (self->self_test_content, self->folded ? "" : _("Test"));
   update_question_title (self);
   adw_header_bar_set_show_end_title_buttons (self->sidebar_header, self->folded);
   adw_header_bar_set_show_start_title_buttons (self->content_header, self->folded);
@@ -442,6 +563,7 @@ llm_window_dispose (GObject *object)
   _llm_window_open_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_WINDOW);
   g_clear_object (&self->question);
+  g_clear_object (&self->leave_question);
   g_clear_object (&self->collection);
   g_clear_object (&self->bookmarks);
   g_clear_object (&self->notes);
@@ -468,6 +590,14 @@ llm_window_get_property (GObject    *object,
 
     case PROP_COLLECTION:
       g_value_set_object (value, self->collection);
+      break;
+
+    case PROP_QUESTION:
+      g_value_set_object (value, self->question);
+      break;
+
+    case PROP_MODE:
+      g_value_set_enum (value, self->mode);
       break;
 
     default:
@@ -518,6 +648,22 @@ llm_window_class_init (LlmWindowClass *klass)
   properties[PROP_COLLECTION] =
     g_param_spec_object ("collection", NULL, NULL, LLM_TYPE_COLLECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LlmWindow:question:
+   *
+   * The question shown.
+   */
+  properties[PROP_QUESTION] =
+    g_param_spec_object ("question", NULL, NULL, LLM_TYPE_QUESTION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LlmWindow:mode:
+   *
+   * Browsing, or a self-test or mock interview running.
+   */
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL, LLM_TYPE_WINDOW_MODE, LLM_WINDOW_MODE_BROWSE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LLM_TYPE_ANSWER_VIEW);
@@ -624,8 +770,13 @@ llm_window_set_collection (LlmWindow     *self,
   g_return_if_fail (LLM_IS_WINDOW (self));
   g_return_if_fail (!collection || LLM_IS_COLLECTION (collection));
 
-  if (!g_set_object (&self->collection, collection))
+  if (collection == self->collection)
     return;
+
+  /* A session's questions belong to the collection it started in. */
+  llm_self_test_bar_stop (self->self_test_bar);
+  llm_mock_panel_stop (self->mock_panel);
+  g_set_object (&self->collection, collection);
 
   g_clear_object (&self->question);
   llm_sidebar_set_collection (self->sidebar, collection);
@@ -729,4 +880,65 @@ llm_window_get_sidebar (LlmWindow *self)
   g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
 
   return self->sidebar;
+}
+
+LlmWindowMode
+llm_window_get_mode (LlmWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_WINDOW (self), LLM_WINDOW_MODE_BROWSE);
+
+  return self->mode;
+}
+
+/**
+ * llm_window_get_self_test_bar:
+ *
+ * Returns: (transfer none): the window's #LlmSelfTestBar
+ */
+GtkWidget *
+llm_window_get_self_test_bar (LlmWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->self_test_bar);
+}
+
+/**
+ * llm_window_get_mock_panel:
+ *
+ * Returns: (transfer none): the window's #LlmMockPanel
+ */
+GtkWidget *
+llm_window_get_mock_panel (LlmWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->mock_panel);
+}
+
+/**
+ * llm_window_dup_due_text:
+ *
+ * Returns: (transfer full) (nullable): how many questions are due, as
+ *   the sidebar says it: "3 due now · 8 today"
+ */
+char *
+llm_window_dup_due_text (LlmWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
+
+  return _llm_window_dup_due_text (self);
+}
+
+/**
+ * llm_window_get_study:
+ *
+ * Returns: (transfer none): the cards and review log the window studies with
+ */
+LlmStudy *
+llm_window_get_study (LlmWindow *self)
+{
+  g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
+
+  return self->study;
 }

@@ -12,9 +12,20 @@
 #include "llm-note-editor.h"
 #include "llm-settings.h"
 #include "llm-sidebar.h"
+#include "llm-study.h"
 #include "llm-types.h"
 
 G_BEGIN_DECLS
+
+/* What the window is doing; features observe it (notify::mode). */
+typedef enum {
+  LLM_WINDOW_MODE_BROWSE,
+  LLM_WINDOW_MODE_SELF_TEST,
+  LLM_WINDOW_MODE_MOCK_INTERVIEW,
+} LlmWindowMode;
+
+#define LLM_TYPE_WINDOW_MODE (llm_window_mode_get_type())
+GType llm_window_mode_get_type (void) G_GNUC_CONST;
 
 #define LLM_TYPE_WINDOW (llm_window_get_type())
 
@@ -35,5 +46,10 @@ LlmSidebar    *llm_window_get_sidebar       (LlmWindow      *self);
 LlmBookmarks  *llm_window_get_bookmarks     (LlmWindow      *self);
 LlmNoteEditor *llm_window_get_note_editor   (LlmWindow      *self);
 LlmNoteStore  *llm_window_get_note_store    (LlmWindow      *self);
+LlmWindowMode  llm_window_get_mode          (LlmWindow      *self);
+LlmStudy      *llm_window_get_study         (LlmWindow      *self);
+GtkWidget     *llm_window_get_self_test_bar (LlmWindow      *self);
+GtkWidget     *llm_window_get_mock_panel    (LlmWindow      *self);
+char          *llm_window_dup_due_text      (LlmWindow      *self);
 
 G_END_DECLS

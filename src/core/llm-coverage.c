@@ -25,7 +25,16 @@
  *
  * Function words would let any fluent answer cover anything, so a few
  * English stop words and common Chinese function bigrams are no features,
- * and the commonest Chinese particles split runs like punctuation does. */
+ * and the commonest Chinese particles split runs like punctuation does.
+ *
+ * A bag of features is fooled by a list of keywords, so features count
+ * only in the order the key point has them (the longest common
+ * subsequence of the two): "gradients flow" covers "gradients flow", not
+ * "flow … gradients". What is left is a suggestion the candidate checks:
+ * only a point covered this way is pre-ticked; an answer in another script
+ * than every key point (English against Chinese notes) ticks nothing and
+ * says so; a key point may carry a second form after a '|'
+ * ("翻译对齐|translation alignment"), either one counting. */
 
 struct _LlmCoverage
 {
@@ -34,6 +43,9 @@ struct _LlmCoverage
   double *ratios;
   guint n_points;
   guint n_covered;
+  gboolean blank;
+  gboolean cross_script;
+  gboolean short_answer;   /* far shorter than the reference answer */
 };
 
 G_DEFINE_BOXED_TYPE (LlmCoverage, llm_coverage, llm_coverage_ref, llm_coverage_unref)
@@ -96,25 +108,26 @@ in_list (const char * const *list,
 }
 
 static void
-add_word (GHashTable *features,
-          GString    *word,
-          guint       n_chars)
+add_word (GPtrArray *features,
+          GString   *word,
+          guint      n_chars)
 {
   /* "embeddings" and "embedding" are the same key term. */
   if (n_chars > 3 && word->str[word->len - 1] == 's' && word->str[word->len - 2] != 's')
     g_string_truncate (word, word->len - 1);
 
   if (n_chars >= 2 && !in_list (english_stop_words, G_N_ELEMENTS (english_stop_words), word->str))
-    g_hash_table_add (features, g_strdup (word->str));
+    g_ptr_array_add (features, g_strdup (word->str));
 }
 
 /* A run of CJK gives its bigrams; a lone character between particles or
  * punctuation gives itself. With @all_unigrams every character is also a
- * feature, so that the answer side can match a key point's lone ones. */
+ * feature, before the bigram it starts, so that the answer side can match
+ * a key point's lone ones. */
 static void
-add_run (GHashTable *features,
-         GArray     *run,
-         gboolean    all_unigrams)
+add_run (GPtrArray *features,
+         GArray    *run,
+         gboolean   all_unigrams)
 {
   const gunichar *chars = (const gunichar *)(gpointer)run->data;
 
@@ -126,7 +139,7 @@ add_run (GHashTable *features,
       if (all_unigrams || run->len == 1)
         {
           len = g_unichar_to_utf8 (chars[i], buf);
-          g_hash_table_add (features, g_strndup (buf, len));
+          g_ptr_array_add (features, g_strndup (buf, len));
         }
       if (i + 1 < run->len)
         {
@@ -134,16 +147,17 @@ add_run (GHashTable *features,
           len += g_unichar_to_utf8 (chars[i + 1], buf + len);
           buf[len] = '\0';
           if (!in_list (chinese_stop_bigrams, G_N_ELEMENTS (chinese_stop_bigrams), buf))
-            g_hash_table_add (features, g_strdup (buf));
+            g_ptr_array_add (features, g_strdup (buf));
         }
     }
 }
 
-static GHashTable *
+/* The features of @text in the order they occur, repeats kept. */
+static GPtrArray *
 features_of (const char *text,
              gboolean    all_unigrams)
 {
-  GHashTable *features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *features = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *normal = llm_text_normalize (text);
   g_autoptr(GArray) run = g_array_new (FALSE, FALSE, sizeof (gunichar));
   g_autoptr(GString) word = g_string_new (NULL);
@@ -183,6 +197,111 @@ features_of (const char *text,
   return features;
 }
 
+/* How many of @point's features @answer has in the same order: the length
+ * of their longest common subsequence. */
+static guint
+in_order (GPtrArray *point,
+          GPtrArray *answer)
+{
+  g_autofree guint *row = g_new0 (guint, point->len + 1);
+
+  for (guint a = 0; a < answer->len; a++)
+    {
+      const char *feature = g_ptr_array_index (answer, a);
+      guint diagonal = 0;
+
+      for (guint p = 1; p <= point->len; p++)
+        {
+          guint above = row[p];
+
+          if (strcmp (g_ptr_array_index (point, p - 1), feature) == 0)
+            row[p] = diagonal + 1;
+          else if (row[p - 1] > row[p])
+            row[p] = row[p - 1];
+          diagonal = above;
+        }
+    }
+
+  return row[point->len];
+}
+
+typedef enum {
+  SCRIPT_NONE,
+  SCRIPT_LATIN,
+  SCRIPT_CJK,
+} Script;
+
+/* Which writing @text is mostly in. A CJK character carries about as much
+ * as a Latin word, so it weighs as four letters. @has_cjk and @has_latin
+ * say whether there is any of each. */
+static Script
+script_of (const char *text,
+           gboolean   *has_cjk,
+           gboolean   *has_latin)
+{
+  guint cjk = 0, latin = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_cjk (c))
+        cjk++;
+      else if (g_unichar_isalpha (c))
+        latin++;
+    }
+
+  if (has_cjk)
+    *has_cjk = cjk > 0;
+  if (has_latin)
+    *has_latin = latin > 0;
+  if (cjk == 0 && latin == 0)
+    return SCRIPT_NONE;
+
+  return cjk * 4 >= latin ? SCRIPT_CJK : SCRIPT_LATIN;
+}
+
+/* A key point's forms: "翻译对齐|translation alignment" has two. A '|' with
+ * nothing on one side is part of the text. */
+static GStrv
+forms_of (const char *point)
+{
+  const char *bar = strchr (point, '|');
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GStrv forms;
+
+  if (bar == NULL)
+    return g_strdupv ((char *[]) { (char *)point, NULL });
+
+  first = g_strstrip (g_strndup (point, bar - point));
+  second = g_strstrip (g_strdup (bar + 1));
+  if (first[0] == '\0' || second[0] == '\0')
+    return g_strdupv ((char *[]) { (char *)point, NULL });
+
+  forms = g_new0 (char *, 3);
+  forms[0] = g_steal_pointer (&first);
+  forms[1] = g_steal_pointer (&second);
+  return forms;
+}
+
+/**
+ * llm_coverage_point_label:
+ * @point: a key point as written
+ *
+ * Returns: (transfer full): what to show of @point: its first form
+ */
+char *
+llm_coverage_point_label (const char *point)
+{
+  g_auto(GStrv) forms = NULL;
+
+  g_return_val_if_fail (point != NULL, NULL);
+
+  forms = forms_of (point);
+  return g_strdup (forms[0]);
+}
+
 /* What is left of @text with punctuation and spaces gone, for key points
  * too short to have any feature. */
 static char *
@@ -202,24 +321,58 @@ letters_only (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static guint
+count_letters (const char *text)
+{
+  g_autofree char *letters = letters_only (text);
+
+  return g_utf8_strlen (letters, -1);
+}
+
+/* The fraction of @form's features @answer has, in order. */
+static double
+score_form (const char *form,
+            GPtrArray  *answer_features,
+            const char *answer_letters)
+{
+  g_autoptr(GPtrArray) features = features_of (form, FALSE);
+
+  if (features->len == 0)
+    {
+      g_autofree char *letters = letters_only (form);
+
+      return letters[0] != '\0' && strstr (answer_letters, letters) != NULL;
+    }
+
+  return (double)in_order (features, answer_features) / features->len;
+}
+
 /**
- * llm_coverage_score:
- * @key_points: the key points to look for
+ * llm_coverage_score_full:
+ * @key_points: the key points to look for; each may have a second form
+ *   after a '|'
  * @answer: the typed answer
+ * @reference: (nullable): the question's own answer, to tell an answer far
+ *   shorter than it
  *
- * Judges each key point covered or missed (see LLM_COVERAGE_THRESHOLD). A
- * key point with no features at all (a lone letter, say) is covered when
- * its letters occur in the answer as they are.
+ * Judges each key point covered or missed (see LLM_COVERAGE_THRESHOLD and
+ * the top of this file). A key point with no features at all (a lone
+ * letter, say) is covered when its letters occur in the answer as they
+ * are. When the answer is in another script than every form of every key
+ * point, nothing is covered and llm_coverage_get_cross_script() says so.
  *
  * Returns: (transfer full): the coverage
  */
 LlmCoverage *
-llm_coverage_score (const char * const *key_points,
-                    const char         *answer)
+llm_coverage_score_full (const char * const *key_points,
+                         const char         *answer,
+                         const char         *reference)
 {
   LlmCoverage *self;
-  g_autoptr(GHashTable) answer_features = NULL;
+  g_autoptr(GPtrArray) answer_features = NULL;
   g_autofree char *answer_letters = NULL;
+  gboolean answer_cjk = FALSE, answer_latin = FALSE;
+  gboolean shared_script = FALSE;
 
   g_return_val_if_fail (key_points != NULL, NULL);
 
@@ -234,33 +387,138 @@ llm_coverage_score (const char * const *key_points,
 
   answer_features = features_of (answer, TRUE);
   answer_letters = letters_only (answer);
+  script_of (answer, &answer_cjk, &answer_latin);
+  self->blank = answer_letters[0] == '\0';
+
+  if (reference != NULL)
+    {
+      guint mine = count_letters (answer_letters);
+      guint theirs = count_letters (reference);
+
+      self->short_answer = (guint64)mine * LLM_COVERAGE_SHORT_FACTOR < theirs;
+    }
 
   for (guint i = 0; i < self->n_points; i++)
     {
-      g_autoptr(GHashTable) features = features_of (self->points[i], FALSE);
-      GHashTableIter iter;
-      gpointer feature;
-      guint found = 0;
+      g_auto(GStrv) forms = forms_of (self->points[i]);
 
-      if (g_hash_table_size (features) == 0)
+      for (guint f = 0; forms[f] != NULL; f++)
         {
-          g_autofree char *letters = letters_only (self->points[i]);
+          Script script = script_of (forms[f], NULL, NULL);
 
-          self->ratios[i] = letters[0] != '\0' && strstr (answer_letters, letters) != NULL;
+          /* The answer need only have some of the point's main script:
+           * Chinese answers name English terms, and back. */
+          shared_script |= script == SCRIPT_NONE ||
+                           (script == SCRIPT_CJK && answer_cjk) ||
+                           (script == SCRIPT_LATIN && answer_latin);
+          self->ratios[i] = MAX (self->ratios[i], score_form (forms[f], answer_features, answer_letters));
         }
-      else
-        {
-          g_hash_table_iter_init (&iter, features);
-          while (g_hash_table_iter_next (&iter, &feature, NULL))
-            found += g_hash_table_contains (answer_features, feature);
-          self->ratios[i] = (double)found / g_hash_table_size (features);
-        }
+    }
 
+  self->cross_script = !self->blank && self->n_points > 0 && !shared_script;
+
+  for (guint i = 0; i < self->n_points; i++)
+    {
+      if (self->cross_script)
+        self->ratios[i] = 0.0;
       if (self->ratios[i] >= LLM_COVERAGE_THRESHOLD)
         self->n_covered++;
     }
 
   return self;
+}
+
+/**
+ * llm_coverage_score:
+ *
+ * llm_coverage_score_full() without a reference answer.
+ *
+ * Returns: (transfer full): the coverage
+ */
+LlmCoverage *
+llm_coverage_score (const char * const *key_points,
+                    const char         *answer)
+{
+  return llm_coverage_score_full (key_points, answer, NULL);
+}
+
+/**
+ * llm_coverage_get_cross_script:
+ *
+ * Returns: whether the answer is written in another script than the key
+ *   points (an English answer to Chinese notes): then nothing is covered
+ *   and the candidate ticks the points themselves
+ */
+gboolean
+llm_coverage_get_cross_script (LlmCoverage *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->cross_script;
+}
+
+/**
+ * llm_coverage_get_blank:
+ *
+ * Returns: whether the answer has no letters at all
+ */
+gboolean
+llm_coverage_get_blank (LlmCoverage *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->blank;
+}
+
+/**
+ * llm_coverage_suggest_grade:
+ * @n_ticked: key points the candidate covered (as ticked)
+ * @n_points: key points in all
+ * @blank: the answer was left empty or time ran out on it
+ * @short_answer: the answer is far shorter than the reference one
+ *
+ * The grade that follows the ticks: below a quarter Again, below half
+ * Hard, below 0.85 Good, else Easy; a blank answer is Again, and a short
+ * one is never Easy.
+ *
+ * Returns: an LLM_COVERAGE_GRADE_* value, NONE when there are no key
+ *   points to judge by
+ */
+int
+llm_coverage_suggest_grade (guint    n_ticked,
+                            guint    n_points,
+                            gboolean blank,
+                            gboolean short_answer)
+{
+  double fraction;
+
+  if (blank)
+    return LLM_COVERAGE_GRADE_AGAIN;
+  if (n_points == 0)
+    return LLM_COVERAGE_GRADE_NONE;
+
+  fraction = (double)MIN (n_ticked, n_points) / n_points;
+  if (fraction < 0.25)
+    return LLM_COVERAGE_GRADE_AGAIN;
+  if (fraction < 0.5)
+    return LLM_COVERAGE_GRADE_HARD;
+  if (fraction < 0.85 || short_answer)
+    return LLM_COVERAGE_GRADE_GOOD;
+  return LLM_COVERAGE_GRADE_EASY;
+}
+
+/**
+ * llm_coverage_get_short:
+ *
+ * Returns: whether the answer is far shorter than the reference answer
+ *   (under 1 / LLM_COVERAGE_SHORT_FACTOR of its letters)
+ */
+gboolean
+llm_coverage_get_short (LlmCoverage *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->short_answer;
 }
 
 LlmCoverage *
@@ -362,30 +620,20 @@ llm_coverage_get_fraction (LlmCoverage *self)
 /**
  * llm_coverage_get_suggested_grade:
  *
- * Maps the fraction covered to a grade: below 0.25 Again, below 0.5 Hard,
- * below 0.85 Good, else Easy. Only a suggestion; the user grades.
+ * llm_coverage_suggest_grade() for the points covered. With no key points
+ * a blank answer is still Again.
  *
- * Returns: an LLM_COVERAGE_GRADE_* value, NONE when there were no key
- *   points to judge by
+ * Returns: an LLM_COVERAGE_GRADE_* value
  */
 int
 llm_coverage_get_suggested_grade (LlmCoverage *self)
 {
-  double fraction;
-
   g_return_val_if_fail (self != NULL, LLM_COVERAGE_GRADE_NONE);
 
-  if (self->n_points == 0)
+  if (self->cross_script)
     return LLM_COVERAGE_GRADE_NONE;
 
-  fraction = llm_coverage_get_fraction (self);
-  if (fraction < 0.25)
-    return LLM_COVERAGE_GRADE_AGAIN;
-  if (fraction < 0.5)
-    return LLM_COVERAGE_GRADE_HARD;
-  if (fraction < 0.85)
-    return LLM_COVERAGE_GRADE_GOOD;
-  return LLM_COVERAGE_GRADE_EASY;
+  return llm_coverage_suggest_grade (self->n_covered, self->n_points, self->blank, self->short_answer);
 }
 
 /* ------------------------------------------------------------------------ */

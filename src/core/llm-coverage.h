@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * features (CJK character bigrams, Latin words) occur in the answer. */
 #define LLM_COVERAGE_THRESHOLD 0.5
 
+/* An answer with fewer than 1/this of the reference answer's letters is
+ * "far shorter": however many points it names, it never suggests Easy. */
+#define LLM_COVERAGE_SHORT_FACTOR 4
+
 /* Suggested grades, numbered as the scheduler's (Again 1 … Easy 4) without
  * depending on its header. NONE: there were no key points to judge by. */
 enum {
@@ -37,6 +41,17 @@ GStrv        llm_coverage_key_points_from_markdown (const char         *answer);
 
 LlmCoverage *llm_coverage_score                    (const char * const *key_points,
                                                     const char         *answer);
+LlmCoverage *llm_coverage_score_full               (const char * const *key_points,
+                                                    const char         *answer,
+                                                    const char         *reference);
+char        *llm_coverage_point_label              (const char         *point);
+int          llm_coverage_suggest_grade            (guint               n_ticked,
+                                                    guint               n_points,
+                                                    gboolean            blank,
+                                                    gboolean            short_answer);
+gboolean     llm_coverage_get_cross_script         (LlmCoverage        *self);
+gboolean     llm_coverage_get_blank                (LlmCoverage        *self);
+gboolean     llm_coverage_get_short                (LlmCoverage        *self);
 LlmCoverage *llm_coverage_ref                      (LlmCoverage        *self);
 void         llm_coverage_unref                    (LlmCoverage        *self);
 guint        llm_coverage_get_n_points             (LlmCoverage        *self);

@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -78,6 +81,25 @@ char *
 llm_interview_report_format (GPtrArray *results,
                              GDateTime *when)
 {
+  g_return_val_if_fail (results != NULL, NULL);
+
+  return llm_interview_report_format_partial (results, results->len, when);
+}
+
+/**
+ * llm_interview_report_format_partial:
+ * @results: (element-type LlmInterviewResult): the questions graded, in order
+ * @n_asked: how many questions the interview had; more than @results
+ *   when it was ended early, which the report then says
+ * @when: when the interview ended
+ *
+ * Returns: (transfer full): the report, as markdown
+ */
+char *
+llm_interview_report_format_partial (GPtrArray *results,
+                                     guint      n_asked,
+                                     GDateTime *when)
+{
   g_autofree char *date = NULL;
   GString *out;
   guint total_seconds = 0, total_points = 0, total_covered = 0;
@@ -89,6 +111,11 @@ llm_interview_report_format (GPtrArray *results,
   out = g_string_new (NULL);
 
   g_string_append_printf (out, "# %s — %s\n\n", _("Mock interview"), date);
+  if (n_asked > results->len)
+    {
+      g_string_append_printf (out, _("Ended early: %u of %u questions answered."), results->len, n_asked);
+      g_string_append (out, "\n\n");
+    }
   g_string_append_printf (out, "| # | %s | %s | %s | %s |\n|---|---|---|---|---|\n",
                           _("Question"), _("Time"), _("Key points"), _("Grade"));
 
@@ -194,4 +221,84 @@ llm_interview_report_write (const char  *dir,
     return NULL;
 
   return g_steal_pointer (&path);
+}
+
+/* "m:ss" or "h:mm:ss" to seconds. */
+static gboolean
+parse_clock (const char *text,
+             guint      *seconds)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  guint total = 0;
+  guint n = g_strv_length (parts);
+
+  if (n < 2 || n > 3)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 v;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 0, G_MAXUINT16, &v, NULL))
+        return FALSE;
+      total = total * 60 + (guint)v;
+    }
+
+  *seconds = total;
+  return TRUE;
+}
+
+/**
+ * llm_interview_report_summarize:
+ * @report: a report as llm_interview_report_format() writes it
+ * @summary: (out caller-allocates): its totals
+ *
+ * Reads the totals back from the report's table (whose numbers are not
+ * translated, unlike the sentences around it), for the list of past
+ * interviews.
+ *
+ * Returns: whether @report has a table of questions
+ */
+gboolean
+llm_interview_report_summarize (const char                *report,
+                                LlmInterviewReportSummary *summary)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  lines = g_strsplit (report, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      guint seconds, covered, points;
+      guint64 number;
+
+      if (!g_str_has_prefix (lines[i], "| "))
+        continue;
+      /* Titles have their bars escaped; split on unescaped ones only. */
+      {
+        GString *line = g_string_new (lines[i]);
+
+        g_string_replace (line, "\\|", "\x01", 0);
+        cells = g_strsplit (line->str, "|", -1);
+        g_string_free (line, TRUE);
+      }
+      if (g_strv_length (cells) != 7)
+        continue;
+      if (!g_ascii_string_to_unsigned (g_strstrip (cells[1]), 10, 1, G_MAXUINT, &number, NULL))
+        continue;
+      if (!parse_clock (g_strstrip (cells[3]), &seconds) ||
+          sscanf (g_strstrip (cells[4]), "%u/%u", &covered, &points) != 2)
+        continue;
+
+      summary->n_questions++;
+      summary->seconds += seconds;
+      summary->n_covered += covered;
+      summary->n_points += points;
+    }
+
+  return summary->n_questions > 0;
 }

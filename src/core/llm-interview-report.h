@@ -23,12 +23,28 @@ typedef struct
   guint seconds;        /* time used */
   guint n_covered;
   LlmGrade grade;
+  gboolean timed_out;     /* time ran out on it */
+  gboolean cross_script;  /* answered in another script than the key points */
 } LlmInterviewResult;
+
+/* What the list of past interviews says of a report. */
+typedef struct
+{
+  guint n_questions;
+  guint n_covered;
+  guint n_points;
+  guint seconds;
+} LlmInterviewReportSummary;
 
 void        llm_interview_result_free   (gpointer      result);
 const char *llm_grade_get_label         (LlmGrade      grade);
 char       *llm_interview_report_format (GPtrArray    *results,
                                          GDateTime    *when);
+char       *llm_interview_report_format_partial (GPtrArray *results,
+                                                 guint      n_asked,
+                                                 GDateTime *when);
+gboolean    llm_interview_report_summarize (const char                *report,
+                                            LlmInterviewReportSummary *summary);
 char       *llm_interview_report_write  (const char   *dir,
                                          GDateTime    *when,
                                          const char   *report,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 /* The renderer structs are only in cmark-gfm's "private" headers, which
  * Debian's libcmark-gfm-dev ships under cmark-gfm/ for extension writers. */
 #include <cmark-gfm/render.h>
@@ -57,6 +59,49 @@ mark_match (cmark_syntax_extension *self,
   return text;
 }
 
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A key point may carry a second language after a '|':
+ * "==翻译对齐|translation alignment==". The page shows the first form only;
+ * the mock interview reads both from the markdown. A '|' with nothing on
+ * one side ("==|x|==") is text. */
+static void
+keep_first_form (cmark_node *mark)
+{
+  for (cmark_node *node = cmark_node_first_child (mark); node != NULL; node = cmark_node_next (node))
+    {
+      const char *text;
+      const char *bar;
+      g_autofree char *first = NULL;
+
+      if (cmark_node_get_type (node) != CMARK_NODE_TEXT)
+        continue;
+      text = cmark_node_get_literal (node);
+      bar = text ? strchr (text, '|') : NULL;
+      if (bar == NULL)
+        continue;
+
+      if ((node == cmark_node_first_child (mark) && is_blank (text, bar - text)) ||
+          (cmark_node_next (node) == NULL && is_blank (bar + 1, strlen (bar + 1))))
+        return;
+
+      first = g_strndup (text, bar - text);
+      g_strchomp (first);
+      cmark_node_set_literal (node, first);
+      while (cmark_node_next (node) != NULL)
+        cmark_node_free (cmark_node_next (node));
+      return;
+    }
+}
+
 static delimiter *
 mark_insert (cmark_syntax_extension *self,
              cmark_parser           *parser,
@@ -83,6 +128,7 @@ mark_insert (cmark_syntax_extension *self,
         }
       cmark_node_free (closer->inl_text);
       closer->inl_text = NULL;
+      keep_first_form (mark);
     }
 
   /* Whatever was still open inside the mark can no longer match anything

@@ -10,7 +10,16 @@
  *
  * appended and never rewritten, so it can be synced, merged by
  * concatenation and read with grep. Every card's schedule is derived from
- * it by replaying the reviews in a fixed order, never stored. */
+ * it by replaying the reviews in a fixed order, never stored.
+ *
+ * An undone review is not erased (that would be a rewrite, and a synced
+ * copy would bring it back): the same line again with a fifth field,
+ *
+ *   2026-01-28T10:00:00Z <TAB> question-id <TAB> good <TAB> 5400 <TAB> undone
+ *
+ * cancels it. Reviews and undo records are both sets, so the result does
+ * not depend on which copy of a log comes first in a concatenation, and an
+ * undo record with no review beside it cancels nothing. */
 
 #include "config.h"
 
@@ -32,6 +41,9 @@ struct _LlmReviewLog
   /* LlmReviewEntry sorted by compare_entries(), no two equal: the order the
    * schedule is replayed in, whatever order the lines had in the file. */
   GArray *entries;
+  /* Undo records, sorted the same way, no two equal; no entry above
+   * equals one of them. */
+  GArray *undone;
   /* Owns the entries' ids, one copy of each. */
   GStringChunk *ids;
   guint n_skipped;
@@ -47,6 +59,7 @@ llm_review_log_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->undone, g_array_unref);
   g_clear_pointer (&self->ids, g_string_chunk_free);
   g_clear_pointer (&self->warning, g_free);
 
@@ -65,6 +78,7 @@ static void
 llm_review_log_init (LlmReviewLog *self)
 {
   self->entries = g_array_new (FALSE, FALSE, sizeof (LlmReviewEntry));
+  self->undone = g_array_new (FALSE, FALSE, sizeof (LlmReviewEntry));
   self->ids = g_string_chunk_new (4096);
 }
 
@@ -140,21 +154,30 @@ parse_uint (const char *text,
   return TRUE;
 }
 
-/* Parses one line without its line break. */
+/* Parses one line without its line break: a review, or with a fifth
+ * field "undone" (@is_undo set) the undo record of one. Any other fifth
+ * field, "torn" among them, makes the line unreadable. */
 static gboolean
 parse_line (LlmReviewLog   *self,
             const char     *line,
             gsize           length,
-            LlmReviewEntry *entry)
+            LlmReviewEntry *entry,
+            gboolean       *is_undo)
 {
   g_autofree char *copy = g_strndup (line, length);
   g_auto(GStrv) fields = NULL;
+  guint n_fields;
 
   if (strlen (copy) != length)
     return FALSE;
 
   fields = g_strsplit (copy, "\t", 0);
-  if (g_strv_length (fields) != 4)
+  n_fields = g_strv_length (fields);
+  if (n_fields == 5 && g_str_equal (fields[4], LLM_REVIEW_LOG_UNDO_MARK))
+    *is_undo = TRUE;
+  else if (n_fields == 4)
+    *is_undo = FALSE;
+  else
     return FALSE;
 
   if (!parse_time (fields[0], &entry->when) ||
@@ -202,6 +225,56 @@ sort_and_dedupe (GArray *entries)
     }
 
   g_array_set_size (entries, kept);
+}
+
+/* Where @entry is in the sorted @array, or where it would go. */
+static gboolean
+find_entry (GArray               *array,
+            const LlmReviewEntry *entry,
+            guint                *position)
+{
+  guint lo = 0, hi = array->len;
+
+  /* Usually the newest review, so the search ends at once. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = compare_entries (&g_array_index (array, LlmReviewEntry, mid), entry);
+
+      if (cmp == 0)
+        {
+          *position = mid;
+          return TRUE;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  *position = lo;
+  return FALSE;
+}
+
+/* Drops the reviews an undo record cancels. */
+static void
+apply_undone (LlmReviewLog *self)
+{
+  guint kept = 0;
+
+  if (self->undone->len == 0)
+    return;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      LlmReviewEntry *e = &g_array_index (self->entries, LlmReviewEntry, i);
+      guint position;
+
+      if (!find_entry (self->undone, e, &position))
+        g_array_index (self->entries, LlmReviewEntry, kept++) = *e;
+    }
+
+  g_array_set_size (self->entries, kept);
 }
 
 /**
@@ -272,6 +345,7 @@ llm_review_log_load_data (LlmReviewLog *self,
     length = strlen (data);
 
   g_array_set_size (self->entries, 0);
+  g_array_set_size (self->undone, 0);
   g_string_chunk_clear (self->ids);
 
   p = data;
@@ -286,6 +360,7 @@ llm_review_log_load_data (LlmReviewLog *self,
       const char *nl = memchr (p, '\n', end - p);
       gsize line_length;
       LlmReviewEntry entry;
+      gboolean is_undo = FALSE;
 
       if (nl == NULL)
         {
@@ -301,8 +376,8 @@ llm_review_log_load_data (LlmReviewLog *self,
 
       if (line_length == 0 || p[0] == '#')
         ; /* blank lines and comments, the header among them */
-      else if (parse_line (self, p, line_length, &entry))
-        g_array_append_val (self->entries, entry);
+      else if (parse_line (self, p, line_length, &entry, &is_undo))
+        g_array_append_val (is_undo ? self->undone : self->entries, entry);
       else
         n_skipped++;
 
@@ -310,6 +385,8 @@ llm_review_log_load_data (LlmReviewLog *self,
     }
 
   sort_and_dedupe (self->entries);
+  sort_and_dedupe (self->undone);
+  apply_undone (self);
   set_skipped (self, n_skipped);
 }
 
@@ -476,6 +553,57 @@ append_line (const char  *path,
   return TRUE;
 }
 
+static gboolean
+check_entry (const LlmReviewEntry  *entry,
+             GError               **error)
+{
+  if (!id_is_valid (entry->id, strlen (entry->id)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Invalid question id “%s”", entry->id);
+      return FALSE;
+    }
+
+  if (llm_grade_to_string (entry->grade) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Invalid grade %d", (int)entry->grade);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes @entry's line, with @suffix after it, to the log's file. */
+static gboolean
+write_entry (LlmReviewLog          *self,
+             const LlmReviewEntry  *entry,
+             const char            *suffix,
+             GError               **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *full = NULL;
+
+  line = llm_review_entry_to_line (entry);
+  if (line == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Invalid time %" G_GINT64_FORMAT, entry->when);
+      return FALSE;
+    }
+
+  if (self->file == NULL || (path = g_file_get_path (self->file)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "The review log must be a local file");
+      return FALSE;
+    }
+
+  full = g_strconcat (line, suffix, NULL);
+  return append_line (path, full, error);
+}
+
 /**
  * llm_review_log_append:
  * @when: when the review happened, unix seconds
@@ -483,7 +611,9 @@ append_line (const char  *path,
  * @ms: how long answering took
  *
  * Adds a review to the file, durably, creating the file if needed, and
- * then to the entries. On failure the entries are left as they were.
+ * then to the entries. On failure the entries are left as they were. A
+ * review equal to one already undone would be cancelled at once: give it
+ * another @ms (see llm_review_log_is_undone()).
  *
  * Returns: whether the review was written
  */
@@ -495,72 +625,94 @@ llm_review_log_append (LlmReviewLog  *self,
                        guint          ms,
                        GError       **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *line = NULL;
   LlmReviewEntry entry;
-  guint lo, hi;
+  guint position;
 
   g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!id_is_valid (id, strlen (id)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Invalid question id “%s”", id);
-      return FALSE;
-    }
-
-  if (llm_grade_to_string (grade) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Invalid grade %d", (int)grade);
-      return FALSE;
-    }
 
   entry.when = when;
   entry.id = id;
   entry.grade = grade;
   entry.ms = ms;
 
-  line = llm_review_entry_to_line (&entry);
-  if (line == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Invalid time %" G_GINT64_FORMAT, when);
-      return FALSE;
-    }
-
-  if (self->file == NULL || (path = g_file_get_path (self->file)) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "The review log must be a local file");
-      return FALSE;
-    }
-
-  if (!append_line (path, line, error))
+  if (!check_entry (&entry, error) || !write_entry (self, &entry, "", error))
     return FALSE;
 
-  /* Usually the newest review, so the search ends at once. */
-  lo = 0;
-  hi = self->entries->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      int cmp = compare_entries (&g_array_index (self->entries, LlmReviewEntry, mid), &entry);
-
-      if (cmp == 0)
-        return TRUE;
-      if (cmp < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  if (find_entry (self->entries, &entry, &position) || find_entry (self->undone, &entry, &(guint){ 0 }))
+    return TRUE;
 
   entry.id = g_string_chunk_insert_const (self->ids, id);
-  g_array_insert_val (self->entries, lo, entry);
+  g_array_insert_val (self->entries, position, entry);
 
   return TRUE;
+}
+
+/**
+ * llm_review_log_append_undo:
+ * @entry: the review to cancel, as it was appended
+ *
+ * Cancels a review by appending its undo record (the review's line with a
+ * fifth field, `undone`), durably, then drops it from the entries. The
+ * review's own line stays in the file: the log is only ever appended to.
+ *
+ * Returns: whether the record was written
+ */
+gboolean
+llm_review_log_append_undo (LlmReviewLog          *self,
+                            const LlmReviewEntry  *entry,
+                            GError               **error)
+{
+  LlmReviewEntry copy;
+  guint position;
+
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), FALSE);
+  g_return_val_if_fail (entry != NULL && entry->id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_entry (entry, error) || !write_entry (self, entry, "\t" LLM_REVIEW_LOG_UNDO_MARK, error))
+    return FALSE;
+
+  copy = *entry;
+  copy.id = g_string_chunk_insert_const (self->ids, entry->id);
+
+  if (!find_entry (self->undone, &copy, &position))
+    g_array_insert_val (self->undone, position, copy);
+  if (find_entry (self->entries, &copy, &position))
+    g_array_remove_index (self->entries, position);
+
+  return TRUE;
+}
+
+/**
+ * llm_review_log_is_undone:
+ *
+ * Returns: whether an undo record cancels @entry
+ */
+gboolean
+llm_review_log_is_undone (LlmReviewLog         *self,
+                          const LlmReviewEntry *entry)
+{
+  guint position;
+
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), FALSE);
+  g_return_val_if_fail (entry != NULL && entry->id != NULL, FALSE);
+
+  return find_entry (self->undone, entry, &position);
+}
+
+/**
+ * llm_review_log_get_n_undone:
+ *
+ * Returns: how many distinct undo records the log holds
+ */
+guint
+llm_review_log_get_n_undone (LlmReviewLog *self)
+{
+  g_return_val_if_fail (LLM_IS_REVIEW_LOG (self), 0);
+
+  return self->undone->len;
 }
 
 /**

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define LLM_REVIEW_LOG_HEADER "# llm-notes review log v1"
 /* What closes a line a crash cut short, before the next review's line. */
 #define LLM_REVIEW_LOG_TORN_MARK "\ttorn"
+/* The fifth field of an undo record: the review's own line, then this. */
+#define LLM_REVIEW_LOG_UNDO_MARK "undone"
 
 /* One review. @id is owned by the log and lives as long as it does. */
 typedef struct {
@@ -42,6 +44,12 @@ gboolean              llm_review_log_append         (LlmReviewLog             *s
                                                      LlmGrade                  grade,
                                                      guint                     ms,
                                                      GError                  **error);
+gboolean              llm_review_log_append_undo    (LlmReviewLog             *self,
+                                                     const LlmReviewEntry     *entry,
+                                                     GError                  **error);
+gboolean              llm_review_log_is_undone      (LlmReviewLog             *self,
+                                                     const LlmReviewEntry     *entry);
+guint                 llm_review_log_get_n_undone   (LlmReviewLog             *self);
 guint                 llm_review_log_get_n_entries  (LlmReviewLog             *self);
 const LlmReviewEntry *llm_review_log_get_entry      (LlmReviewLog             *self,
                                                      guint                     position);

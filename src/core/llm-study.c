@@ -252,11 +252,83 @@ llm_study_preview (LlmStudy   *self,
   return llm_scheduler_preview_interval (&params, card, grade, now);
 }
 
+/* Replays @id's reviews alone: what its card is once a review is gone. */
+static void
+recompute_card (LlmStudy   *self,
+                const char *id)
+{
+  LlmSchedulerParams params = params_for (self, id);
+  guint n = llm_review_log_get_n_entries (self->log);
+  LlmCard *card = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LlmReviewEntry *entry = llm_review_log_get_entry (self->log, i);
+
+      if (strcmp (entry->id, id) != 0)
+        continue;
+      if (card == NULL)
+        {
+          card = g_new (LlmCard, 1);
+          llm_card_init (card);
+        }
+      *card = llm_scheduler_review (&params, card, entry->grade, entry->when);
+    }
+
+  if (card != NULL)
+    g_hash_table_replace (self->cards, g_strdup (id), card);
+  else
+    g_hash_table_remove (self->cards, id);
+}
+
 /**
- * llm_study_grade:
+ * llm_study_record:
+ * @review: (inout): the review; its `ms` may grow by a few milliseconds so
+ *   that it is not the same as a review already undone (which would stay
+ *   cancelled). Its `id` is borrowed.
  *
  * Writes the review to the log first; only once it is on disk does the
  * card move, so what the app shows never runs ahead of the log.
+ */
+gboolean
+llm_study_record (LlmStudy        *self,
+                  LlmReviewEntry  *review,
+                  GError         **error)
+{
+  LlmSchedulerParams params;
+  const LlmCard *card;
+  LlmCard fresh;
+  LlmCard *next;
+
+  g_return_val_if_fail (LLM_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (review != NULL && review->id != NULL, FALSE);
+
+  while (llm_review_log_is_undone (self->log, review))
+    review->ms++;
+
+  if (!llm_review_log_append (self->log, review->when, review->id, review->grade, review->ms, error))
+    return FALSE;
+
+  params = params_for (self, review->id);
+  card = llm_study_get_card (self, review->id);
+  if (card == NULL)
+    {
+      llm_card_init (&fresh);
+      card = &fresh;
+    }
+
+  next = g_new (LlmCard, 1);
+  *next = llm_scheduler_review (&params, card, review->grade, review->when);
+  g_hash_table_replace (self->cards, g_strdup (review->id), next);
+
+  g_signal_emit (self, signals[CHANGED], 0, review->id);
+  return TRUE;
+}
+
+/**
+ * llm_study_grade:
+ *
+ * Records a review of @id at @now (unix seconds); see llm_study_record().
  */
 gboolean
 llm_study_grade (LlmStudy    *self,
@@ -266,31 +338,155 @@ llm_study_grade (LlmStudy    *self,
                  gint64       now,
                  GError     **error)
 {
-  LlmSchedulerParams params;
-  const LlmCard *card;
-  LlmCard fresh;
-  LlmCard *next;
+  LlmReviewEntry review = { now, id, grade, ms };
 
-  g_return_val_if_fail (LLM_IS_STUDY (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!llm_review_log_append (self->log, now, id, grade, ms, error))
+  return llm_study_record (self, &review, error);
+}
+
+/**
+ * llm_study_undo:
+ * @review: a review llm_study_record() wrote, as it left it
+ *
+ * Cancels @review with an undo record in the log, then replays @id's
+ * remaining reviews: its card is what it would be had the review never
+ * happened.
+ */
+gboolean
+llm_study_undo (LlmStudy              *self,
+                const LlmReviewEntry  *review,
+                GError               **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (LLM_IS_STUDY (self), FALSE);
+  g_return_val_if_fail (review != NULL && review->id != NULL, FALSE);
+
+  id = g_strdup (review->id);
+  if (!llm_review_log_append_undo (self->log, review, error))
     return FALSE;
 
-  params = params_for (self, id);
-  card = llm_study_get_card (self, id);
-  if (card == NULL)
-    {
-      llm_card_init (&fresh);
-      card = &fresh;
-    }
-
-  next = g_new (LlmCard, 1);
-  *next = llm_scheduler_review (&params, card, grade, now);
-  g_hash_table_replace (self->cards, g_strdup (id), next);
-
+  recompute_card (self, id);
   g_signal_emit (self, signals[CHANGED], 0, id);
   return TRUE;
+}
+
+/* Midnight starting the day @now falls on, in @tz. */
+static gint64
+start_of_day (GTimeZone *tz,
+              gint64     now)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+
+  if (t == NULL)
+    return now;
+  local = g_date_time_to_timezone (t, tz);
+  midnight = g_date_time_new (tz, g_date_time_get_year (local), g_date_time_get_month (local),
+                              g_date_time_get_day_of_month (local), 0, 0, 0);
+
+  return midnight ? g_date_time_to_unix (midnight) : now;
+}
+
+/**
+ * llm_study_count_new_today:
+ * @tz: (nullable): the time zone days are counted in, or %NULL for local
+ * @now: unix seconds
+ *
+ * How many questions were seen for the first time today: those whose
+ * first review (undone ones aside) falls between the last midnight and
+ * @now. Counted from the log, so a second self-test the same day, or a
+ * restart, does not bring a fresh batch of new questions.
+ */
+guint
+llm_study_count_new_today (LlmStudy  *self,
+                           GTimeZone *tz,
+                           gint64     now)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GHashTable) seen_before = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) new_today = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 midnight;
+  guint n;
+
+  g_return_val_if_fail (LLM_IS_STUDY (self), 0);
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  midnight = start_of_day (tz, now);
+
+  /* The entries are in time order. */
+  n = llm_review_log_get_n_entries (self->log);
+  for (guint i = 0; i < n; i++)
+    {
+      const LlmReviewEntry *entry = llm_review_log_get_entry (self->log, i);
+
+      if (entry->when > now)
+        break;
+      if (entry->when < midnight)
+        g_hash_table_add (seen_before, (gpointer)entry->id);
+      else if (!g_hash_table_contains (seen_before, entry->id))
+        g_hash_table_add (new_today, (gpointer)entry->id);
+    }
+
+  return g_hash_table_size (new_today);
+}
+
+/**
+ * llm_study_new_limit_today:
+ * @questions: (element-type LlmQuestion): the collection's questions
+ * @per_day: the new-per-day preference
+ * @interview: (nullable): the day of the interview, if one is set
+ * @tz: (nullable): the time zone days are counted in, or %NULL for local
+ * @now: unix seconds
+ *
+ * How many more new questions today may bring. Without an interview date
+ * it is @per_day less those already seen today. With one, today's share
+ * follows the plan: every question not yet seen spread evenly over the
+ * days left (today included), counting the ones seen today in both, so
+ * the share stays the same all day.
+ */
+guint
+llm_study_new_limit_today (LlmStudy      *self,
+                           GPtrArray     *questions,
+                           guint          per_day,
+                           const GDate   *interview,
+                           GTimeZone     *tz,
+                           gint64         now)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  guint today, quota = per_day;
+
+  g_return_val_if_fail (LLM_IS_STUDY (self), 0);
+  g_return_val_if_fail (questions != NULL, 0);
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  today = llm_study_count_new_today (self, tz, now);
+
+  if (interview != NULL && g_date_valid (interview))
+    {
+      g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (now);
+      g_autoptr(GDateTime) there = g_date_time_to_timezone (t, tz);
+      GDate date;
+      gint64 days_left;
+      guint unseen = 0;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (there),
+                      g_date_time_get_month (there), g_date_time_get_year (there));
+      days_left = MAX (g_date_days_between (&date, interview), 1);
+
+      for (guint i = 0; i < questions->len; i++)
+        if (llm_study_get_card (self, llm_question_get_id (g_ptr_array_index (questions, i))) == NULL)
+          unseen++;
+
+      quota = (guint)((unseen + today + days_left - 1) / days_left);
+    }
+
+  return quota > today ? quota - today : 0;
 }
 
 static int
@@ -409,114 +605,4 @@ llm_study_count_due (LlmStudy      *self,
     }
 
   return due;
-}
-
-/* How much a question should be asked in a mock interview: never seen
- * counts as weak, and a seen one by how likely it is to be forgotten and
- * how often it was. */
-static double
-mock_weight (LlmStudy   *self,
-             const char *id,
-             gint64      now)
-{
-  const LlmCard *card = llm_study_get_card (self, id);
-
-  if (card == NULL || card->state == LLM_CARD_NEW)
-    return 3.0;
-
-  return 1.0 + 4.0 * (1.0 - llm_scheduler_retrievability (&self->params, card, now)) + card->lapses;
-}
-
-/**
- * llm_study_pick_mock:
- * @n: how many questions to ask
- * @rand: where the randomness comes from (seed it for a repeatable pick)
- *
- * Picks @n questions for a mock interview, weighted toward weak and unseen
- * ones and spread across topics: a topic gives a second question only once
- * every topic has given one.
- *
- * Returns: (transfer container) (element-type LlmQuestion): the questions
- */
-GPtrArray *
-llm_study_pick_mock (LlmStudy      *self,
-                     LlmCollection *collection,
-                     guint          n,
-                     GRand         *rand,
-                     gint64         now)
-{
-  GPtrArray *picked = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) topic_uses = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_topics;
-  guint round = 0;
-
-  g_return_val_if_fail (LLM_IS_STUDY (self), NULL);
-  g_return_val_if_fail (LLM_IS_COLLECTION (collection), NULL);
-  g_return_val_if_fail (rand != NULL, NULL);
-
-  for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
-    if (llm_question_is_card (llm_collection_get_question (collection, i)))
-      g_ptr_array_add (pool, g_object_ref (llm_collection_get_question (collection, i)));
-
-  n_topics = g_list_model_get_n_items (G_LIST_MODEL (collection));
-
-  while (picked->len < n && pool->len > 0)
-    {
-      double total = 0.0, target;
-      guint chosen = G_MAXUINT;
-
-      /* Only topics used fewer than @round + 1 times take part. */
-      for (guint i = 0; i < pool->len; i++)
-        {
-          LlmQuestion *q = g_ptr_array_index (pool, i);
-
-          if (GPOINTER_TO_UINT (g_hash_table_lookup (topic_uses, llm_question_get_topic (q))) <= round)
-            total += mock_weight (self, llm_question_get_id (q), now);
-        }
-
-      if (total <= 0.0)
-        {
-          round++;
-          continue;
-        }
-
-      target = g_rand_double (rand) * total;
-      for (guint i = 0; i < pool->len; i++)
-        {
-          LlmQuestion *q = g_ptr_array_index (pool, i);
-
-          if (GPOINTER_TO_UINT (g_hash_table_lookup (topic_uses, llm_question_get_topic (q))) > round)
-            continue;
-
-          chosen = i;
-          target -= mock_weight (self, llm_question_get_id (q), now);
-          if (target < 0.0)
-            break;
-        }
-
-      {
-        LlmQuestion *q = g_ptr_array_index (pool, chosen);
-        guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (topic_uses, llm_question_get_topic (q)));
-
-        g_hash_table_insert (topic_uses, (gpointer)llm_question_get_topic (q), GUINT_TO_POINTER (uses + 1));
-        g_ptr_array_add (picked, g_object_ref (q));
-        g_ptr_array_remove_index (pool, chosen);
-      }
-
-      if (g_hash_table_size (topic_uses) >= n_topics)
-        {
-          gboolean all_used = TRUE;
-          GHashTableIter iter;
-          gpointer value;
-
-          g_hash_table_iter_init (&iter, topic_uses);
-          while (g_hash_table_iter_next (&iter, NULL, &value))
-            all_used &= GPOINTER_TO_UINT (value) > round;
-          if (all_used)
-            round++;
-        }
-    }
-
-  return picked;
 }

@@ -52,15 +52,25 @@ gboolean       llm_study_grade        (LlmStudy                 *self,
                                        guint                     ms,
                                        gint64                    now,
                                        GError                  **error);
+gboolean       llm_study_record       (LlmStudy                 *self,
+                                       LlmReviewEntry           *review,
+                                       GError                  **error);
+gboolean       llm_study_undo         (LlmStudy                 *self,
+                                       const LlmReviewEntry     *review,
+                                       GError                  **error);
+guint          llm_study_count_new_today (LlmStudy              *self,
+                                       GTimeZone                *tz,
+                                       gint64                    now);
+guint          llm_study_new_limit_today (LlmStudy              *self,
+                                       GPtrArray                *questions,
+                                       guint                     per_day,
+                                       const GDate              *interview,
+                                       GTimeZone                *tz,
+                                       gint64                    now);
 GPtrArray     *llm_study_build_queue  (LlmStudy                 *self,
                                        GPtrArray                *candidates,
                                        gboolean                  due_only,
                                        guint                     new_limit,
-                                       gint64                    now);
-GPtrArray     *llm_study_pick_mock    (LlmStudy                 *self,
-                                       LlmCollection            *collection,
-                                       guint                     n,
-                                       GRand                    *rand,
                                        gint64                    now);
 guint          llm_study_count_due    (LlmStudy                 *self,
                                        LlmCollection            *collection,
