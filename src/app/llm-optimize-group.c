@@ -126,7 +126,7 @@ apply_progress (gpointer data)
   ProgressUpdate *update = data;
   LlmOptimizeGroup *self = update->group;
 
-  if (self->cancellable != NULL)
+  if (self->cancellable != NULL && self->progress_bar != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, update->fraction);
 
   return G_SOURCE_REMOVE;
@@ -220,6 +220,10 @@ optimize_done (GObject      *source,
   g_autofree Result *result = g_task_propagate_pointer (G_TASK (res), &error);
 
   g_clear_object (&self->cancellable);
+
+  /* Preferences closed while it ran: its rows are gone. */
+  if (self->result_row == NULL)
+    return;
 
   if (result == NULL)
     {
@@ -342,6 +346,8 @@ llm_optimize_group_dispose (GObject *object)
 
   /* The thread finishes on its own; its result is then dropped. */
   g_cancellable_cancel (self->cancellable);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_OPTIMIZE_GROUP);
   g_clear_object (&self->settings);
 
