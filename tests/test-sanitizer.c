@@ -32,7 +32,7 @@ test_image (const char *src,
 static char *
 sanitize (const char *html)
 {
-  return llm_html_sanitize (html, -1, test_image, NULL);
+  return llm_html_sanitize (html, -1, test_image, NULL, NULL);
 }
 
 static void
@@ -238,7 +238,7 @@ test_mutation (void)
   /* A NUL byte is a replacement character, not the end of the input. */
   {
     const char nul[] = "<scr\0ipt>alert(1)</script><b>after</b>";
-    g_autofree char *clean = llm_html_sanitize (nul, sizeof nul - 1, test_image, NULL);
+    g_autofree char *clean = llm_html_sanitize (nul, sizeof nul - 1, test_image, NULL, NULL);
 
     assert_lacks (clean, "<scr");
     assert_contains (clean, "<b>after</b>");
@@ -295,6 +295,15 @@ test_render_html (void)
   assert_contains (kbd, "<kbd>Ctrl</kbd>+<kbd>C</kbd>");
   assert_contains (kbd, "<sub>2</sub>");
   assert_contains (kbd, "<em>then <b>bold</b></em>");
+  /* What is removed with its content leaves a mark; a comment does not. */
+  {
+    g_autofree char *script = render ("<script>alert(1)</script>\n\n<!-- hidden -->\n\n<style>\n\n</style>\n");
+
+    assert_contains (script, "<span class=\"html-removed\" title=\"Removed from the page: &lt;script&gt; and its content\">&lt;script&gt;</span>");
+    assert_lacks (script, "alert");
+    assert_lacks (script, "hidden");
+    assert_lacks (script, "&lt;style&gt;");
+  }
   /* Classes and ids come from the renderer only. */
   assert_lacks (classes, "class=");
   assert_lacks (classes, "id=");

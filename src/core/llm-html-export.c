@@ -135,6 +135,7 @@ static const char style_css[] =
   ".code-block pre { margin: 0; padding-top: 2px; background: none; border-radius: 0 0 6px 6px; }\n"
   "kbd { font-family: monospace; font-size: 0.85em; padding: 0 5px; border: 1px solid var(--border); border-radius: 4px; }\n"
   "details { margin: 1em 0; }\n"
+  ".html-removed { color: var(--dim); font-size: 0.8em; font-family: monospace; text-decoration: line-through; }\n"
   "summary { cursor: pointer; }\n"
   ".code-header {\n"
   "  display: flex; align-items: center; gap: 8px;\n"
@@ -251,6 +252,7 @@ typedef struct
   GPtrArray *page_names;  /* question position → file name without ".html" */
   LlmQuestion *current;   /* the question being rendered */
   GError *image_error;    /* the first failure inside the embed resolver */
+  gboolean wrote_highlight; /* highlight.js is in assets/ */
 } Export;
 
 static void
@@ -771,6 +773,7 @@ write_question (Export  *self,
   g_autoptr(GError) note_error = NULL;
   g_autofree char *answer = NULL;
   g_autofree char *note = NULL;
+  gboolean has_code;
   g_autofree char *page_title = NULL;
   g_autofree char *topic = escape (llm_question_get_topic (question));
   g_autofree char *contents = escape (self->strings.contents);
@@ -792,6 +795,18 @@ write_question (Export  *self,
     {
       g_propagate_error (error, g_steal_pointer (&self->image_error));
       return FALSE;
+    }
+
+  /* highlight.js (846 KB) goes into the site with the first page that has
+   * code to highlight, before that page, which is before the index. */
+  has_code = strstr (answer, "<code class=\"language-") != NULL ||
+             (note != NULL && strstr (note, "<code class=\"language-") != NULL);
+  if (has_code && !self->wrote_highlight)
+    {
+      if (!write_file (self, "assets/render-code.js", render_code_js, strlen (render_code_js), error) ||
+          !copy_highlight (self, error))
+        return FALSE;
+      self->wrote_highlight = TRUE;
     }
 
   if (number > 0)
@@ -821,10 +836,12 @@ write_question (Export  *self,
   g_string_append (out,
                    "</nav>\n"
                    "<script src=\"../assets/katex/katex.min.js\"></script>\n"
-                   "<script src=\"../assets/render-math.js\"></script>\n"
-                   "<script src=\"../assets/highlight.min.js\"></script>\n"
-                   "<script src=\"../assets/render-code.js\"></script>\n"
-                   "</body>\n</html>\n");
+                   "<script src=\"../assets/render-math.js\"></script>\n");
+  if (has_code)
+    g_string_append (out,
+                     "<script src=\"../assets/highlight.min.js\"></script>\n"
+                     "<script src=\"../assets/render-code.js\"></script>\n");
+  g_string_append (out, "</body>\n</html>\n");
 
   relative = g_strconcat ("q/", (char *)g_ptr_array_index (self->page_names, position), ".html", NULL);
   return write_file (self, relative, out->str, out->len, error);
@@ -1031,10 +1048,7 @@ llm_html_export (LlmCollection              *collection,
   if (!g_file_query_exists (index, cancellable) && !write_stub_index (&self, error))
     return FALSE;
   if (!write_file (&self, "assets/style.css", style_css, strlen (style_css), error) ||
-      !write_file (&self, "assets/render-math.js", render_math_js, strlen (render_math_js), error) ||
-      !write_file (&self, "assets/render-code.js", render_code_js, strlen (render_code_js), error))
-    return FALSE;
-  if (!copy_highlight (&self, error))
+      !write_file (&self, "assets/render-math.js", render_math_js, strlen (render_math_js), error))
     return FALSE;
 
   if (options->katex_dir == NULL)

@@ -182,14 +182,11 @@ llm_html_link_is_allowed (const char *href)
     if ((guchar)*p > 0x20 && *p != 0x7f)
       g_string_append_c (clean, *p);
 
+  /* No scheme (as RFC 3986 and browsers read one: a letter, then letters,
+   * digits, "+", "-" or ".", then ":") is a relative URL or a fragment. */
   scheme = g_uri_parse_scheme (clean->str);
   if (scheme == NULL)
-    {
-      /* No scheme by RFC 3986, but a browser would still find one in
-       * "java\u00adscript:"-like text before a colon only if its name were
-       * a valid scheme, which g_uri_parse_scheme() already checks. */
-      return TRUE;
-    }
+    return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
     if (g_ascii_strcasecmp (scheme, schemes[i]) == 0)
@@ -318,8 +315,43 @@ typedef struct
 {
   GString *out;
   LlmHtmlImageFunc image_func;
+  LlmHtmlRemovedFunc removed_func;
   gpointer user_data;
 } Writer;
+
+/* Whether @node holds text someone wrote, as a script or a style does. */
+static gboolean
+has_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  gboolean found = FALSE;
+
+  for (const xmlChar *p = content; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      {
+        found = TRUE;
+        break;
+      }
+  xmlFree (content);
+
+  return found;
+}
+
+static void
+write_removed (Writer  *writer,
+               xmlNode *node)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *markup = NULL;
+
+  if (writer->removed_func == NULL || !has_text (node))
+    return;
+
+  name = g_ascii_strdown ((const char *)node->name, -1);
+  markup = writer->removed_func (name, writer->user_data);
+  if (markup != NULL)
+    g_string_append (writer->out, markup);
+}
 
 static void
 write_image (Writer  *writer,
@@ -431,7 +463,10 @@ write_children (Writer  *writer,
             const Element *element = find_element (name);
 
             if (is_dropped (name))
-              break;
+              {
+                write_removed (writer, node);
+                break;
+              }
             if (element != NULL && write_start (writer, node, element))
               node->_private = GINT_TO_POINTER (1);
             /* An image's children are not its alt text. */
@@ -483,7 +518,9 @@ init_libxml (gpointer data)
  * @length: its length, or -1 when it ends with a NUL
  * @image_func: (nullable): writes the markup that stands for an image;
  *   without one, an image is its alt text
- * @user_data: data for @image_func
+ * @removed_func: (nullable): writes a trace of an element removed with its
+ *   text; without one, nothing marks where it was
+ * @user_data: data for @image_func and @removed_func
  *
  * Rebuilds @html from the elements and attributes the answer page allows:
  * `details` (`open`), `summary`, `br`, `hr`, `p`, `div`/`span`/`center`
@@ -502,10 +539,11 @@ init_libxml (gpointer data)
  * Returns: (transfer full): the sanitised fragment
  */
 char *
-llm_html_sanitize (const char       *html,
-                   gssize            length,
-                   LlmHtmlImageFunc  image_func,
-                   gpointer          user_data)
+llm_html_sanitize (const char         *html,
+                   gssize              length,
+                   LlmHtmlImageFunc    image_func,
+                   LlmHtmlRemovedFunc  removed_func,
+                   gpointer            user_data)
 {
   static GOnce init_once = G_ONCE_INIT;
   g_autoptr(GString) input = NULL;
@@ -545,6 +583,7 @@ llm_html_sanitize (const char       *html,
 
   writer.out = g_string_sized_new (input->len + 64);
   writer.image_func = image_func;
+  writer.removed_func = removed_func;
   writer.user_data = user_data;
 
   if (input->len == strlen (BODY_START))

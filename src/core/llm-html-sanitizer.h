@@ -31,10 +31,24 @@ typedef char *(*LlmHtmlImageFunc) (const char *src,
                                    const char *height,
                                    gpointer    user_data);
 
-char     *llm_html_sanitize            (const char       *html,
-                                        gssize            length,
-                                        LlmHtmlImageFunc  image_func,
-                                        gpointer          user_data);
+/**
+ * LlmHtmlRemovedFunc:
+ * @element: the name of an element removed with its content, lowercase
+ * @user_data: the data given to llm_html_sanitize()
+ *
+ * Leaves a trace of content that was removed, so that nothing vanishes
+ * silently: the markup returned goes into the output as it is.
+ *
+ * Returns: (transfer full) (nullable): the markup for the trace
+ */
+typedef char *(*LlmHtmlRemovedFunc) (const char *element,
+                                     gpointer    user_data);
+
+char     *llm_html_sanitize            (const char         *html,
+                                        gssize              length,
+                                        LlmHtmlImageFunc    image_func,
+                                        LlmHtmlRemovedFunc  removed_func,
+                                        gpointer            user_data);
 
 gboolean  llm_html_link_is_allowed     (const char       *href);
 

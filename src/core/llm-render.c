@@ -368,6 +368,22 @@ image_markup (const char *src,
   return stash_markup (ctx, img->str, alt);
 }
 
+/* A script, a style sheet or an embedded document in the notes is removed
+ * with its content; a small mark says so, so that no block of a note ever
+ * vanishes without a trace. */
+static char *
+removed_markup (const char *element,
+                gpointer    data)
+{
+  EmbedContext *ctx = data;
+  g_autofree char *tag = g_strdup_printf ("<%s>", element);
+  g_autofree char *reason = g_strdup_printf (_("Removed from the page: %s and its content"), tag);
+  g_autofree char *html = g_markup_printf_escaped ("<span class=\"html-removed\" title=\"%s\">%s</span>",
+                                                   reason, tag);
+
+  return stash_markup (ctx, html, "");
+}
+
 /* As an HTML block, so that it may stand wherever a block may. */
 static void
 replace_block_with_markup (cmark_node   *node,
@@ -532,7 +548,7 @@ render_children (cmark_node   *node,
   html = cmark_render_html (doc, CMARK_RENDER_OPTIONS, get_extensions ());
   cmark_node_free (doc);
 
-  clean = llm_html_sanitize (html, -1, image_markup, ctx);
+  clean = llm_html_sanitize (html, -1, image_markup, removed_markup, ctx);
   cmark_get_default_mem_allocator ()->free (html);
 
   return clean;
@@ -949,7 +965,7 @@ llm_render_markdown_with_links (const char       *markdown,
   html = cmark_render_html (doc, CMARK_RENDER_OPTIONS, get_extensions ());
   cmark_node_free (doc);
 
-  clean = llm_html_sanitize (html, -1, image_markup, &ctx);
+  clean = llm_html_sanitize (html, -1, image_markup, removed_markup, &ctx);
   cmark_get_default_mem_allocator ()->free (html);
   if (footnotes != NULL)
     {

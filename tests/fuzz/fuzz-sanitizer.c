@@ -52,7 +52,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autofree char *clean = llm_html_sanitize ((const char *)data, size, image, NULL);
+  g_autofree char *clean = llm_html_sanitize ((const char *)data, size, image, NULL, NULL);
   g_autofree char *again = NULL;
   g_autofree char *offence = NULL;
 
@@ -65,7 +65,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   /* Its output, taken as input (as a note's HTML pasted into another
    * note), is as clean: no text it escaped comes back as markup. */
-  again = llm_html_sanitize (clean, -1, image, NULL);
+  again = llm_html_sanitize (clean, -1, image, NULL, NULL);
   g_clear_pointer (&offence, g_free);
   offence = html_oracle_check (again, IMAGE_PREFIX);
   if (offence != NULL)
