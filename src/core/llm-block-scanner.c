@@ -159,6 +159,21 @@ bullet_item (const char *line)
 }
 
 /**
+ * llm_markdown_list_item:
+ * @line: one line
+ *
+ * Returns: the byte offset of a list item's text ("- Text", "* Text",
+ *   "3. Text"), or 0 when @line starts none
+ */
+gsize
+llm_markdown_list_item (const char *line)
+{
+  gsize item = bullet_item (line);
+
+  return item > 0 ? item : llm_markdown_ordered_item (line, NULL);
+}
+
+/**
  * llm_markdown_code_span_end:
  * @p: the first of a run of backticks
  *

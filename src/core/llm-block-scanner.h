@@ -49,6 +49,7 @@ gboolean     llm_markdown_is_blank          (const char      *line);
 const char  *llm_markdown_skip_indent       (const char      *line);
 gsize        llm_markdown_ordered_item      (const char      *line,
                                              guint           *number);
+gsize        llm_markdown_list_item         (const char      *line);
 const char  *llm_markdown_code_span_end     (const char      *p);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "llm-collection-loader.h"
+#include "llm-block-scanner.h"
 #include "llm-coverage.h"
 #include "llm-question.h"
 #include "llm-text.h"
@@ -639,39 +640,38 @@ llm_coverage_get_suggested_grade (LlmCoverage *self)
 /* ------------------------------------------------------------------------ */
 /* Key points                                                                 */
 
-/* Tracks fenced code: returns TRUE for fence lines and the lines between. */
-static gboolean
-in_fence (const char *line,
-          gboolean   *open)
+static const char *
+skip_quote (const char *line)
 {
   while (*line == ' ' || *line == '\t' || *line == '>')
     line++;
-
-  if (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"))
-    {
-      *open = !*open;
-      return TRUE;
-    }
-
-  return *open;
+  return line;
 }
 
-/* Past an inline code span starting at @p, or NULL if @p starts none. */
+/* Fence lines and the code between them hold no key point. The block
+ * scanner reads each line past its quote marks, as an answer written as a
+ * quote is read. */
+static gboolean
+in_code (LlmBlockScanner *scanner,
+         const char      *line)
+{
+  LlmLineKind kind = llm_block_scanner_feed (scanner, skip_quote (line), NULL);
+
+  return kind == LLM_LINE_FENCE || kind == LLM_LINE_CODE;
+}
+
+/* Past an inline code span starting at @p, or NULL if @p starts none; an
+ * unclosed run of backticks is text, skipped whole. */
 static const char *
 skip_code_span (const char *p)
 {
-  gsize ticks;
-  g_autofree char *run = NULL;
-  const char *close;
+  const char *end;
 
   if (*p != '`')
     return NULL;
 
-  ticks = strspn (p, "`");
-  run = g_strndup (p, ticks);
-  close = strstr (p + ticks, run);
-
-  return close != NULL ? close + ticks : p + ticks;
+  end = llm_markdown_code_span_end (p);
+  return end != NULL ? end : p + strspn (p, "`");
 }
 
 static void
@@ -714,26 +714,19 @@ add_point (GPtrArray  *points,
   g_ptr_array_add (points, g_string_free (text, FALSE));
 }
 
-static const char *
-skip_quote (const char *line)
-{
-  while (*line == ' ' || *line == '\t' || *line == '>')
-    line++;
-  return line;
-}
 
 static void
 collect_bold (char       **lines,
               GPtrArray   *points,
               GHashTable  *seen)
 {
-  gboolean fence = FALSE;
+  LlmBlockScanner scanner = { 0 };
 
   for (guint i = 0; lines[i]; i++)
     {
       const char *open = NULL;
 
-      if (in_fence (lines[i], &fence))
+      if (in_code (&scanner, lines[i]))
         continue;
 
       for (const char *p = lines[i]; *p; )
@@ -762,41 +755,28 @@ collect_bold (char       **lines,
     }
 }
 
-static const char *
-skip_list_marker (const char *p)
-{
-  const char *q = p;
-
-  if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
-    return q + 2;
-
-  while (g_ascii_isdigit (*q) && q - p < 9)
-    q++;
-  if (q > p && (*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
-    return q + 2;
-
-  return NULL;
-}
-
 static void
 collect_lead_phrases (char       **lines,
                       GPtrArray   *points,
                       GHashTable  *seen)
 {
   static const char * const stops[] = { "：", ":", "，", ",", "。" };
-  gboolean fence = FALSE;
+  LlmBlockScanner scanner = { 0 };
 
   for (guint i = 0; lines[i]; i++)
     {
       const char *item;
       const char *end;
+      gsize offset;
 
-      if (in_fence (lines[i], &fence))
+      if (in_code (&scanner, lines[i]))
         continue;
 
-      item = skip_list_marker (skip_quote (lines[i]));
-      if (item == NULL)
+      item = skip_quote (lines[i]);
+      offset = llm_markdown_list_item (item);
+      if (offset == 0)
         continue;
+      item += offset;
 
       end = item + strlen (item);
       for (guint s = 0; s < G_N_ELEMENTS (stops); s++)

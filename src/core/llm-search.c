@@ -10,6 +10,7 @@
 
 #include "llm-collection.h"
 #include "llm-question.h"
+#include "llm-block-scanner.h"
 #include "llm-search.h"
 #include "llm-topic.h"
 #include "llm-text.h"
@@ -302,28 +303,6 @@ field_map_span (const Field *field,
 /* ------------------------------------------------------------------------ */
 /* Light markdown stripping                                                   */
 
-static gboolean
-is_fence (const char *line)
-{
-  return g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~");
-}
-
-static const char *
-skip_list_marker (const char *p)
-{
-  const char *q = p;
-
-  if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
-    return q + 2;
-
-  while (g_ascii_isdigit (*q) && q - p < 9)
-    q++;
-  if (q > p && (*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
-    return q + 2;
-
-  return p;
-}
-
 static void
 append_space (GString *out)
 {
@@ -432,11 +411,13 @@ strip_markdown (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text));
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  gboolean in_code = FALSE;
+  LlmBlockScanner scanner = { 0 };
 
   for (guint i = 0; lines[i]; i++)
     {
       const char *p = lines[i];
+      LlmLineKind kind;
+      gboolean in_code;
 
       while (*p == ' ' || *p == '\t')
         p++;
@@ -447,12 +428,15 @@ strip_markdown (const char *text)
             p++;
         }
 
-      if (is_fence (p))
+      /* An answer's quote marks are gone already; one written inside a
+       * quote is read as the quote's content. */
+      kind = llm_block_scanner_feed (&scanner, p, NULL);
+      if (kind == LLM_LINE_FENCE)
         {
-          in_code = !in_code;
           append_space (out);
           continue;
         }
+      in_code = kind == LLM_LINE_CODE;
 
       if (!in_code)
         {
@@ -463,7 +447,7 @@ strip_markdown (const char *text)
               if (*q == ' ' || *q == '\t' || *q == '\0')
                 p = q;
             }
-          p = skip_list_marker (p);
+          p += llm_markdown_list_item (p);
         }
 
       append_space (out);
