@@ -15,6 +15,7 @@ packages="
   libjs-katex fonts-katex fonts-noto-cjk fonts-cantarell
   desktop-file-utils appstream clang-14 libclang-rt-14-dev
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick xdotool optipng
+  libxml2-dev
 "
 
 missing=""

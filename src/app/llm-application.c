@@ -334,7 +334,8 @@ export_html (GVariantDict  *options,
              LlmCollection *collection)
 {
   g_autoptr(LlmNoteStore) store = llm_application_dup_note_store ();
-  LlmHtmlExportOptions export_options = { .language = "zh-CN" };
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  LlmHtmlExportOptions export_options = { .language = "zh-CN", .warnings = warnings };
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target = NULL;
@@ -349,6 +350,8 @@ export_html (GVariantDict  *options,
       g_printerr ("llm-notes: %s\n", error->message);
       return 1;
     }
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr ("llm-notes: %s\n", (const char *)g_ptr_array_index (warnings, i));
 
   g_print ("%s/index.html\n", name);
   return 0;
