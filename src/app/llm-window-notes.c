@@ -383,6 +383,9 @@ void
 _llm_window_notes_constructed (LlmWindow *self)
 {
   self->notes = llm_application_dup_note_store ();
+  /* Saves killed last time (a crash, a power cut) left their text aside:
+   * it comes back as conflict copies before any note is shown. */
+  llm_note_store_recover (self->notes, NULL);
   llm_note_editor_set_store (self->note_editor, self->notes);
   load_note_marks (self);
 
