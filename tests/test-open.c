@@ -155,6 +155,105 @@ test_open_empty (void)
   g_rmdir (dir);
 }
 
+/* Depth-first: the first widget under @widget named @name. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A folder with an empty, a binary and a damaged file: the toast's button
+ * lists every problem under its file, with what went wrong. */
+static void
+test_load_problems (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autofree char *dir = g_dir_make_tmp ("llm-problems-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GListModel) toplevels = NULL;
+  static const char * const expected[][2] = {
+    { "binary.md", "binary file" },
+    { "empty.md", "it is empty" },
+    { "latin1.md", "not valid UTF-8 at byte 31" },
+  };
+  GtkWindow *dialog = NULL;
+  GtkWidget *list;
+  GtkWidget *row;
+  LlmWindow *window;
+  guint n_rows = 0;
+
+  {
+    g_autofree char *good = g_build_filename (dir, "good.md", NULL);
+    g_autofree char *empty = g_build_filename (dir, "empty.md", NULL);
+    g_autofree char *binary = g_build_filename (dir, "binary.md", NULL);
+    g_autofree char *latin1 = g_build_filename (dir, "latin1.md", NULL);
+
+    g_assert_true (g_file_set_contents (good, "## Topic\n\n### 1. Fine?\n\nYes.\n", -1, NULL));
+    g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+    g_assert_true (g_file_set_contents (binary, "not\0text", 8, NULL));
+    g_assert_true (g_file_set_contents (latin1, "## Topic\n\n### 1. Damaged?\n\nbad \377 byte\n", -1, NULL));
+  }
+
+  g_object_set (settings, "window-width", 1000, "window-height", 700, NULL);
+  window = llm_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_window_open (window, folder);
+  wait_for_load (window);
+  g_assert_cmpuint (llm_collection_get_n_problems (llm_window_get_collection (window)), ==, 3);
+
+  /* What the toast's button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-load-problems", NULL));
+  llm_test_wait (300);
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (candidate) && gtk_window_get_transient_for (candidate) == GTK_WINDOW (window))
+        dialog = candidate;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  llm_test_screenshot ("load-problems");
+
+  list = find_named (GTK_WIDGET (dialog), "problem-list");
+  g_assert_nonnull (list);
+  for (guint i = 0; (row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i))) != NULL; i++)
+    {
+      const char *file = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      const char *what = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (file, ==, expected[i][0]);
+      if (strstr (what, expected[i][1]) == NULL)
+        g_error ("row %u says “%s”", i, what);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, G_N_ELEMENTS (expected));
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +262,7 @@ main (int   argc,
 
   g_test_add_func ("/llm/open/folder", test_open_folder);
   g_test_add_func ("/llm/open/empty", test_open_empty);
+  g_test_add_func ("/llm/open/load-problems", test_load_problems);
 
   return g_test_run ();
 }

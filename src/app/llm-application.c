@@ -388,6 +388,15 @@ llm_application_handle_local_options (GApplication *app,
       return 1;
     }
 
+  /* Every command says what it could not read, one line per problem, and
+   * still answers from the rest. */
+  for (guint i = 0; i < llm_collection_get_n_problems (collection); i++)
+    {
+      g_autofree char *line = g_strdelimit (g_strdup (llm_collection_get_problem (collection, i)), "\r\n", ' ');
+
+      g_printerr ("llm-notes: %s\n", line);
+    }
+
   if (g_variant_dict_contains (options, "list"))
     {
       print_list (collection);
