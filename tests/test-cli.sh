@@ -15,7 +15,8 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..31"
+
+echo "1..32"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -30,8 +31,13 @@ awk -F'\t' '$3 == "8" { print $4 }' "$tmp/list" > "$tmp/q8"
 [ "$(cat "$tmp/q8")" = "解释 Scaled Dot-Product Attention 是如何计算的。" ]
 ok $? "question 8 has the seed's title"
 
-awk -F'\t' 'NF != 4 { bad = 1 } END { exit bad }' "$tmp/list"
-ok $? "every line is id, topic, number, title"
+awk -F'\t' 'NF != 7 || $7 != "card" { bad = 1 } END { exit bad }' "$tmp/list"
+ok $? "every line is id, topic, number, title, file, line, card"
+
+# The bundled notes keep their 30 questions, numbers, titles and ids:
+# bookmarks, notes and reviews hang on them.
+cmp -s "$tmp/list" "$G_TEST_SRCDIR/data/bundled-list.tsv"
+ok $? "--list on the bundled notes equals tests/data/bundled-list.tsv"
 
 "$app" --version | grep -Eq '^llm-notes [0-9]+\.[0-9]+\.[0-9]+$'
 ok $? "--version prints the version"

@@ -386,11 +386,23 @@ test_no_headings (void)
   g_autoptr(GError) error = NULL;
 
   /* A file without headings is one question, titled by its name. */
-  collection = llm_collection_load_data ("\nJust some text.\n\n#### Deep heading\nmore\n", -1, "Plain note", NULL, &error);
+  collection = llm_collection_load_data ("\nJust some text.\n\nAnd more.\n", -1, "Plain note", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 1);
   g_assert_cmpstr (llm_question_get_title (llm_collection_get_question (collection, 0)), ==, "Plain note");
+  g_assert_true (llm_question_is_card (llm_collection_get_question (collection, 0)));
   g_assert_true (g_str_has_prefix (llm_question_get_answer (llm_collection_get_question (collection, 0)), "Just some text."));
+  g_clear_object (&collection);
+
+  /* Text before the first heading is a page of the file, not lost. */
+  collection = llm_collection_load_data ("\nJust some text.\n\n#### Deep heading\nmore\n", -1, "Plain note", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 2);
+  g_assert_false (llm_question_is_card (llm_collection_get_question (collection, 0)));
+  g_assert_cmpstr (llm_question_get_title (llm_collection_get_question (collection, 0)), ==, "Plain note");
+  g_assert_true (g_str_has_prefix (llm_question_get_answer (llm_collection_get_question (collection, 0)), "Just some text."));
+  g_assert_cmpstr (llm_question_get_title (llm_collection_get_question (collection, 1)), ==, "Deep heading");
+  g_assert_cmpuint (llm_question_get_line (llm_collection_get_question (collection, 1)), ==, 4);
   g_clear_object (&collection);
 
   /* "#" headings alone are questions too. */

@@ -107,7 +107,7 @@ test_tree (void)
    * groups, number prefixes off the names, single notes gathered into
    * their folder's topic, and a folder of only single notes a topic. */
   g_assert_cmpstr (tree, ==,
-                   "Start[1. What is this folder?]\n"
+                   "Start[0. Start|1. What is this folder?]\n"
                    "Basics{"
                      "Warmup[1. What is a token?|2. What is a vocabulary?] "
                      "Extra[1. What comes after 1.2?] "
@@ -124,7 +124,7 @@ test_tree (void)
   g_assert_cmpstr (llm_collection_get_title (collection), ==, "folder");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (collection)), ==, 10);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (collection)) == LLM_TYPE_TOPIC);
-  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 16);
+  g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 17);  /* 16 cards and the page before "Start"'s first heading */
 
   g_assert_finalize_object (collection);
 }

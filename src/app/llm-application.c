@@ -112,11 +112,17 @@ print_list (LlmCollection *collection)
     {
       LlmQuestion *question = llm_collection_get_question (collection, i);
 
-      g_print ("%s\t%s\t%u\t%s\n",
+      const char *source = llm_question_get_source (question);
+
+      /* Where to find it, and whether it is asked or only read. */
+      g_print ("%s\t%s\t%u\t%s\t%s\t%u\t%s\n",
                llm_question_get_id (question),
                llm_question_get_topic (question),
                llm_question_get_number (question),
-               llm_question_get_title (question));
+               llm_question_get_title (question),
+               source != NULL ? source : "",
+               llm_question_get_line (question),
+               llm_question_is_card (question) ? "card" : "page");
     }
 }
 

@@ -139,7 +139,7 @@ count_known (LlmSidebar *self,
 
       if (LLM_IS_TOPIC (item))
         count_known (self, G_LIST_MODEL (item), n_known, n_total);
-      else
+      else if (llm_question_is_card (LLM_QUESTION (item)))
         {
           *n_total += 1;
           *n_known += llm_study_get_state (self->study, llm_question_get_id (LLM_QUESTION (item)), now) == LLM_STUDY_KNOWN;
@@ -361,7 +361,9 @@ bind_row (GtkSignalListItemFactory *factory,
     }
   else
     {
-      g_autofree char *text = g_strdup_printf ("%u", llm_question_get_number (item));
+      /* A page is read, not asked: no number, and (update_marks) no state. */
+      g_autofree char *text = llm_question_is_card (item)
+        ? g_strdup_printf ("%u", llm_question_get_number (item)) : g_strdup ("");
 
       gtk_widget_set_visible (number, TRUE);
       gtk_label_set_label (GTK_LABEL (number), text);

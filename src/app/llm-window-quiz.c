@@ -156,6 +156,8 @@ dup_candidates (LlmWindow *self)
     {
       LlmQuestion *question = llm_collection_get_question (self->collection, i);
 
+      if (!llm_question_is_card (question))
+        continue;
       if (g_str_equal (scope, "topic") && self->question != NULL &&
           g_strcmp0 (llm_question_get_topic (question), llm_question_get_topic (self->question)) != 0)
         continue;

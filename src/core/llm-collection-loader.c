@@ -10,100 +10,22 @@
 #include <string.h>
 
 #include "llm-collection.h"
+#include "llm-block-scanner.h"
 #include "llm-collection-loader.h"
+#include "llm-outline.h"
 #include "llm-question.h"
 #include "llm-render.h"
 #include "llm-text.h"
 #include "llm-topic.h"
 
-/* Turns Obsidian-style markdown into topics and questions. The bundled notes
- * use "## topic" and "### N. question"; a file with no third-level headings
- * takes its "##" headings as questions instead, so a flat list of questions
- * still opens sensibly. Headings inside fenced code are never headings.
+/* Reads a markdown file into an LlmDraft: front matter, then the outline
+ * (llm-outline.c) of topics, study cards and pages, keeping every line.
  *
  * Parsing makes an LlmDraft, plain data that a thread may build: ids are
  * only given out when drafts become questions, in reading order, so that
  * the folder loader can read its files in any order. */
 
 G_DEFINE_QUARK (llm-collection-error-quark, llm_collection_error)
-
-static const char *
-skip_indent (const char *line)
-{
-  for (guint i = 0; i < 3 && line[0] == ' '; i++)
-    line++;
-  return line;
-}
-
-/* Returns the ATX heading level of @line (0 if it is none) and its text. */
-static int
-parse_heading (const char  *line,
-               char       **text)
-{
-  const char *p = skip_indent (line);
-  const char *end;
-  int level = 0;
-
-  while (p[level] == '#')
-    level++;
-  if (level == 0 || level > 6 || (p[level] != ' ' && p[level] != '\t' && p[level] != '\0'))
-    return 0;
-
-  p += level;
-  end = p + strlen (p);
-
-  /* An optional closing run of '#', when it follows white space. */
-  while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-    end--;
-  {
-    const char *hashes = end;
-
-    while (hashes > p && hashes[-1] == '#')
-      hashes--;
-    if (hashes < end && (hashes == p || hashes[-1] == ' ' || hashes[-1] == '\t'))
-      end = hashes;
-  }
-
-  if (text != NULL)
-    {
-      g_autofree char *raw = g_strstrip (g_strndup (p, end - p));
-
-      *text = llm_render_inline_plain (raw);
-    }
-
-  return level;
-}
-
-/* Tracks fenced code blocks: returns TRUE while @line is inside (or opens or
- * closes) a fence. */
-static gboolean
-in_fence (const char *line,
-          char       *fence_char,
-          gsize      *fence_len)
-{
-  const char *p = skip_indent (line);
-  gsize run = 0;
-
-  if (*p == '`' || *p == '~')
-    while (p[run] == *p)
-      run++;
-
-  if (*fence_char != 0)
-    {
-      if (run >= *fence_len && *p == *fence_char && p[strspn (p, "`~ \t")] == '\0')
-        *fence_char = 0;
-      return TRUE;
-    }
-
-  if (run >= 3 && !(*p == '`' && strchr (p + run, '`') != NULL))
-    {
-      *fence_char = *p;
-      *fence_len = run;
-      return TRUE;
-    }
-
-  return FALSE;
-}
 
 static char *
 unquote (const char *value)
@@ -194,13 +116,13 @@ unwrap_blockquote (char *answer)
   const char *line = answer;
   char *out = answer;
 
-  if (*skip_indent (answer) != '>')
+  if (*llm_markdown_skip_indent (answer) != '>')
     return answer;
 
   for (;;)
     {
       const char *end = strchr (line, '\n');
-      const char *p = skip_indent (line);
+      const char *p = llm_markdown_skip_indent (line);
 
       if (end == NULL)
         end = line + strlen (line);
@@ -241,26 +163,6 @@ append_key_point (GPtrArray  *points,
     g_ptr_array_add (points, g_steal_pointer (&bare));
 }
 
-/* The run of exactly @ticks backticks that closes a code span, as
- * CommonMark has it, or %NULL. Found with strchr() and strspn(), which stop
- * where they match: strstr() would measure the rest of a 10 MB line at each
- * call under AddressSanitizer. */
-static const char *
-find_closing_ticks (const char *p,
-                    gsize       ticks)
-{
-  while ((p = strchr (p, '`')) != NULL)
-    {
-      gsize n = strspn (p, "`");
-
-      if (n == ticks)
-        return p;
-      p += n;
-    }
-
-  return NULL;
-}
-
 /**
  * llm_collection_key_points:
  * @answer: an answer in markdown
@@ -274,8 +176,7 @@ llm_collection_key_points (const char *answer)
 {
   g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) lines = NULL;
-  char fence_char = 0;
-  gsize fence_len = 0;
+  LlmBlockScanner scanner = { 0 };
 
   g_return_val_if_fail (answer != NULL, NULL);
 
@@ -288,32 +189,21 @@ llm_collection_key_points (const char *answer)
     {
       const char *s = lines[i];
       const char *open = NULL;
-      g_autoptr(GHashTable) unclosed = NULL;
+      LlmLineKind kind = llm_block_scanner_feed (&scanner, s, NULL);
 
-      if (in_fence (s, &fence_char, &fence_len))
+      if (kind == LLM_LINE_FENCE || kind == LLM_LINE_CODE)
         continue;
 
       for (const char *p = s; *p; p++)
         {
           if (*p == '`')
             {
-              gsize ticks = strspn (p, "`");
-              const char *close = NULL;
+              const char *close = llm_markdown_code_span_end (p);
 
-              if (unclosed == NULL || !g_hash_table_contains (unclosed, GSIZE_TO_POINTER (ticks)))
-                close = find_closing_ticks (p + ticks, ticks);
-              if (close == NULL)
-                {
-                  /* No later run of this length closes one either: a line
-                   * of unclosed runs is scanned once per length, not once
-                   * per run. */
-                  if (unclosed == NULL)
-                    unclosed = g_hash_table_new (NULL, NULL);
-                  g_hash_table_add (unclosed, GSIZE_TO_POINTER (ticks));
-                }
-
-              /* A code span hides any '=' inside it. */
-              p = close != NULL ? close + ticks - 1 : p + ticks - 1;
+              /* A code span hides any '=' inside it; an unclosed run of
+               * backticks is text, and so is every later run of its
+               * length, so skipping the run keeps the scan linear. */
+              p = (close != NULL ? close : p + strspn (p, "`")) - 1;
               continue;
             }
 
@@ -360,24 +250,8 @@ trim_blank_lines (const char *text)
 }
 
 
-typedef struct
-{
-  int topic_level;     /* 0: the document is one topic */
-  int question_level;  /* 0: the whole document is one question */
-} Plan;
-
-typedef struct
-{
-  LlmDraft *draft;
-  LlmDraftTopic *topic;
-  GString *answer;
-  char *question_title;
-  guint question_number;
-  gboolean in_question;
-} Parser;
-
-static void
-draft_question_free (LlmDraftQuestion *question)
+void
+llm_draft_question_free (LlmDraftQuestion *question)
 {
   g_free (question->title);
   g_free (question->id);
@@ -390,6 +264,7 @@ static void
 draft_topic_free (LlmDraftTopic *topic)
 {
   g_free (topic->title);
+  g_array_unref (topic->lines);
   g_ptr_array_unref (topic->questions);
   g_free (topic);
 }
@@ -408,53 +283,20 @@ llm_draft_free (LlmDraft *draft)
   g_free (draft);
 }
 
-static void
-finish_question (Parser *parser)
+/**
+ * llm_draft_finish_answer:
+ * @text: (transfer full): an answer's lines as written
+ *
+ * Returns: (transfer full): the answer to show: without blank lines around
+ *   it, and without the quote marks of an answer written as a quote
+ */
+char *
+llm_draft_finish_answer (char *text)
 {
-  char *trimmed;
-  LlmDraftQuestion *question;
+  char *trimmed = trim_blank_lines (text);
 
-  if (!parser->in_question)
-    return;
-
-  parser->in_question = FALSE;
-  trimmed = trim_blank_lines (parser->answer->str);
-  g_string_truncate (parser->answer, 0);
-
-  /* A document without headings is a question only if it says something. */
-  if (parser->question_title == NULL && trimmed[0] == '\0')
-    {
-      g_free (trimmed);
-      return;
-    }
-
-  question = g_new0 (LlmDraftQuestion, 1);
-  question->title = g_steal_pointer (&parser->question_title);
-  /* Ids are made here, in the parsing thread: NFKC and case folding of
-   * thousands of titles would otherwise hold up the end of a load. */
-  question->id = question->title ? llm_text_make_id (question->title) : NULL;
-  question->number = parser->question_number;
-  question->answer = unwrap_blockquote (trimmed);
-  question->key_points = llm_collection_key_points (question->answer);
-
-  if (parser->topic == NULL)
-    {
-      parser->topic = g_new0 (LlmDraftTopic, 1);
-      parser->topic->questions = g_ptr_array_new_with_free_func ((GDestroyNotify)draft_question_free);
-    }
-  g_ptr_array_add (parser->topic->questions, question);
-  parser->draft->n_questions++;
-}
-
-static void
-finish_topic (Parser *parser)
-{
-  finish_question (parser);
-
-  if (parser->topic != NULL && parser->topic->questions->len > 0)
-    g_ptr_array_add (parser->draft->topics, g_steal_pointer (&parser->topic));
-
-  g_clear_pointer (&parser->topic, draft_topic_free);
+  g_free (text);
+  return unwrap_blockquote (trimmed);
 }
 
 static guint
@@ -477,92 +319,6 @@ skip_front_matter (LlmDraft  *draft,
 
   /* No closing line: it was a thematic break, not front matter. */
   return 0;
-}
-
-/* What the bundled notes do: "## Transformer" directly followed by
- * "### 1. …" holds questions rather than answering one. */
-static gboolean
-all_containers (char         **lines,
-                const guint8  *levels,
-                guint          first,
-                int            level)
-{
-  for (guint i = first; lines[i]; i++)
-    {
-      guint j = i + 1;
-
-      if (levels[i] != level)
-        continue;
-      while (lines[j] != NULL && levels[j] == 0 && lines[j][strspn (lines[j], " \t")] == '\0')
-        j++;
-      if (lines[j] == NULL || levels[j] <= level)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A file opened on its own keeps the rules the bundled notes were written
- * for: "###" are the questions if there are any, else "##", else "#". */
-static Plan
-plan_single_file (const guint *counts)
-{
-  Plan plan = { 0, 0 };
-
-  for (int level = 3; level >= 1; level--)
-    if (counts[level] > 0)
-      {
-        plan.question_level = level;
-        plan.topic_level = level - 1;
-        break;
-      }
-
-  return plan;
-}
-
-/* In a folder every file is a topic of its own unless it holds topics. A
- * single "#" title names the topic and the next level used marks the
- * questions; without a title, the top level used holds the questions, or
- * topics when there is a deeper level as in the bundled notes. */
-static Plan
-plan_folder_file (char         **lines,
-                  const guint8  *levels,
-                  guint          first,
-                  const guint   *counts,
-                  int            first_level)
-{
-  Plan plan = { 0, 0 };
-  int used[7];
-  guint n_used = 0;
-
-  for (int level = 1; level <= 6; level++)
-    if (counts[level] > 0)
-      used[n_used++] = level;
-
-  if (n_used == 0)
-    return plan;
-
-  if (first_level == 1 && counts[1] == 1)
-    {
-      if (n_used == 1)
-        plan.question_level = 1;
-      else if (n_used > 2 && all_containers (lines, levels, first, used[1]))
-        {
-          plan.topic_level = used[1];
-          plan.question_level = used[2];
-        }
-      else
-        plan.question_level = used[1];
-    }
-  else if (n_used > 1)
-    {
-      plan.topic_level = used[0];
-      plan.question_level = used[1];
-    }
-  else
-    plan.question_level = used[0];
-
-  return plan;
 }
 
 /* Splits @text into lines in place, without a trailing '\r'. */
@@ -595,7 +351,6 @@ split_lines (char *text)
  * @text: (transfer full): markdown, nul-terminated, which the parser may
  *   change in place and frees
  * @length: length of @text in bytes
- * @mode: which rules find the topics and questions
  *
  * Safe to call from any thread.
  *
@@ -603,27 +358,16 @@ split_lines (char *text)
  *   is binary. A draft may hold no question.
  */
 LlmDraft *
-llm_draft_parse_owned (char         *text,
-                       gsize         length,
-                       LlmDraftMode  mode,
-                       GError      **error)
+llm_draft_parse_owned (char    *text,
+                       gsize    length,
+                       GError **error)
 {
   g_autoptr(LlmDraft) draft = NULL;
   g_autofree char *valid = text;
   g_autofree char **lines = NULL;
-  g_autofree guint8 *levels = NULL;
-  guint counts[7] = { 0 };
-  Parser parser = { 0 };
-  char fence_char = 0;
-  gsize fence_len = 0;
   const char *end = NULL;
-  int first_level = 0;
-  guint n_lines;
-  guint first;
-  Plan plan;
 
   g_return_val_if_fail (text != NULL, NULL);
-
   g_return_val_if_fail (text[length] == '\0', NULL);
 
   /* Text never holds NUL; anything that does is not meant to be read. */
@@ -647,75 +391,7 @@ llm_draft_parse_owned (char         *text,
     }
 
   lines = split_lines (g_str_has_prefix (valid, "\xEF\xBB\xBF") ? valid + 3 : valid);
-  first = skip_front_matter (draft, lines);
-
-  /* First pass: which lines are headings, outside fenced code. */
-  n_lines = g_strv_length (lines);
-  levels = g_new0 (guint8, n_lines + 1);
-  for (guint i = first; i < n_lines; i++)
-    {
-      if (in_fence (lines[i], &fence_char, &fence_len))
-        continue;
-      levels[i] = parse_heading (lines[i], NULL);
-      counts[levels[i]]++;
-      if (first_level == 0)
-        first_level = levels[i];
-    }
-
-  if (mode == LLM_DRAFT_SINGLE_FILE)
-    plan = plan_single_file (counts);
-  else
-    plan = plan_folder_file (lines, levels, first, counts, first_level);
-  draft->has_topic_level = plan.topic_level > 0;
-
-  parser.draft = draft;
-  parser.answer = g_string_new (NULL);
-
-  /* Without headings, the whole document answers one untitled question. */
-  parser.in_question = plan.question_level == 0;
-
-  for (guint i = first; i < n_lines; i++)
-    {
-      int level = plan.question_level > 0 ? levels[i] : 0;
-      g_autofree char *heading = NULL;
-
-      if (level == 0 || level > plan.question_level)
-        {
-          if (parser.in_question)
-            {
-              g_string_append (parser.answer, lines[i]);
-              g_string_append_c (parser.answer, '\n');
-            }
-          continue;
-        }
-
-      parse_heading (lines[i], &heading);
-      if (level == plan.question_level)
-        {
-          finish_question (&parser);
-          llm_text_skip_number_prefix (heading, &parser.question_number);
-          parser.question_title = g_steal_pointer (&heading);
-          parser.in_question = TRUE;
-        }
-      else if (level == plan.topic_level)
-        {
-          finish_topic (&parser);
-          parser.topic = g_new0 (LlmDraftTopic, 1);
-          parser.topic->title = g_steal_pointer (&heading);
-          parser.topic->questions = g_ptr_array_new_with_free_func ((GDestroyNotify)draft_question_free);
-        }
-      else
-        {
-          /* A heading above the topics: a document title. */
-          finish_topic (&parser);
-          if (draft->heading_title == NULL && heading[0] != '\0')
-            draft->heading_title = g_steal_pointer (&heading);
-        }
-    }
-
-  finish_topic (&parser);
-  g_free (parser.question_title);
-  g_string_free (parser.answer, TRUE);
+  llm_outline_build (draft, lines, skip_front_matter (draft, lines));
 
   return g_steal_pointer (&draft);
 }
@@ -726,14 +402,13 @@ llm_draft_parse_owned (char         *text,
  * Like llm_draft_parse_owned(), on a copy of @text.
  */
 LlmDraft *
-llm_draft_parse (const char   *text,
-                 gsize         length,
-                 LlmDraftMode  mode,
-                 GError      **error)
+llm_draft_parse (const char  *text,
+                 gsize        length,
+                 GError     **error)
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  return llm_draft_parse_owned (g_strndup (text, length), length, mode, error);
+  return llm_draft_parse_owned (g_strndup (text, length), length, error);
 }
 
 /**
@@ -795,6 +470,7 @@ collection_from_draft (LlmDraft    *draft,
 {
   g_autoptr(LlmCollection) collection = llm_collection_new (fallback_title, base);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_cards = 0;
   guint n = 0;
 
   /* Front matter names the collection; else a document title does. */
@@ -811,6 +487,7 @@ collection_from_draft (LlmDraft    *draft,
       g_autoptr(LlmTopic) topic = NULL;
 
       topic = llm_topic_new (draft_topic->title ? draft_topic->title : llm_collection_get_title (collection));
+      llm_topic_set_location (topic, source, (const guint *)draft_topic->lines->data, draft_topic->lines->len);
       for (guint i = 0; i < draft_topic->questions->len; i++)
         {
           LlmDraftQuestion *draft_question = g_ptr_array_index (draft_topic->questions, i);
@@ -818,14 +495,18 @@ collection_from_draft (LlmDraft    *draft,
           g_autoptr(LlmQuestion) question = NULL;
           g_autofree char *id = draft_question->id ? NULL : llm_text_make_id (title);
 
+          n_cards += !draft_question->is_page;
           n++;
           question = llm_question_new_take (llm_draft_unique_id (ids, id ? id : draft_question->id),
-                                            draft_question->number ? draft_question->number : n,
+                                            draft_question->number ? draft_question->number
+                                            : draft_question->is_page ? 0 : n_cards,
                                             llm_text_skip_number_prefix (title, NULL),
                                             llm_topic_get_title (topic),
                                             g_steal_pointer (&draft_question->answer),
                                             g_steal_pointer (&draft_question->key_points));
           llm_question_set_source (question, source);
+          llm_question_set_line (question, draft_question->line);
+          llm_question_set_is_card (question, !draft_question->is_page);
           llm_topic_append (topic, question);
         }
       llm_collection_append_topic (collection, topic);
@@ -868,7 +549,7 @@ llm_collection_load_data (const char  *text,
   if (length < 0)
     length = strlen (text);
 
-  draft = llm_draft_parse (text, length, LLM_DRAFT_SINGLE_FILE, error);
+  draft = llm_draft_parse (text, length, error);
   if (draft == NULL)
     return NULL;
 
@@ -910,7 +591,7 @@ llm_collection_load_file (GFile   *file,
     *dot = '\0';
   parent = g_file_get_parent (file);
 
-  draft = llm_draft_parse (contents, length, LLM_DRAFT_SINGLE_FILE, &local_error);
+  draft = llm_draft_parse (contents, length, &local_error);
   if (draft != NULL)
     collection = collection_from_draft (draft, title, parent, display, basename, &local_error);
 

@@ -30,28 +30,27 @@ LlmCollection *llm_collection_load_file   (GFile       *file,
                                            GError     **error);
 char         **llm_collection_key_points  (const char  *answer);
 
-/* Below: shared with llm-folder-loader.c, not meant for the app. A draft is
- * one parsed file as plain data, so threads can make them. */
-
-typedef enum
-{
-  LLM_DRAFT_SINGLE_FILE,
-  LLM_DRAFT_FOLDER_FILE,
-} LlmDraftMode;
+/* Below: shared with llm-folder-loader.c and llm-outline.c, not meant for
+ * the app. A draft is one parsed file as plain data, so threads can make
+ * them. */
 
 typedef struct
 {
-  char *title;        /* the heading as written, NULL for a whole document */
+  char *title;        /* the heading as written, NULL for the file's own text */
   char *id;           /* made from the title, not yet unique; or NULL */
   guint number;       /* from the title's "N." prefix, 0 if none */
+  guint line;         /* 1-based line of its heading, 0 for the file's own */
+  gboolean is_page;   /* shown and searched, but not a study card */
   char *answer;
   GStrv key_points;
 } LlmDraftQuestion;
 
 typedef struct
 {
-  char *title;           /* NULL: the document's own topic */
-  GPtrArray *questions;  /* of LlmDraftQuestion */
+  char *title;           /* NULL: the file's own topic */
+  GArray *lines;         /* of guint: 1-based lines of the headings it shows */
+  guint depth;           /* how many topics it is inside */
+  GPtrArray *questions;  /* of LlmDraftQuestion, cards and pages */
 } LlmDraftTopic;
 
 typedef struct
@@ -59,22 +58,22 @@ typedef struct
   char *title;            /* from front matter */
   char *date;             /* from front matter */
   GStrv tags;             /* from front matter, never NULL */
-  char *heading_title;    /* the first heading above the topics */
+  char *heading_title;    /* a "#" title standing alone above the rest */
   GPtrArray *topics;      /* of LlmDraftTopic, none empty */
-  guint n_questions;
-  gboolean has_topic_level;
+  guint n_questions;      /* study cards */
+  guint n_entries;        /* cards and pages */
   gssize invalid_offset;  /* first byte that is not UTF-8, or -1 */
 } LlmDraft;
 
 LlmDraft      *llm_draft_parse            (const char    *text,
                                            gsize          length,
-                                           LlmDraftMode   mode,
                                            GError       **error);
 LlmDraft      *llm_draft_parse_owned      (char          *text,
                                            gsize          length,
-                                           LlmDraftMode   mode,
                                            GError       **error);
 void           llm_draft_free             (LlmDraft      *draft);
+void           llm_draft_question_free    (LlmDraftQuestion *question);
+char          *llm_draft_finish_answer    (char          *text);
 const char    *llm_draft_unique_id        (GHashTable    *ids,
                                            const char    *id);
 void           llm_draft_add_warnings     (LlmDraft      *draft,

@@ -68,6 +68,7 @@ typedef struct
   LlmLoadProgress *progress;
   GPtrArray *jobs;
   GPtrArray *dir_titles;
+  GPtrArray *dir_names;   /* each folder's path, for telling names apart */
   GPtrArray *files;
   guint n_files;
 } Loader;
@@ -80,6 +81,8 @@ typedef struct
   gboolean loose;     /* the topic of a folder's single notes */
   GPtrArray *topics;  /* a group's nodes, or NULL for a topic */
   GArray *entries;    /* a topic's questions */
+  Job *job;           /* the file of a topic, NULL for a group or folder */
+  LlmDraftTopic *draft_topic;
 } Node;
 
 typedef struct
@@ -227,6 +230,11 @@ skip_name_number (const char *name,
   guint value = 0;
 
   if (!g_ascii_isdigit (*p))
+    return name;
+
+  /* "2024_interview_log" is a year, "12345-notes" an identifier: only a
+   * short number orders things. */
+  if (strspn (p, "0123456789") > 3)
     return name;
 
   for (;;)
@@ -398,6 +406,7 @@ walk (Loader      *self,
               break;
             }
           g_ptr_array_add (self->dir_titles, g_strdup (skip_name_number (display, NULL)));
+          g_ptr_array_add (self->dir_names, g_strdup (child_name));
           walk (self, child, child_path, child_name, self->dir_titles->len - 1,
                 top >= 0 ? top : (int)self->dir_titles->len - 1, depth + 1, NULL);
           break;
@@ -481,10 +490,10 @@ read_job (gpointer data,
 
   /* The parser takes the text over; whether it was blank picks the message. */
   blank = is_blank (contents, length);
-  job->draft = llm_draft_parse_owned (g_steal_pointer (&contents), length, LLM_DRAFT_FOLDER_FILE, &error);
+  job->draft = llm_draft_parse_owned (g_steal_pointer (&contents), length, &error);
   if (job->draft == NULL)
     job->warning = g_strdup_printf (_("Skipped “%s”: it is a binary file, not markdown"), job->name);
-  else if (job->draft->n_questions == 0)
+  else if (job->draft->n_entries == 0)
     {
       job->warning = blank
         ? g_strdup_printf (_("Skipped “%s”: it is empty"), job->name)
@@ -548,20 +557,61 @@ add_entries (Node          *node,
     }
 }
 
+/* A file that is one study card and nothing else. */
 static gboolean
 is_single_note (LlmDraft *draft)
 {
   LlmDraftTopic *topic;
   LlmDraftQuestion *question;
 
-  if (draft->has_topic_level || draft->heading_title != NULL || draft->n_questions != 1)
+  if (draft->topics->len != 1 || draft->heading_title != NULL || draft->n_entries != 1)
     return FALSE;
 
   topic = g_ptr_array_index (draft->topics, 0);
   question = g_ptr_array_index (topic->questions, 0);
 
   /* A whole file's front matter title is the question's title. */
-  return draft->title == NULL || question->title == NULL;
+  return topic->title == NULL && !question->is_page &&
+         (draft->title == NULL || question->title == NULL);
+}
+
+/* Headings that say what kind of section follows, not what it is about:
+ * a file's name says more. */
+static gboolean
+is_generic_title (const char *title)
+{
+  static const char * const generic[] = {
+    "example", "examples", "what it is", "overview", "introduction", "intro",
+    "summary", "notes", "readme", "index", "contents", "table of contents", "toc",
+    "概述", "简介", "介绍", "总结", "算法", "示例", "例子", "目录", "笔记", NULL
+  };
+  g_autofree char *folded = g_utf8_casefold (skip_name_number (title, NULL), -1);
+
+  g_strstrip (folded);
+  for (guint i = 0; generic[i]; i++)
+    if (g_str_equal (folded, generic[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The name of a file's own topic: its front matter title, its "#" title,
+ * its file name, or for a README, its folder's name. */
+static const char *
+file_title (Loader   *self,
+            Job      *job,
+            LlmDraft *draft)
+{
+  const char *stem = skip_name_number (job->stem, NULL);
+  gboolean stem_generic = is_generic_title (stem);
+
+  if (draft->title != NULL)
+    return draft->title;
+  if (draft->heading_title != NULL && (stem_generic || !is_generic_title (draft->heading_title)))
+    return skip_name_number (draft->heading_title, NULL);
+  if (stem_generic)
+    return g_ptr_array_index (self->dir_titles, job->dir);
+  return stem;
 }
 
 /* Files become nodes, in reading order. */
@@ -614,13 +664,13 @@ plan_tree (Loader *self)
           const char *title = draft_topic->title;
           Node *topic;
 
-          if (title == NULL)
-            title = draft->title ? draft->title
-                  : draft->heading_title ? draft->heading_title
-                  : job->stem;
           /* "# 1.分词" in "1.分词/1.分词.md": the number orders the file,
            * as it does in the file's name, and is not part of the topic. */
-          topic = node_new (skip_name_number (title, NULL), job->dir, FALSE);
+          if (title == NULL)
+            title = file_title (self, job, draft);
+          topic = node_new (title, job->dir, FALSE);
+          topic->job = job;
+          topic->draft_topic = draft_topic;
           add_entries (topic, draft_topic, job);
           g_ptr_array_add (container, topic);
         }
@@ -634,6 +684,12 @@ build_topic (Node       *node,
              GHashTable *ids)
 {
   LlmTopic *topic = llm_topic_new (node->title);
+  guint n_cards = 0;
+
+  if (node->draft_topic != NULL)
+    llm_topic_set_location (topic, node->job->path,
+                            (const guint *)node->draft_topic->lines->data,
+                            node->draft_topic->lines->len);
 
   for (guint i = 0; i < node->entries->len; i++)
     {
@@ -644,25 +700,68 @@ build_topic (Node       *node,
       guint number = draft_question->number;
       g_autofree char *id = NULL;
 
-      /* A whole file is one question, titled by its front matter or name. */
-      if (title == NULL)
-        {
-          title = entry->job->draft->title ? entry->job->draft->title
-                : skip_name_number (entry->job->stem, &number);
-          id = llm_text_make_id (title);
-        }
+      /* A whole file is one question, titled by its front matter or name;
+       * the text before a file's first heading is titled like its topic. */
+      if (title == NULL && draft_question->is_page)
+        title = node->title;
+      else if (title == NULL)
+        title = entry->job->draft->title ? entry->job->draft->title
+              : skip_name_number (entry->job->stem, &number);
+      if (draft_question->id == NULL)
+        id = llm_text_make_id (title);
 
+      n_cards += !draft_question->is_page;
       question = llm_question_new_take (llm_draft_unique_id (ids, id ? id : draft_question->id),
-                                        number ? number : i + 1,
+                                        number ? number : draft_question->is_page ? 0 : n_cards,
                                         llm_text_skip_number_prefix (title, NULL),
                                         node->title,
                                         g_steal_pointer (&draft_question->answer),
                                         g_steal_pointer (&draft_question->key_points));
       llm_question_set_source (question, entry->job->path);
+      llm_question_set_line (question, draft_question->line);
+      llm_question_set_is_card (question, !draft_question->is_page);
       llm_topic_append (topic, question);
     }
 
   return topic;
+}
+
+/* Two siblings of the same name from different places would look like one
+ * listed twice: each gets its file's or folder's name after its own. */
+static void
+name_apart (Loader    *self,
+            GPtrArray *nodes)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shared = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      Node *node = g_ptr_array_index (nodes, i);
+      Node *first = g_hash_table_lookup (seen, node->title);
+
+      if (first == NULL)
+        g_hash_table_insert (seen, node->title, node);
+      else if (first->job == NULL || node->job == NULL || first->job != node->job)
+        g_hash_table_add (shared, node->title);
+    }
+
+  if (g_hash_table_size (shared) == 0)
+    return;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      Node *node = g_ptr_array_index (nodes, i);
+      const char *place;
+      char *title;
+
+      if (!g_hash_table_contains (shared, node->title))
+        continue;
+      place = node->job != NULL ? node->job->name : g_ptr_array_index (self->dir_names, node->dir);
+      title = g_strdup_printf ("%s (%s)", node->title, place);
+      g_free (node->title);
+      node->title = title;
+    }
 }
 
 static void
@@ -684,6 +783,15 @@ build_collection (Loader      *self,
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
   g_autoptr(GPtrArray) root = plan_tree (self);
 
+  name_apart (self, root);
+  for (guint i = 0; i < root->len; i++)
+    {
+      Node *node = g_ptr_array_index (root, i);
+
+      if (node->topics != NULL)
+        name_apart (self, node->topics);
+    }
+
   for (guint i = 0; i < root->len; i++)
     {
       Node *node = g_ptr_array_index (root, i);
@@ -695,10 +803,21 @@ build_collection (Loader      *self,
 
           llm_collection_append_topic (collection, topic);
         }
-      else if (only != NULL && only->loose && only->dir == node->dir)
+      else if (only != NULL)
         {
-          /* A folder of single notes is a topic, not a group of one. */
-          g_autoptr(LlmTopic) topic = build_topic (only, ids);
+          g_autoptr(LlmTopic) topic = NULL;
+
+          /* A folder of single notes, or of one file, is a topic, not a
+           * group of one; the folder's name stays in front of the file's,
+           * "2024 / Onsite", so that two such folders stay apart. */
+          if (!g_str_equal (only->title, node->title) && !only->loose)
+            {
+              char *title = g_strdup_printf ("%s / %s", node->title, only->title);
+
+              g_free (only->title);
+              only->title = title;
+            }
+          topic = build_topic (only, ids);
 
           llm_collection_append_topic (collection, topic);
         }
@@ -778,10 +897,12 @@ load_folder (GFile            *folder,
   self.progress = progress;
   self.jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)job_free);
   self.dir_titles = g_ptr_array_new_with_free_func (g_free);
+  self.dir_names = g_ptr_array_new_with_free_func (g_free);
   self.files = g_ptr_array_new_with_free_func (g_free);
 
   /* The folder itself must open; anything inside may fail on its own. */
   g_ptr_array_add (self.dir_titles, g_strdup (title));
+  g_ptr_array_add (self.dir_names, g_strdup (title));
   if (!walk (&self, folder, NULL, NULL, 0, -1, 0, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (folder);
@@ -801,6 +922,7 @@ load_folder (GFile            *folder,
 out:
   g_ptr_array_unref (self.jobs);
   g_ptr_array_unref (self.dir_titles);
+  g_ptr_array_unref (self.dir_names);
   g_ptr_array_unref (self.files);
 
   return collection;

@@ -22,6 +22,8 @@ struct _LlmQuestion
   char *source;
   GStrv key_points;
   guint number;
+  guint line;
+  gboolean is_page;
 };
 
 G_DEFINE_FINAL_TYPE (LlmQuestion, llm_question, G_TYPE_OBJECT)
@@ -234,4 +236,65 @@ llm_question_set_source (LlmQuestion *self,
 
   g_free (self->source);
   self->source = g_strdup (source);
+}
+
+/**
+ * llm_question_get_line:
+ *
+ * Returns: the 1-based line of the heading (or list item) that starts
+ *   @self in its source file, or 0 when @self is a whole file or the text
+ *   before its first heading
+ */
+guint
+llm_question_get_line (LlmQuestion *self)
+{
+  g_return_val_if_fail (LLM_IS_QUESTION (self), 0);
+
+  return self->line;
+}
+
+/**
+ * llm_question_set_line:
+ *
+ * Only loaders call this, before anyone else sees @self.
+ */
+void
+llm_question_set_line (LlmQuestion *self,
+                       guint        line)
+{
+  g_return_if_fail (LLM_IS_QUESTION (self));
+
+  self->line = line;
+}
+
+/**
+ * llm_question_is_card:
+ *
+ * Whether @self is a study card. Text that is shown and searched but is
+ * not something to be asked, such as a topic's introduction or a list of
+ * references, is a page: self-tests, mock interviews and statistics leave
+ * pages out.
+ *
+ * Returns: %TRUE for a study card, %FALSE for a page
+ */
+gboolean
+llm_question_is_card (LlmQuestion *self)
+{
+  g_return_val_if_fail (LLM_IS_QUESTION (self), FALSE);
+
+  return !self->is_page;
+}
+
+/**
+ * llm_question_set_is_card:
+ *
+ * Only loaders call this, before anyone else sees @self.
+ */
+void
+llm_question_set_is_card (LlmQuestion *self,
+                          gboolean     is_card)
+{
+  g_return_if_fail (LLM_IS_QUESTION (self));
+
+  self->is_page = !is_card;
 }

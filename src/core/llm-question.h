@@ -37,5 +37,11 @@ const char * const *llm_question_get_key_points (LlmQuestion        *self);
 const char         *llm_question_get_source     (LlmQuestion        *self);
 void                llm_question_set_source     (LlmQuestion        *self,
                                                  const char         *source);
+guint               llm_question_get_line       (LlmQuestion        *self);
+void                llm_question_set_line       (LlmQuestion        *self,
+                                                 guint               line);
+gboolean            llm_question_is_card        (LlmQuestion        *self);
+void                llm_question_set_is_card    (LlmQuestion        *self,
+                                                 gboolean            is_card);
 
 G_END_DECLS

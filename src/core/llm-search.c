@@ -11,6 +11,7 @@
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-search.h"
+#include "llm-topic.h"
 #include "llm-text.h"
 
 /* Substring search over normalised text (llm_text_normalize: NFKC, case
@@ -941,6 +942,25 @@ entry_set_note (Entry      *entry,
   field_set (&entry->note, entry->note_source, FALSE);
 }
 
+/* A topic's title, or the file's it is named after, is found with its
+ * first entry (its introduction, when it has one), ranked as a title. */
+static char *
+normalize_title (LlmCollection *collection,
+                 LlmQuestion   *question)
+{
+  LlmTopic *topic = llm_collection_get_parent (collection, question);
+  g_autoptr(LlmQuestion) first = NULL;
+  g_autofree char *both = NULL;
+
+  if (topic != NULL)
+    first = g_list_model_get_item (G_LIST_MODEL (topic), 0);
+  if (first != question || g_str_equal (llm_topic_get_title (topic), llm_question_get_title (question)))
+    return llm_text_normalize (llm_question_get_title (question));
+
+  both = g_strconcat (llm_question_get_title (question), "\n", llm_topic_get_title (topic), NULL);
+  return llm_text_normalize (both);
+}
+
 /**
  * llm_search_index_new:
  * @collection: the questions to search
@@ -973,7 +993,7 @@ llm_search_index_new (LlmCollection     *collection,
       g_autofree char *answer = NULL;
 
       entry->question = llm_collection_get_question (collection, i);
-      entry->title = llm_text_normalize (llm_question_get_title (entry->question));
+      entry->title = normalize_title (collection, entry->question);
 
       key_points = join_key_points (entry->question);
       field_set (&entry->key_points, key_points, TRUE);

@@ -77,16 +77,21 @@ compute_topics (LlmStats      *self,
   for (guint i = 0; i < n_topics; i++)
     {
       g_autoptr(LlmTopic) topic = g_list_model_get_item (G_LIST_MODEL (collection), i);
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (topic));
-      LlmStatsTopic stats = { g_strdup (llm_topic_get_title (topic)), n, 0, 0, 0.0 };
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (topic));
+      LlmStatsTopic stats = { g_strdup (llm_topic_get_title (topic)), 0, 0, 0, 0.0 };
       double sum = 0.0;
+      guint n = 0;
 
-      for (guint j = 0; j < n; j++)
+      for (guint j = 0; j < n_items; j++)
         {
           g_autoptr(LlmQuestion) question = g_list_model_get_item (G_LIST_MODEL (topic), j);
           const char *id = llm_question_get_id (question);
           const LlmCard *card = llm_study_get_card (study, id);
 
+          /* Pages are read, never asked: readiness counts cards. */
+          if (!llm_question_is_card (question))
+            continue;
+          n++;
           if (card == NULL || card->state == LLM_CARD_NEW)
             continue;
 
@@ -97,6 +102,7 @@ compute_topics (LlmStats      *self,
 
       /* Unreviewed questions pull the mean down: readiness, not the
        * memory of the few questions seen so far. */
+      stats.n_questions = n;
       stats.mean_recall = n > 0 ? sum / n : 0.0;
       g_array_append_val (self->topics, stats);
     }
@@ -116,7 +122,7 @@ compute_forecast (LlmStats      *self,
       const LlmCard *card = llm_study_get_card (study, llm_question_get_id (question));
       gint64 offset;
 
-      if (card == NULL || card->state == LLM_CARD_NEW)
+      if (card == NULL || card->state == LLM_CARD_NEW || !llm_question_is_card (question))
         continue;
 
       /* What is overdue is still to do today. */
@@ -541,6 +547,8 @@ llm_stats_plan (const LlmStats *self,
       LlmQuestion *question = llm_collection_get_question (collection, i);
       const LlmCard *card = llm_study_get_card (study, llm_question_get_id (question));
 
+      if (!llm_question_is_card (question))
+        continue;
       if (card == NULL || card->state == LLM_CARD_NEW)
         plan->n_unreviewed++;
       else if (llm_scheduler_retrievability (params, card, g_date_time_to_unix (noon)) < LLM_STATS_PLAN_RECALL)

@@ -375,7 +375,9 @@ llm_study_count_due (LlmStudy      *self,
     {
       LlmQuestion *question = llm_collection_get_question (collection, i);
 
-      due += llm_study_get_state (self, llm_question_get_id (question), now) == LLM_STUDY_DUE;
+      /* Pages are read, never asked. */
+      if (llm_question_is_card (question))
+        due += llm_study_get_state (self, llm_question_get_id (question), now) == LLM_STUDY_DUE;
     }
 
   return due;
@@ -426,7 +428,8 @@ llm_study_pick_mock (LlmStudy      *self,
   g_return_val_if_fail (rand != NULL, NULL);
 
   for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
-    g_ptr_array_add (pool, g_object_ref (llm_collection_get_question (collection, i)));
+    if (llm_question_is_card (llm_collection_get_question (collection, i)))
+      g_ptr_array_add (pool, g_object_ref (llm_collection_get_question (collection, i)));
 
   n_topics = g_list_model_get_n_items (G_LIST_MODEL (collection));
 

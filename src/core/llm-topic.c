@@ -19,6 +19,8 @@ struct _LlmTopic
 
   char *title;
   GPtrArray *questions;  /* of LlmQuestion, or of LlmTopic in a group */
+  char *source;
+  GArray *lines;
   gboolean is_group;
 };
 
@@ -73,6 +75,8 @@ llm_topic_finalize (GObject *object)
   LlmTopic *self = (LlmTopic *)object;
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (llm_topic_parent_class)->finalize (object);
@@ -196,4 +200,59 @@ llm_topic_append (LlmTopic    *self,
 
   g_ptr_array_add (self->questions, g_object_ref (question));
   g_list_model_items_changed (G_LIST_MODEL (self), self->questions->len - 1, 0, 1);
+}
+
+/**
+ * llm_topic_set_location:
+ * @source: (nullable): the file the topic's headings are in
+ * @lines: the 1-based lines of the headings it shows
+ *
+ * Only loaders call this, before anyone else sees @self.
+ */
+void
+llm_topic_set_location (LlmTopic    *self,
+                        const char  *source,
+                        const guint *lines,
+                        guint        n_lines)
+{
+  g_return_if_fail (LLM_IS_TOPIC (self));
+
+  g_free (self->source);
+  self->source = g_strdup (source);
+  g_clear_pointer (&self->lines, g_array_unref);
+  self->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (n_lines > 0)
+    g_array_append_vals (self->lines, lines, n_lines);
+}
+
+/**
+ * llm_topic_get_source:
+ *
+ * Returns: (nullable): the file whose headings name @self, or %NULL for a
+ *   topic named after a file or folder
+ */
+const char *
+llm_topic_get_source (LlmTopic *self)
+{
+  g_return_val_if_fail (LLM_IS_TOPIC (self), NULL);
+
+  return self->source;
+}
+
+/**
+ * llm_topic_get_lines:
+ * @n_lines: (out): how many
+ *
+ * Returns: (array length=n_lines) (nullable): the lines of the headings
+ *   that @self shows as its title
+ */
+const guint *
+llm_topic_get_lines (LlmTopic *self,
+                     guint    *n_lines)
+{
+  g_return_val_if_fail (LLM_IS_TOPIC (self), NULL);
+  g_return_val_if_fail (n_lines != NULL, NULL);
+
+  *n_lines = self->lines != NULL ? self->lines->len : 0;
+  return self->lines != NULL ? (const guint *)self->lines->data : NULL;
 }

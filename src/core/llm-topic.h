@@ -24,5 +24,12 @@ LlmTopic   *llm_topic_new_group    (const char *title);
 gboolean    llm_topic_is_group     (LlmTopic   *self);
 void        llm_topic_append_topic (LlmTopic   *self,
                                     LlmTopic   *topic);
+void        llm_topic_set_location (LlmTopic    *self,
+                                    const char  *source,
+                                    const guint *lines,
+                                    guint        n_lines);
+const char *llm_topic_get_source   (LlmTopic    *self);
+const guint *llm_topic_get_lines   (LlmTopic    *self,
+                                    guint       *n_lines);
 
 G_END_DECLS
