@@ -15,7 +15,6 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-
 echo "1..32"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
