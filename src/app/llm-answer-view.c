@@ -479,8 +479,13 @@ push_question (LlmAnswerView *self)
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "number", "u", llm_question_get_number (self->question));
-  g_variant_dict_insert (&args, "title", "s", llm_question_get_title (self->question));
-  g_variant_dict_insert (&args, "topic", "s", llm_question_get_topic (self->question));
+  {
+    g_autofree char *title = llm_question_dup_display_title (self->question);
+    g_autofree char *topic = llm_text_display_title (llm_question_get_topic (self->question));
+
+    g_variant_dict_insert (&args, "title", "s", title);
+    g_variant_dict_insert (&args, "topic", "s", topic);
+  }
   g_variant_dict_insert (&args, "html", "s", html);
   /* Booleans are not among the argument types WebKit converts. */
   g_variant_dict_insert (&args, "dark", "u", (guint)is_dark ());

@@ -566,12 +566,14 @@ static void
 append_question_title (GString     *out,
                        LlmQuestion *question)
 {
-  g_autofree char *title = escape (llm_question_get_title (question));
+  g_autofree char *shown = llm_question_dup_display_title (question);
+  g_autofree char *title = escape (shown);
   guint number = llm_question_get_number (question);
 
   if (number > 0)
     g_string_append_printf (out, "<span class=\"number\">%u.</span>", number);
-  g_string_append (out, title);
+  /* An isolate of its own, its overrides made visible, as in the app. */
+  g_string_append_printf (out, "<bdi>%s</bdi>", title);
 }
 
 static void
