@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "llm-link.h"
 #include "llm-render.h"
 
 /* Knows two files of a pretend collection. */
@@ -253,6 +254,50 @@ test_math_boundaries (void)
       if (cases[i].lacks != NULL)
         assert_lacks (html, cases[i].lacks);
     }
+}
+
+/* What a clicked mailto: hands a mail client: recipients, subject, cc,
+ * bcc and body, never an attachment or another header. */
+static void
+test_mailto (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "mailto:a@example.com", "mailto:a@example.com" },
+    { "mailto:a@example.com?subject=Hi&body=Text", "mailto:a@example.com?subject=Hi&body=Text" },
+    { "mailto:a@example.com?attach=/home/u/.ssh/id_rsa&subject=Hi", "mailto:a@example.com?subject=Hi" },
+    { "MAILTO:a@example.com?Attachment=%2Fetc%2Fpasswd&CC=b@example.com", "mailto:a@example.com?CC=b@example.com" },
+    { "mailto:a@example.com?%61ttach=x&bcc=c@example.com&reply-to=evil@example.com&from=x",
+      "mailto:a@example.com?bcc=c@example.com" },
+    { "mailto:?to=x@example.com&body=a%26b", "mailto:?body=a%26b" },
+    { "mailto:a@example.com#frag?attach=x", "mailto:a@example.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = llm_link_sanitize_mailto (cases[i].in);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+  g_assert_null (llm_link_sanitize_mailto ("https://example.com/?attach=x"));
+}
+
+/* The answer and the note share a page: their footnotes must not share
+ * ids, or the note's links jump into the answer. */
+static void
+test_footnote_ids (void)
+{
+  g_autofree char *answer = render ("Claim[^1].\n\n[^1]: Answer's source.\n");
+  g_autofree char *rendered = render ("Mine[^1].\n\n[^1]: Note's source.\n");
+  g_autofree char *note = llm_link_prefix_footnotes (rendered, "note-");
+
+  assert_contains (answer, "href=\"#fn-1\"");
+  assert_contains (note, "href=\"#fn-note-1\"");
+  assert_contains (note, "id=\"fn-note-1\"");
+  assert_contains (note, "id=\"fnref-note-1\"");
+  assert_contains (note, "href=\"#fnref-note-1\"");
+  assert_lacks (note, "\"fn-1\"");
+  assert_lacks (note, "\"#fn-1\"");
+  assert_lacks (note, "\"fnref-1\"");
 }
 
 static void
@@ -511,6 +556,8 @@ main (int   argc,
   g_test_add_func ("/llm/render/math-not-math", test_math_not_math);
   g_test_add_func ("/llm/render/math-display", test_math_display);
   g_test_add_func ("/llm/render/math-boundaries", test_math_boundaries);
+  g_test_add_func ("/llm/render/mailto", test_mailto);
+  g_test_add_func ("/llm/render/footnote-ids", test_footnote_ids);
   g_test_add_func ("/llm/render/embed-resolved", test_embed_resolved);
   g_test_add_func ("/llm/render/embed-missing", test_embed_missing);
   g_test_add_func ("/llm/render/image", test_image);

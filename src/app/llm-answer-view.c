@@ -16,6 +16,7 @@
 #include "llm-gl-probe.h"
 #include "llm-question.h"
 #include "llm-render.h"
+#include "llm-link.h"
 #include "llm-text.h"
 #include "llm-topic.h"
 
@@ -252,7 +253,12 @@ on_decide_policy (LlmAnswerView            *self,
     }
 
   if (webkit_navigation_action_is_user_gesture (action) && is_external (uri))
-    g_signal_emit (self, signals[OPEN_EXTERNAL], 0, uri);
+    {
+      /* A mail client is handed a message, never an attachment. */
+      g_autofree char *mailto = llm_link_sanitize_mailto (uri);
+
+      g_signal_emit (self, signals[OPEN_EXTERNAL], 0, mailto != NULL ? mailto : uri);
+    }
   else if (g_str_has_prefix (uri, QUESTION_SCHEME))
     {
       g_autofree char *id = g_uri_unescape_string (uri + strlen (QUESTION_SCHEME), NULL);
@@ -459,7 +465,12 @@ render_note (LlmAnswerView *self)
   if (self->note == NULL)
     return g_strdup ("");
 
-  return render_markdown (self, self->note, NULL);
+  {
+    g_autofree char *html = render_markdown (self, self->note, NULL);
+
+    /* Its footnotes apart from the answer's, on the same page. */
+    return llm_link_prefix_footnotes (html, "note-");
+  }
 }
 
 static void

@@ -31,6 +31,7 @@
 
 #include "llm-html-export.h"
 #include "llm-image.h"
+#include "llm-link.h"
 #include "llm-question.h"
 #include "llm-render.h"
 #include "llm-topic.h"
@@ -94,6 +95,7 @@ static const char style_css[] =
   ".number { color: var(--dim); font-weight: 700; margin-inline-end: 0.35em; }\n"
   "header .date { color: var(--dim); margin: -14px 0 22px; }\n"
   ".answer > :first-child { margin-top: 0; }\n"
+  "main { overflow-wrap: anywhere; }\n"
   "h2, h3, h4, h5, h6 { line-height: 1.35; margin: 1.4em 0 0.5em; }\n"
   "mark { background: var(--mark-bg); color: inherit; border-radius: 3px; padding: 0 2px; }\n"
   "code, pre {\n"
@@ -753,7 +755,12 @@ render_note (Export       *self,
   if (note == NULL || is_blank (note))
     return NULL;
 
-  return llm_render_markdown (note, resolve_image, self);
+  {
+    g_autofree char *html = llm_render_markdown (note, resolve_image, self);
+
+    /* Its footnotes apart from the answer's, on the same page. */
+    return llm_link_prefix_footnotes (html, "note-");
+  }
 }
 
 static gboolean
