@@ -209,7 +209,14 @@ test_payload_corpus (void)
 
   result = llm_test_eval (view, "typeof window.pwned + ' ' + typeof window.parent.pwned");
   g_assert_cmpstr (result, ==, "undefined undefined");
-  g_assert_cmpstr (webkit_web_view_get_uri (llm_answer_view_get_web_view (view)), ==, "app://llm/page/page.html");
+  /* A footnote's link moves within the page (allowed); the page stays. */
+  {
+    g_autofree char *page = g_strdup (webkit_web_view_get_uri (llm_answer_view_get_web_view (view)));
+
+    if (strchr (page, '#') != NULL)
+      *strchr (page, '#') = '\0';
+    g_assert_cmpstr (page, ==, "app://llm/page/page.html");
+  }
   g_assert_cmpuint (n_requests, ==, 0);
   g_test_message ("%u payloads shown as answers and as a note: 0 scripts ran, %u requests, %u links handed to the browser",
                   (guint) G_N_ELEMENTS (payloads), n_requests, opened->len);
@@ -219,7 +226,12 @@ test_payload_corpus (void)
   llm_test_wait_for_shown (view);
   g_clear_pointer (&result, g_free);
   result = llm_test_eval (view, "document.querySelector('header h1').textContent");
-  g_assert_cmpstr (result, ==, "49.Payload 49");
+  {
+    guint last = G_N_ELEMENTS (payloads) - 1;
+    g_autofree char *expected = g_strdup_printf ("%u.Payload %u", last, last);
+
+    g_assert_cmpstr (result, ==, expected);
+  }
 
   g_socket_service_stop (service);
   gtk_window_destroy (GTK_WINDOW (window));
