@@ -871,6 +871,7 @@ test_recover_leftovers (Fixture       *fixture,
   g_clear_pointer (&conflicts, g_strfreev);
   conflicts = llm_note_store_list_conflicts (fixture->store, "b");
   g_assert_cmpuint (g_strv_length (conflicts), ==, 0);
+  g_clear_pointer (&conflicts, g_strfreev);
 
   /* The notes themselves are untouched. */
   body = llm_note_store_load (fixture->store, "a", &error);
