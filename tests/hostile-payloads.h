@@ -62,6 +62,16 @@ static const char * const payloads[] = {
   "Bidi \u202Etxt.exe\u202C and zero\u200Bwidth \u2066isolate\u2069",
   "<img src=\"x\" srcset=\"http://127.0.0.1:%1$u/srcset.png 2x\">",
   "<a ping=\"http://127.0.0.1:%1$u/ping\" href=\"#x\">ping</a>",
+  /* Issue #21 (harden): '$' in addresses and tables, leaks through the
+   * export, mailto headers, footnotes that collide, words that overflow. */
+  "[odata](http://127.0.0.1:%1$u/odata?$top=2&$skip=1) and $x$",
+  "see http://127.0.0.1:%1$u/raw?$a$b=$c$ and <http://127.0.0.1:%1$u/auto?$d$>",
+  "| Item | Cost |\n|---|---|\n| a | $ |\n| b | $$ |\n| c | $$$ <img src=x onerror=window.pwned=1> |",
+  "![leak](secret.txt) ![key](.hidden/key.png) ![up](../../etc/passwd)",
+  "[mail](mailto:a@example.com?attach=/etc/passwd&attachment=%%2Fetc%%2Fshadow&subject=hi)",
+  "Claim[^1].\n\n[^1]: <script>window.pwned=1</script>[back](#fnref-1)",
+  "invoice\u202Efdp.exe \u200B\u200B\u2066\u202Eabc",
+  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
 };
 
 /* The two that attack size rather than the policy: a 10 MB line, which

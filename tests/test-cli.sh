@@ -15,7 +15,7 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..31"
+echo "1..40"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -160,5 +160,55 @@ printf '# llm-notes review log v1\n9999-12-30T10:00:00Z\t%s\teasy\t5000\n' "$id8
 status=$?
 [ $status -eq 0 ] && grep -q "	9999-12-31T23:59:59Z	" "$tmp/due-far" && grep -q '9999' "$tmp/err" && ! grep -q 'CRITICAL\|(null)' "$tmp/due-far" "$tmp/err"
 ok $? "--due clamps a due date past 9999 and warns"
+# Load problems: every command names each file it could not read in full
+# on stderr, one line per file, and answers from the rest with exit 0.
+export XDG_DATA_HOME="$tmp/data-problems"
+bad="$tmp/bad-folder"
+mkdir -p "$bad"
+printf '## Topic\n\n### 1. Fine?\n\nYes.\n' > "$bad/good.md"
+: > "$bad/empty.md"
+printf 'not\000text' > "$bad/binary.md"
+printf '## Topic\n\n### 1. Damaged?\n\nbad \377 byte\n' > "$bad/latin1.md"
+
+for command in --list "--search Fine" --stats --due "--export-html $tmp/site-problems" "--export-notes $tmp/notes-problems.md"; do
+  # shellcheck disable=SC2086
+  "$app" $command "$bad" > /dev/null 2> "$tmp/err"
+  status=$?
+  [ $status -eq 0 ] && [ "$(wc -l < "$tmp/err")" -eq 3 ] &&
+    grep -q 'empty.md.*empty' "$tmp/err" && grep -q 'binary.md.*binary' "$tmp/err" &&
+    grep -q 'latin1.md.*UTF-8 at byte 31' "$tmp/err"
+  ok $? "$command reports the empty, binary and invalid UTF-8 files on stderr and exits 0"
+done
+
+# A file that cannot be read says why. Root reads anything, so the app
+# runs as nobody then.
+as_user=""
+if [ "$(id -u)" -eq 0 ]; then as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"; fi
+locked="$tmp/locked"
+mkdir -p "$locked/some"
+chmod 755 "$tmp" "$locked" "$locked/some" "$bad"
+cp "$bad/good.md" "$locked/some/"
+cp "$bad/good.md" "$locked/secret.md"
+chmod 000 "$locked/secret.md"
+# shellcheck disable=SC2086
+$as_user "$app" --list "$locked" > "$tmp/out" 2> "$tmp/err"
+[ $? -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 1 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] &&
+  grep -q 'secret.md.*Permission denied' "$tmp/err"
+ok $? "an unreadable file is reported with Permission denied; the rest loads"
+
+rm -r "$locked/some"
+# shellcheck disable=SC2086
+$as_user "$app" --list "$locked" > /dev/null 2> "$tmp/err"
+[ $? -ne 0 ] && grep -q 'Permission denied' "$tmp/err" && ! grep -q 'A notes folder holds' "$tmp/err"
+ok $? "a folder holding only an unreadable file says Permission denied, not No questions found"
+
+# The export names each file a note shows that it would not publish.
+printf '## T\n\n### 1. Leak?\n\n![](secret.txt) ![](.hidden/key.png)\n' > "$bad/good.md"
+printf 'password\n' > "$bad/secret.txt"
+mkdir -p "$bad/.hidden" && printf '\211PNG\r\n\032\n' > "$bad/.hidden/key.png"
+"$app" --export-html "$tmp/site-leak" "$bad" > /dev/null 2> "$tmp/err"
+[ $? -eq 0 ] && grep -q 'secret.txt was not published' "$tmp/err" && grep -q '.hidden/key.png was not published' "$tmp/err" &&
+  [ ! -e "$tmp/site-leak/images" ]
+ok $? "--export-html publishes neither a text file nor a hidden image, and says so"
 
 exit $fail

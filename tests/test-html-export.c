@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "hostile-payloads.h"
 #include "llm-collection-loader.h"
@@ -288,7 +290,7 @@ test_hostile (void)
   g_assert_cmpint (g_mkdir (base_path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (secret, "secret", -1, NULL));
   g_assert_true (g_file_set_contents (outside, "outside", -1, NULL));
-  g_assert_true (g_file_set_contents (ok, "\x89PNG", -1, NULL));
+  g_assert_true (g_file_set_contents (ok, "\x89PNG\r\n\x1a\n", -1, NULL));
   /* A symlink in the collection that leads out of it. */
   g_assert_cmpint (symlink (secret, link), ==, 0);
 
@@ -592,7 +594,7 @@ test_folder (void)
   g_autofree char *page = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (img_dir, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (figure, "\x89PNG", -1, NULL));
+  g_assert_true (g_file_set_contents (figure, "\x89PNG\r\n\x1a\n", -1, NULL));
   llm_question_set_source (nested, "sub/a.md");
   llm_topic_append (topic, nested);
   llm_topic_append_topic (group, topic);
@@ -662,6 +664,247 @@ test_options (void)
   llm_test_remove_tree (tmp);
 }
 
+/* A one-pixel PNG. */
+#define PIXEL_PNG "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+
+static const struct
+{
+  const char *name;
+  const char *svg;
+} evil_svgs[] = {
+  { "script.svg",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+    "<script>fetch('http://127.0.0.1:1/')</script><rect id=\"r\" width=\"5\" height=\"5\"/>"
+    "<SCRIPT xlink:href=\"http://127.0.0.1:1/x.js\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"/></svg>" },
+  { "handlers.svg",
+    "<?xml version=\"1.0\"?><?xml-stylesheet href=\"http://127.0.0.1:1/s.css\"?>"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><g onclick=\"alert(2)\" ONMOUSEOVER=\"x()\">"
+    "<rect width=\"5\" height=\"5\" onbegin=\"alert(3)\"/></g>"
+    "<animate attributeName=\"href\" to=\"javascript:alert(4)\"/><set attributeName=\"onload\" to=\"alert(5)\"/></svg>" },
+  { "foreign.svg",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject width=\"100\" height=\"100\">"
+    "<body xmlns=\"http://www.w3.org/1999/xhtml\"><iframe src=\"http://127.0.0.1:1/\"/></body></foreignObject>"
+    "<html:script xmlns:html=\"http://www.w3.org/1999/xhtml\">alert(6)</html:script><circle r=\"4\"/></svg>" },
+  { "remote.svg",
+    "<!DOCTYPE svg [<!ENTITY js \"javascript:alert(7)\">]>"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+    "<style>@import url(http://127.0.0.1:1/a.css); rect { fill: url(http://127.0.0.1:1/p.svg#p) }</style>"
+    "<style>.ok { fill: url(#grad) }</style>"
+    "<image href=\"http://127.0.0.1:1/i.png\"/><image xlink:href=\"//127.0.0.1:1/j.png\"/>"
+    "<image href=\"data:image/svg+xml;base64,PHN2Zy8+\"/><use href=\"other.svg#x\"/><use href=\"#r\"/>"
+    "<a href=\"javascript:alert(8)\"><text>a</text></a><a xlink:href=\"&js;\"><text>b</text></a>"
+    "<a href=\" JaVaScRiPt:alert(9)\"><text>c</text></a>"
+    "<rect style=\"fill: url('http://127.0.0.1:1/f')\" filter=\"url(http://127.0.0.1:1/f#x)\" xml:base=\"http://127.0.0.1:1/\" width=\"3\" height=\"3\"/>"
+    "</svg>" },
+};
+
+static void
+assert_inert_element (const char *file,
+                      xmlNode    *element)
+{
+  const char *name = (const char *)element->name;
+
+  if (g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "foreignObject") == 0 ||
+      g_ascii_strcasecmp (name, "iframe") == 0 || g_ascii_strcasecmp (name, "set") == 0 ||
+      g_str_has_prefix (name, "animate"))
+    g_error ("%s keeps <%s>", file, name);
+  if (element->ns != NULL && g_strcmp0 ((const char *)element->ns->href, "http://www.w3.org/2000/svg") != 0)
+    g_error ("%s keeps <%s> from %s", file, name, element->ns->href);
+
+  for (xmlAttr *attr = element->properties; attr != NULL; attr = attr->next)
+    {
+      const char *attr_name = (const char *)attr->name;
+      xmlChar *value = xmlNodeListGetString (element->doc, attr->children, 1);
+      g_autofree char *lower = g_ascii_strdown (value != NULL ? (const char *)value : "", -1);
+
+      xmlFree (value);
+      if (g_ascii_strncasecmp (attr_name, "on", 2) == 0 || strcmp (attr_name, "base") == 0)
+        g_error ("%s keeps %s= on <%s>", file, attr_name, name);
+      if (strcmp (attr_name, "href") == 0 && lower[0] != '#')
+        g_error ("%s keeps href=\"%s\" on <%s>", file, lower, name);
+      if (strstr (lower, "url(") != NULL && strstr (lower, "url(#") == NULL)
+        g_error ("%s keeps %s=\"%s\" on <%s>", file, attr_name, lower, name);
+    }
+
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_ELEMENT_NODE)
+        assert_inert_element (file, child);
+      else if (child->type == XML_PI_NODE || child->type == XML_ENTITY_REF_NODE)
+        g_error ("%s keeps a processing instruction or entity", file);
+    }
+}
+
+/* Parses an exported SVG as a browser would and finds nothing in it that
+ * runs or loads: no script, handler, foreign HTML, animation, remote or
+ * local reference outside the drawing, javascript: or data: link. */
+static void
+assert_inert_svg (const char *site,
+                  const char *name)
+{
+  g_autofree char *relative = g_strconcat ("images/", name, NULL);
+  g_autofree char *text = read_text (site, relative);
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+  g_autofree char *plain = NULL;
+  g_auto(GStrv) parts = NULL;
+  xmlDoc *doc;
+
+  doc = xmlReadMemory (text, strlen (text), name, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr ((const char *)xmlDocGetRootElement (doc)->name, ==, "svg");
+  for (xmlNode *node = doc->children; node != NULL; node = node->next)
+    if (node->type == XML_PI_NODE || node->type == XML_DTD_NODE)
+      g_error ("%s keeps a processing instruction or DTD", name);
+  assert_inert_element (name, xmlDocGetRootElement (doc));
+  xmlFreeDoc (doc);
+
+  /* Whatever the structure, no address is left but the namespaces. */
+  parts = g_strsplit (lower, "http://www.w3.org/", -1);
+  plain = g_strjoinv ("", parts);
+  g_assert_null (strstr (plain, "http"));
+  g_assert_null (strstr (plain, "127.0.0.1"));
+  g_assert_null (strstr (plain, "javascript"));
+  g_assert_null (strstr (plain, "data:"));
+  g_assert_null (strstr (plain, "alert"));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+write_bytes (const char *dir,
+             const char *relative,
+             const char *data,
+             gsize       length)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+}
+
+/* The export publishes the images the notes show and nothing else a note
+ * points at: not a text file, a hidden file, a PDF, a symlink out of the
+ * folder or one inside it that leads to text, whatever their names say.
+ * Each refusal is a warning naming the file; the SVGs that go out are
+ * inert even opened on their own. */
+static void
+test_only_images (void)
+{
+  g_autofree char *tmp = llm_test_make_folder ("llm-html-export");
+  g_autofree char *vault = g_build_filename (tmp, "vault", NULL);
+  g_autofree char *site = g_build_filename (tmp, "site", NULL);
+  g_autofree char *images = g_build_filename (site, "images", NULL);
+  g_autoptr(GFile) base = g_file_new_for_path (vault);
+  g_autoptr(GFile) site_dir = g_file_new_for_path (site);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) published = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) markdown = g_string_new ("### 1. Leaks\n\n"
+                                              "![](secret.txt) ![](.hidden/key.txt) ![](.hidden/key.png) "
+                                              "![](sub/private.pdf) ![](inlink.png) ![](fake.png) "
+                                              "![](outlink.png) ![[inlink.png]] ![](hiddenlink.png)\n\n"
+                                              "### 2. Images\n\n"
+                                              "![](real.png) ![](photo.jpg) ![](inimage.png) ![[real.png]]\n\n");
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree guchar *png = NULL;
+  g_autofree char *outside = g_build_filename (tmp, "outside.png", NULL);
+  g_autofree char *page = NULL;
+  LlmHtmlExportOptions options = { .warnings = warnings };
+  static const char * const refused[] = {
+    "secret.txt", ".hidden/key.txt", ".hidden/key.png", "sub/private.pdf", "inlink.png", "fake.png",
+    "hiddenlink.png",
+  };
+  gsize png_length;
+  const char *name;
+
+  png = g_base64_decode (PIXEL_PNG, &png_length);
+  write_bytes (vault, "real.png", (const char *)png, png_length);
+  write_bytes (vault, "photo.jpg", "\xff\xd8\xff\xe0\0\x10JFIF\0", 11);
+  write_bytes (vault, "secret.txt", "password=hunter2\n", -1);
+  write_bytes (vault, ".hidden/key.txt", "-----BEGIN OPENSSH PRIVATE KEY-----\n", -1);
+  write_bytes (vault, ".hidden/key.png", (const char *)png, png_length);
+  write_bytes (vault, ".hidden/pic.png", (const char *)png, png_length);
+  write_bytes (vault, "sub/private.pdf", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", -1);
+  write_bytes (vault, "fake.png", "<html><script>alert(1)</script></html>", -1);
+  g_assert_true (g_file_set_contents (outside, (const char *)png, png_length, NULL));
+  {
+    g_autofree char *in_text = g_build_filename (vault, "inlink.png", NULL);
+    g_autofree char *in_image = g_build_filename (vault, "inimage.png", NULL);
+    g_autofree char *out = g_build_filename (vault, "outlink.png", NULL);
+    g_autofree char *hidden = g_build_filename (vault, "hiddenlink.png", NULL);
+
+    g_assert_cmpint (symlink ("secret.txt", in_text), ==, 0);
+    g_assert_cmpint (symlink ("real.png", in_image), ==, 0);
+    g_assert_cmpint (symlink (outside, out), ==, 0);
+    g_assert_cmpint (symlink (".hidden/pic.png", hidden), ==, 0);
+  }
+  g_string_append (markdown, "### 3. Drawings\n\n");
+  for (guint i = 0; i < G_N_ELEMENTS (evil_svgs); i++)
+    {
+      write_bytes (vault, evil_svgs[i].name, evil_svgs[i].svg, -1);
+      g_string_append_printf (markdown, "![](%s) ![[%s]]\n", evil_svgs[i].name, evil_svgs[i].name);
+    }
+
+  collection = llm_collection_load_data (markdown->str, -1, "Vault", base, &error);
+  g_assert_no_error (error);
+  g_assert_true (llm_html_export (collection, NULL, site_dir, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  dir = g_dir_open (images, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (published, g_strdup (name));
+  g_ptr_array_sort (published, compare_names);
+  g_assert_cmpuint (published->len, ==, 3 + G_N_ELEMENTS (evil_svgs));
+  g_assert_cmpstr (g_ptr_array_index (published, 0), ==, "foreign.svg");
+  g_assert_cmpstr (g_ptr_array_index (published, 1), ==, "handlers.svg");
+  g_assert_cmpstr (g_ptr_array_index (published, 2), ==, "inimage.png");
+  g_assert_cmpstr (g_ptr_array_index (published, 3), ==, "photo.jpg");
+  g_assert_cmpstr (g_ptr_array_index (published, 4), ==, "real.png");
+  g_assert_cmpstr (g_ptr_array_index (published, 5), ==, "remote.svg");
+  g_assert_cmpstr (g_ptr_array_index (published, 6), ==, "script.svg");
+
+  /* One warning per refused file, naming it, however often it is shown. */
+  g_assert_cmpuint (warnings->len, ==, G_N_ELEMENTS (refused));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      gboolean named = FALSE;
+
+      for (guint j = 0; j < warnings->len; j++)
+        named |= g_str_has_prefix (g_ptr_array_index (warnings, j), refused[i]);
+      if (!named)
+        g_error ("no warning names %s", refused[i]);
+    }
+
+  /* The refused images show as placeholders, the others from the site. */
+  page = read_text (site, "q/leaks.html");
+  g_assert_null (strstr (page, "<img"));
+  g_clear_pointer (&page, g_free);
+  page = read_text (site, "q/images.html");
+  g_assert_cmpuint (count (page, "src=\"../images/real.png\""), ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (evil_svgs); i++)
+    assert_inert_svg (site, evil_svgs[i].name);
+  /* The drawing itself is kept. */
+  {
+    g_autofree char *script = read_text (site, "images/script.svg");
+    g_autofree char *remote = read_text (site, "images/remote.svg");
+
+    g_assert_nonnull (strstr (script, "<rect id=\"r\" width=\"5\" height=\"5\"/>"));
+    g_assert_nonnull (strstr (remote, "url(#grad)"));
+    g_assert_nonnull (strstr (remote, "<use href=\"#r\"/>"));
+  }
+
+  llm_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/llm/html-export/cancelled", test_cancelled);
   g_test_add_func ("/llm/html-export/folder", test_folder);
   g_test_add_func ("/llm/html-export/options", test_options);
+  g_test_add_func ("/llm/html-export/only-images", test_only_images);
 
   return g_test_run ();
 }

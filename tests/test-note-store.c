@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -543,6 +544,8 @@ test_unusable_folder (Fixture       *fixture,
   g_assert_false (llm_note_store_save (store, "q", "Q", "T", "Body", &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
   g_assert_nonnull (strstr (error->message, notes));
+  /* The reason first, where a short status line still shows it. */
+  g_assert_true (g_str_has_prefix (error->message, g_strerror (ENOTDIR)));
   g_clear_error (&error);
 
   copy = llm_note_store_save_conflict_copy (store, "q", "Body", &error);
@@ -581,6 +584,7 @@ test_target_is_directory (Fixture       *fixture,
   g_assert_false (llm_note_store_save (fixture->store, "q", "Q", "T", "Body", &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "q.md"));
+  g_assert_true (g_str_has_prefix (error->message, g_strerror (EISDIR)));
   g_clear_error (&error);
 
   body = llm_note_store_load (fixture->store, "q", &error);
@@ -657,6 +661,7 @@ test_full_disk (Fixture       *fixture,
   g_assert_false (ok);
   g_assert_error (error, G_FILE_ERROR, (int)g_file_error_from_errno (EFBIG));
   g_assert_nonnull (strstr (error->message, "q.md"));
+  g_assert_true (g_str_has_prefix (error->message, g_strerror (EFBIG)));
   g_assert_error (copy_error, G_FILE_ERROR, (int)g_file_error_from_errno (EFBIG));
   g_assert_null (copy);
 
@@ -805,6 +810,94 @@ test_conflict_copy (Fixture       *fixture,
   g_assert_cmpstr (title, ==, "Their title");
 }
 
+/* Leftovers of killed saves: newer than the note, kept as a conflict
+ * copy; older, empty or the same as the note, removed; at start and
+ * before the next save of that note. */
+static void
+set_mtime (Fixture    *fixture,
+           const char *name,
+           gint64      seconds)
+{
+  g_autofree char *path = path_in (fixture, name);
+  struct timespec times[2] = { { seconds, 0 }, { seconds, 0 } };
+
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+static void
+test_recover_leftovers (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) conflicts = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *recovered = NULL;
+  g_autofree char *body = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_assert_true (llm_note_store_save (fixture->store, "a", "A", "T", "Old text.\n", &error));
+  g_assert_true (llm_note_store_save (fixture->store, "b", "B", "T", "Old text.\n", &error));
+  g_assert_true (llm_note_store_save (fixture->store, "c", "C", "T", "Same.\n", &error));
+  g_assert_no_error (error);
+  set_mtime (fixture, "a.md", now - 100);
+  set_mtime (fixture, "b.md", now - 100);
+
+  /* a: a newer save killed before its rename, cut short. */
+  write_raw (fixture, "a.md.X1b2C3", "---\nquestion: \"A\"\n---\n\nNew text, typed aft");
+  /* b: an older attempt, superseded. */
+  write_raw (fixture, "b.md.aaaaaa", "---\nquestion: \"B\"\n---\n\nAncient.\n");
+  set_mtime (fixture, "b.md.aaaaaa", now - 200);
+  /* c: the same as the note; empty; a note that never landed at all. */
+  {
+    g_autofree char *same = read_raw (fixture, "c.md");
+
+    write_raw (fixture, "c.md.bbbbbb", same);
+    write_raw (fixture, "c.md.cccccc", "");
+    write_raw (fixture, "d.md.dddddd", "---\nquestion: \"D\"\n---\n\nFirst words.\n");
+  }
+  /* Not GLib's: left alone. */
+  write_raw (fixture, "e.md.toolong7", "x");
+
+  g_assert_cmpuint (llm_note_store_recover (fixture->store, NULL), ==, 2);
+
+  conflicts = llm_note_store_list_conflicts (fixture->store, "a");
+  g_assert_cmpuint (g_strv_length (conflicts), ==, 1);
+  recovered = llm_note_store_load_conflict (fixture->store, conflicts[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (recovered, ==, "New text, typed aft");
+  g_clear_pointer (&conflicts, g_strfreev);
+  conflicts = llm_note_store_list_conflicts (fixture->store, "d");
+  g_assert_cmpuint (g_strv_length (conflicts), ==, 1);
+  g_clear_pointer (&conflicts, g_strfreev);
+  conflicts = llm_note_store_list_conflicts (fixture->store, "b");
+  g_assert_cmpuint (g_strv_length (conflicts), ==, 0);
+  g_clear_pointer (&conflicts, g_strfreev);
+
+  /* The notes themselves are untouched. */
+  body = llm_note_store_load (fixture->store, "a", &error);
+  g_assert_cmpstr (body, ==, "Old text.\n");
+  listing = folder_listing (fixture);
+  {
+    g_auto(GStrv) names = g_strsplit (listing, " ", -1);
+
+    for (guint i = 0; names[i] != NULL; i++)
+      g_assert_false (g_pattern_match_simple ("*.md.??????", names[i]));
+  }
+  g_assert_nonnull (strstr (listing, "e.md.toolong7"));
+  g_clear_pointer (&listing, g_free);
+
+  /* Before a save, that note's leftover is recovered, not overwritten. */
+  write_raw (fixture, "b.md.eeeeee", "---\nquestion: \"B\"\n---\n\nKilled midway.\n");
+  g_assert_true (llm_note_store_save (fixture->store, "b", "B", "T", "Newest.\n", &error));
+  g_assert_no_error (error);
+  conflicts = llm_note_store_list_conflicts (fixture->store, "b");
+  g_assert_cmpuint (g_strv_length (conflicts), ==, 1);
+  g_clear_pointer (&recovered, g_free);
+  recovered = llm_note_store_load_conflict (fixture->store, conflicts[0], &error);
+  g_assert_cmpstr (recovered, ==, "Killed midway.\n");
+  g_assert_false (exists_in (fixture, "b.md.eeeeee"));
+}
+
 #define ADD(path, func) \
   g_test_add ("/llm/note-store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -832,6 +925,7 @@ main (int   argc,
   ADD ("full-disk", test_full_disk);
   ADD ("changed-on-disk", test_changed_on_disk);
   ADD ("conflict-copy", test_conflict_copy);
+  ADD ("recover-leftovers", test_recover_leftovers);
 
   return g_test_run ();
 }

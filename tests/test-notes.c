@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -159,6 +161,12 @@ test_note_disk_failure (void)
   llm_note_editor_set_text (editor, "Typed while the disk was failing");
   g_assert_false (llm_note_editor_flush (editor));
   g_assert_true (llm_note_editor_has_unsaved (editor));
+  /* The reason comes first, before the path, where the line has room. */
+  {
+    g_autofree char *expected = g_strdup_printf ("Not saved: %s: ", g_strerror (ENOTDIR));
+
+    g_assert_true (g_str_has_prefix (llm_note_editor_get_status (editor), expected));
+  }
 
   /* Switching away and back keeps the unsaved text. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-question", NULL);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "llm-link.h"
 #include "llm-render.h"
 
 /* Knows two files of a pretend collection. */
@@ -255,6 +256,110 @@ test_math_not_math (void)
   assert_renders ("\\$x$\n", "<p>$x$</p>\n");
   /* A blank line ends the paragraph, and with it any math. */
   assert_renders ("$a\n\nb$\n", "<p>$a</p>\n<p>b$</p>\n");
+}
+
+/* Math is never taken from where a '$' is part of an address, and in a
+ * pipe table, as pandoc parses each cell alone, no span crosses a cell or
+ * a row. */
+static void
+test_math_boundaries (void)
+{
+  static const struct
+  {
+    const char *markdown;
+    const char *contains;
+    const char *lacks;
+  } cases[] = {
+    /* Link destinations, with the math around them still math. */
+    { "[api](https://x.com/q?$top=2&$skip=1) and $a$\n",
+      "<a href=\"https://x.com/q?$top=2&amp;$skip=1\">api</a> and <span class=\"math inline\">a</span>", NULL },
+    { "[a](<https://x.com/$a b$>)\n", "href=\"https://x.com/$a%20b$\"", "math" },
+    { "[a](https://x.com/(p)$x$/) $y$\n",
+      "href=\"https://x.com/(p)$x$/\"", "<span class=\"math inline\">x" },
+    { "![plot](https://x.com/$a$.png)\n", "https://x.com/$a$.png", "math" },
+    { "[r]: https://x.com/?$a=1&$b=2\n\n[link][r] $z$\n",
+      "<a href=\"https://x.com/?$a=1&amp;$b=2\">link</a> <span class=\"math inline\">z</span>", NULL },
+    /* A footnote's text is no destination. */
+    { "a[^1]\n\n[^1]: $x$ note\n", "<span class=\"math inline\">x</span> note", NULL },
+    /* Autolinks and bare URLs. */
+    { "<https://x.com/?$a$b>\n", "<a href=\"https://x.com/?$a$b\">", "math" },
+    { "see https://x.com/?$top=2&$skip=1 and $y$\n",
+      "<a href=\"https://x.com/?$top=2&amp;$skip=1\">https://x.com/?$top=2&amp;$skip=1</a> and "
+      "<span class=\"math inline\">y</span>", NULL },
+    { "www.x.com/$a$b\n", "<a href=\"http://www.x.com/$a$b\">", "math" },
+    /* Not an address: still math. */
+    { "the $http$ and $www.x$ rule\n",
+      "<span class=\"math inline\">http</span> and <span class=\"math inline\">www.x</span>", NULL },
+    /* A Cost column of dollars is text, row by row. */
+    { "| Item | Cost |\n|---|---|\n| a | $ |\n| b | $$ |\n| c | $$$ |\n| d | $x$ |\n",
+      "<td>$</td>\n</tr>\n<tr>\n<td>b</td>\n<td>$$</td>\n</tr>\n<tr>\n<td>c</td>\n<td>$$$</td>\n</tr>\n"
+      "<tr>\n<td>d</td>\n<td><span class=\"math inline\">x</span></td>", "math display" },
+    { "| a | b |\n|---|---|\n| $x | y$ |\n", "<td>$x</td>\n<td>y$</td>", "math" },
+    { "| a | b |\n|---|---|\n| $p\n| q$ |\n", "<td>$p</td>", "math" },
+    { "a | b\n--|--\n$$x | y$$\n", "<td>$$x</td>\n<td>y$$</td>", "math" },
+    { "> | a |\n> |---|\n> | $1 | $2 |\n", "<td>$1</td>", "math" },
+    /* An escaped pipe stays in its cell, math and all; as in pandoc, the
+     * TeX keeps it as written (\| is TeX's double bar). */
+    { "| a |\n|---|\n| $x \\| y$ |\n", "<span class=\"math inline\">x \\| y</span>", NULL },
+    /* After the table, a paragraph's math spans lines again. */
+    { "| a |\n|---|\n| b |\n\n$x\ny$\n", "<span class=\"math inline\">x\ny</span>", NULL },
+    /* Without a delimiter row there is no table. */
+    { "$a | b$ not a table\n", "<span class=\"math inline\">a | b</span>", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = render (cases[i].markdown);
+
+      g_test_message ("case %u: %s", i, cases[i].markdown);
+      assert_contains (html, cases[i].contains);
+      if (cases[i].lacks != NULL)
+        assert_lacks (html, cases[i].lacks);
+    }
+}
+
+/* What a clicked mailto: hands a mail client: recipients, subject, cc,
+ * bcc and body, never an attachment or another header. */
+static void
+test_mailto (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "mailto:a@example.com", "mailto:a@example.com" },
+    { "mailto:a@example.com?subject=Hi&body=Text", "mailto:a@example.com?subject=Hi&body=Text" },
+    { "mailto:a@example.com?attach=/home/u/.ssh/id_rsa&subject=Hi", "mailto:a@example.com?subject=Hi" },
+    { "MAILTO:a@example.com?Attachment=%2Fetc%2Fpasswd&CC=b@example.com", "mailto:a@example.com?CC=b@example.com" },
+    { "mailto:a@example.com?%61ttach=x&bcc=c@example.com&reply-to=evil@example.com&from=x",
+      "mailto:a@example.com?bcc=c@example.com" },
+    { "mailto:?to=x@example.com&body=a%26b", "mailto:?body=a%26b" },
+    { "mailto:a@example.com#frag?attach=x", "mailto:a@example.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = llm_link_sanitize_mailto (cases[i].in);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+  g_assert_null (llm_link_sanitize_mailto ("https://example.com/?attach=x"));
+}
+
+/* The answer and the note share a page: their footnotes must not share
+ * ids, or the note's links jump into the answer. */
+static void
+test_footnote_ids (void)
+{
+  g_autofree char *answer = render ("Claim[^1].\n\n[^1]: Answer's source.\n");
+  g_autofree char *rendered = render ("Mine[^1].\n\n[^1]: Note's source.\n");
+  g_autofree char *note = llm_link_prefix_footnotes (rendered, "note-");
+
+  assert_contains (answer, "href=\"#fn-1\"");
+  assert_contains (note, "href=\"#fn-note-1\"");
+  assert_contains (note, "id=\"fn-note-1\"");
+  assert_contains (note, "id=\"fnref-note-1\"");
+  assert_contains (note, "href=\"#fnref-note-1\"");
+  assert_lacks (note, "\"fn-1\"");
+  assert_lacks (note, "\"#fn-1\"");
+  assert_lacks (note, "\"fnref-1\"");
 }
 
 static void
@@ -515,6 +620,9 @@ main (int   argc,
   g_test_add_func ("/llm/render/math-code", test_math_code);
   g_test_add_func ("/llm/render/math-not-math", test_math_not_math);
   g_test_add_func ("/llm/render/math-display", test_math_display);
+  g_test_add_func ("/llm/render/math-boundaries", test_math_boundaries);
+  g_test_add_func ("/llm/render/mailto", test_mailto);
+  g_test_add_func ("/llm/render/footnote-ids", test_footnote_ids);
   g_test_add_func ("/llm/render/embed-resolved", test_embed_resolved);
   g_test_add_func ("/llm/render/embed-missing", test_embed_missing);
   g_test_add_func ("/llm/render/image", test_image);

@@ -103,6 +103,24 @@ has_number (GPtrArray *results,
 }
 
 static void
+test_zero_width (void)
+{
+  g_autoptr(LlmCollection) collection = load_text ("## Topic\n\n### 1. Atten\u200Btion\n\nSelf\u2060-atten\uFEFFtion.\n\n"
+                                                   "### 2. Other\n\nNothing.\n");
+  g_autoptr(LlmSearchIndex) index = llm_search_index_new (collection, NULL, NULL);
+  g_autoptr(GPtrArray) title = llm_search_index_query (index, "attention", 0);
+  g_autoptr(GPtrArray) answer = llm_search_index_query (index, "self-attention", 0);
+  g_autoptr(GPtrArray) query = llm_search_index_query (index, "at\u200Bten\u200Dtion", 0);
+
+  /* Zero-width characters hide nothing from search, in the text or in
+   * the query. */
+  g_assert_cmpuint (title->len, ==, 1);
+  g_assert_cmpuint (number_at (title, 0), ==, 1);
+  g_assert_cmpuint (answer->len, ==, 1);
+  g_assert_cmpuint (query->len, ==, 1);
+}
+
+static void
 test_normalisation (void)
 {
   g_autoptr(LlmCollection) collection = load_seed ();
@@ -732,6 +750,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/llm/search/normalisation", test_normalisation);
+  g_test_add_func ("/llm/search/zero-width", test_zero_width);
   g_test_add_func ("/llm/search/chinese", test_chinese);
   g_test_add_func ("/llm/search/distillation", test_distillation);
   g_test_add_func ("/llm/search/and", test_and);

@@ -18,6 +18,9 @@ test_normalize (void)
     { "ｓｏｆｔｍａｘ", "softmax" },
     { "  a \t b\n c  ", "a b c" },
     { "位置编码（PE）", "位置编码(pe)" },
+    /* Zero-width and direction characters draw nothing: search skips them. */
+    { "atten\u200Btion\u2060 \uFEFFis\u00AD \u202Eall", "attention is all" },
+    { "\u200B\u200C\u200D", "" },
     { "", "" },
   };
 
@@ -27,6 +30,31 @@ test_normalize (void)
 
       g_assert_cmpstr (got, ==, cases[i].out);
     }
+}
+
+static void
+test_display_title (void)
+{
+  static const struct { const char *in; const char *shown; gboolean empty; } cases[] = {
+    { "What is attention?", "What is attention?", FALSE },
+    /* An override would show "invoice\u202Efdp.exe" as "invoiceexe.pdf". */
+    { "invoice\u202Efdp.exe", "invoice\u2039RLO\u203Afdp.exe", FALSE },
+    { "\u202Dabc", "\u2039LRO\u203Aabc", FALSE },
+    /* Marks that only set a direction stay: the title is an isolate. */
+    { "\u2067\u05E9\u05DC\u05D5\u05DD\u2069 x", "\u2067\u05E9\u05DC\u05D5\u05DD\u2069 x", FALSE },
+    { "\u200B\u200B", "\u200B\u200B", TRUE },
+    { " \u2800\u3164\t", " \u2800\u3164\t", TRUE },
+    { "\u200Ba", "\u200Ba", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = llm_text_display_title (cases[i].in);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+      g_assert_cmpint (llm_text_looks_empty (cases[i].in), ==, cases[i].empty);
+    }
+  g_assert_true (llm_text_looks_empty (NULL));
 }
 
 static void
@@ -101,6 +129,7 @@ main (int   argc,
 
   g_test_add_func ("/llm/text/normalize", test_normalize);
   g_test_add_func ("/llm/text/number-prefix", test_number_prefix);
+  g_test_add_func ("/llm/text/display-title", test_display_title);
   g_test_add_func ("/llm/text/make-id", test_make_id);
   g_test_add_func ("/llm/text/make-id-long", test_make_id_long);
 

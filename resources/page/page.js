@@ -258,7 +258,8 @@ function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
   llmCodeGeneration++;
 
   main.innerHTML =
-    `<header><p class="topic">${llmEscape(topic)}</p><h1>${num}${llmEscape(title)}</h1></header>` +
+    /* Each title an isolate of its own: its direction controls end with it. */
+    `<header><p class="topic"><bdi>${llmEscape(topic)}</bdi></p><h1>${num}<bdi>${llmEscape(title)}</bdi></h1></header>` +
     `<p class="answer-cover">${llmEscape(hidden || '')}</p>` +
     `<article class="answer">${largeAnswer ? html : llmTypesetHtml(html)}</article>` +
     llmNotesHtml(note, notesTitle);

@@ -16,6 +16,7 @@
 #include "llm-gl-probe.h"
 #include "llm-question.h"
 #include "llm-render.h"
+#include "llm-link.h"
 #include "llm-text.h"
 #include "llm-topic.h"
 
@@ -252,7 +253,12 @@ on_decide_policy (LlmAnswerView            *self,
     }
 
   if (webkit_navigation_action_is_user_gesture (action) && is_external (uri))
-    g_signal_emit (self, signals[OPEN_EXTERNAL], 0, uri);
+    {
+      /* A mail client is handed a message, never an attachment. */
+      g_autofree char *mailto = llm_link_sanitize_mailto (uri);
+
+      g_signal_emit (self, signals[OPEN_EXTERNAL], 0, mailto != NULL ? mailto : uri);
+    }
   else if (g_str_has_prefix (uri, QUESTION_SCHEME))
     {
       g_autofree char *id = g_uri_unescape_string (uri + strlen (QUESTION_SCHEME), NULL);
@@ -459,7 +465,12 @@ render_note (LlmAnswerView *self)
   if (self->note == NULL)
     return g_strdup ("");
 
-  return render_markdown (self, self->note, NULL);
+  {
+    g_autofree char *html = render_markdown (self, self->note, NULL);
+
+    /* Its footnotes apart from the answer's, on the same page. */
+    return llm_link_prefix_footnotes (html, "note-");
+  }
 }
 
 static void
@@ -479,8 +490,13 @@ push_question (LlmAnswerView *self)
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "number", "u", llm_question_get_number (self->question));
-  g_variant_dict_insert (&args, "title", "s", llm_question_get_title (self->question));
-  g_variant_dict_insert (&args, "topic", "s", llm_question_get_topic (self->question));
+  {
+    g_autofree char *title = llm_question_dup_display_title (self->question);
+    g_autofree char *topic = llm_text_display_title (llm_question_get_topic (self->question));
+
+    g_variant_dict_insert (&args, "title", "s", title);
+    g_variant_dict_insert (&args, "topic", "s", topic);
+  }
   g_variant_dict_insert (&args, "html", "s", html);
   /* Booleans are not among the argument types WebKit converts. */
   g_variant_dict_insert (&args, "dark", "u", (guint)is_dark ());

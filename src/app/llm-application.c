@@ -416,7 +416,8 @@ export_html (GVariantDict  *options,
              LlmCollection *collection)
 {
   g_autoptr(LlmNoteStore) store = llm_application_dup_note_store ();
-  LlmHtmlExportOptions export_options = { .language = "zh-CN" };
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  LlmHtmlExportOptions export_options = { .language = "zh-CN", .warnings = warnings };
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target = NULL;
@@ -431,6 +432,8 @@ export_html (GVariantDict  *options,
       g_printerr ("llm-notes: %s\n", error->message);
       return 1;
     }
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr ("llm-notes: %s\n", (const char *)g_ptr_array_index (warnings, i));
 
   g_print ("%s/index.html\n", name);
   return 0;
@@ -469,6 +472,15 @@ llm_application_handle_local_options (GApplication *app,
     {
       g_printerr ("llm-notes: %s\n", error->message);
       return 1;
+    }
+
+  /* Every command says what it could not read, one line per problem, and
+   * still answers from the rest. */
+  for (guint i = 0; i < llm_collection_get_n_problems (collection); i++)
+    {
+      g_autofree char *line = g_strdelimit (g_strdup (llm_collection_get_problem (collection, i)), "\r\n", ' ');
+
+      g_printerr ("llm-notes: %s\n", line);
     }
 
   if (g_variant_dict_contains (options, "list"))

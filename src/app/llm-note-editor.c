@@ -92,6 +92,21 @@ set_status (LlmNoteEditor *self,
             const char    *status)
 {
   gtk_label_set_label (self->status_label, status ? status : "");
+  /* A long reason is cut at the end of the line; all of it on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), status);
+}
+
+/**
+ * llm_note_editor_get_status:
+ *
+ * Returns: (transfer none): the status line: "Saved", or why not
+ */
+const char *
+llm_note_editor_get_status (LlmNoteEditor *self)
+{
+  g_return_val_if_fail (LLM_IS_NOTE_EDITOR (self), NULL);
+
+  return gtk_label_get_label (self->status_label);
 }
 
 char *

@@ -23,6 +23,7 @@ void         llm_note_editor_set_question (LlmNoteEditor *self,
                                            LlmQuestion   *question);
 gboolean     llm_note_editor_flush        (LlmNoteEditor *self);
 gboolean     llm_note_editor_has_unsaved  (LlmNoteEditor *self);
+const char  *llm_note_editor_get_status   (LlmNoteEditor *self);
 char        *llm_note_editor_dup_text     (LlmNoteEditor *self);
 void         llm_note_editor_set_text     (LlmNoteEditor *self,
                                            const char    *text);

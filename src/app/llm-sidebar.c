@@ -12,6 +12,7 @@
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-sidebar.h"
+#include "llm-text.h"
 #include "llm-study.h"
 #include "llm-topic.h"
 
@@ -352,8 +353,10 @@ bind_row (GtkSignalListItemFactory *factory,
 
   if (LLM_IS_TOPIC (item))
     {
+      g_autofree char *shown = llm_text_display_title (llm_topic_get_title (item));
+
       gtk_widget_set_visible (number, FALSE);
-      gtk_label_set_label (GTK_LABEL (title), llm_topic_get_title (item));
+      gtk_label_set_label (GTK_LABEL (title), shown);
       gtk_widget_add_css_class (box, "topic-row");
       set_tooltip (box, NULL);
       g_object_set_data (G_OBJECT (box), "question-id", NULL);
@@ -364,13 +367,14 @@ bind_row (GtkSignalListItemFactory *factory,
       /* A page is read, not asked: no number, and (update_marks) no state. */
       g_autofree char *text = llm_question_is_card (item)
         ? g_strdup_printf ("%u", llm_question_get_number (item)) : g_strdup ("");
+      g_autofree char *shown = llm_question_dup_display_title (item);
 
       gtk_widget_set_visible (number, TRUE);
       gtk_label_set_label (GTK_LABEL (number), text);
-      gtk_label_set_label (GTK_LABEL (title), llm_question_get_title (item));
+      gtk_label_set_label (GTK_LABEL (title), shown);
       gtk_widget_remove_css_class (box, "topic-row");
       /* Long questions are cut in the row; the tooltip shows all of it. */
-      set_tooltip (box, llm_question_get_title (item));
+      set_tooltip (box, shown);
       g_object_set_data_full (G_OBJECT (box), "question-id",
                               g_strdup (llm_question_get_id (item)), g_free);
       g_object_set_data (G_OBJECT (box), "topic", NULL);

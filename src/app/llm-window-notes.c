@@ -231,9 +231,11 @@ export_html_thread (GTask        *task,
   GFile *dir = task_data;
   /* Its own store: the editor's one is the main thread's. */
   g_autoptr(LlmNoteStore) notes = llm_application_dup_note_store ();
-  LlmHtmlExportOptions options = { .language = "zh-CN" };
+  GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
+  LlmHtmlExportOptions options = { .language = "zh-CN", .warnings = warnings };
   g_autoptr(GError) error = NULL;
 
+  g_object_set_data_full (G_OBJECT (task), "warnings", warnings, (GDestroyNotify)g_ptr_array_unref);
   if (llm_html_export (collection, notes, dir, &options, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -246,9 +248,25 @@ export_html_done (GObject      *object,
                   gpointer      user_data)
 {
   LlmWindow *self = LLM_WINDOW (object);
+  GPtrArray *warnings = g_object_get_data (G_OBJECT (result), "warnings");
   g_autoptr(GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (g_task_propagate_boolean (G_TASK (result), &error) && warnings != NULL && warnings->len > 0)
+    {
+      const char *first = g_ptr_array_index (warnings, 0);
+      guint more = warnings->len - 1;
+      g_autofree char *message = NULL;
+
+      /* The first refusal by name (the command line prints them all). */
+      if (more == 0)
+        message = g_strdup_printf (_("Exported as a web site; %s"), first);
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported as a web site; %s (and %u more)",
+                                                "Exported as a web site; %s (and %u more)", more),
+                                   first, more);
+      _llm_window_add_toast (self, message);
+    }
+  else if (error == NULL)
     _llm_window_add_toast (self, _("Exported as a web site"));
   else
     _llm_window_add_toast (self, error->message);
@@ -365,6 +383,9 @@ void
 _llm_window_notes_constructed (LlmWindow *self)
 {
   self->notes = llm_application_dup_note_store ();
+  /* Saves killed last time (a crash, a power cut) left their text aside:
+   * it comes back as conflict copies before any note is shown. */
+  llm_note_store_recover (self->notes, NULL);
   llm_note_editor_set_store (self->note_editor, self->notes);
   load_note_marks (self);
 

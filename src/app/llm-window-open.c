@@ -11,6 +11,7 @@
 #include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-folder-loader.h"
+#include "llm-load-problems.h"
 #include "llm-settings.h"
 #include "llm-window-private.h"
 
@@ -185,20 +186,37 @@ static void
 show_warnings (LlmWindow     *self,
                LlmCollection *collection)
 {
-  const char * const *warnings = llm_collection_get_warnings (collection);
-  guint n = warnings ? g_strv_length ((char **)warnings) : 0;
+  guint n = llm_collection_get_n_problems (collection);
   g_autofree char *title = NULL;
+  AdwToast *toast;
 
   if (n == 0)
     return;
 
   if (n == 1)
-    title = g_strdup (warnings[0]);
+    title = g_strdup (llm_collection_get_problem (collection, 0));
   else
     /* Translators: %s is the first of several problems found */
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem)", "%s (and %u more problems)", n - 1),
-                             warnings[0], n - 1);
-  _llm_window_add_toast (self, title);
+                             llm_collection_get_problem (collection, 0), n - 1);
+
+  /* The toast has room for one; its button lists them all. */
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Show All"));
+  adw_toast_set_action_name (toast, "win.show-load-problems");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_load_problems_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  if (self->collection != NULL && llm_collection_get_n_problems (self->collection) > 0)
+    gtk_window_present (llm_load_problems_dialog_new (GTK_WINDOW (self), self->collection));
 }
 
 typedef struct
@@ -453,4 +471,5 @@ _llm_window_open_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.show-load-problems", NULL, show_load_problems_action);
 }

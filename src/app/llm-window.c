@@ -18,6 +18,7 @@
 #include "llm-settings.h"
 #include "llm-sidebar.h"
 #include "llm-window.h"
+#include "llm-text.h"
 #include "llm-window-private.h"
 
 
@@ -93,8 +94,11 @@ update_question_title (LlmWindow *self)
     }
 
   adw_window_title_set_title (self->question_title, title ? title : "");
-  adw_window_title_set_subtitle (self->question_title,
-                                 self->question ? llm_question_get_topic (self->question) : "");
+  {
+    g_autofree char *topic = llm_text_display_title (self->question ? llm_question_get_topic (self->question) : "");
+
+    adw_window_title_set_subtitle (self->question_title, topic);
+  }
 }
 
 /**
@@ -781,8 +785,11 @@ llm_window_set_collection (LlmWindow     *self,
   g_clear_object (&self->question);
   llm_sidebar_set_collection (self->sidebar, collection);
   _llm_window_search_collection_changed (self);
-  adw_window_title_set_title (self->collection_title,
-                              collection ? llm_collection_get_title (collection) : "");
+  {
+    g_autofree char *title = llm_text_display_title (collection ? llm_collection_get_title (collection) : "");
+
+    adw_window_title_set_title (self->collection_title, title);
+  }
 
   if (collection != NULL)
     {

@@ -456,7 +456,7 @@ llm_draft_add_warnings (LlmDraft      *draft,
        * message short for xgettext. */
       message = g_strdup_printf (_("“%s” is not valid UTF-8 at byte %lld; the damaged text shows as “\xEF\xBF\xBD”"),
                                  name, (long long)draft->invalid_offset);
-      llm_collection_add_warning (collection, message);
+      llm_collection_add_problem (collection, name, message);
     }
 }
 

@@ -31,6 +31,7 @@ struct _LlmCollection
   GHashTable *positions;   /* LlmQuestion → index + 1 */
   GHashTable *parents;     /* LlmQuestion → LlmTopic, LlmTopic → group */
   GPtrArray *warnings;     /* NULL-terminated */
+  GPtrArray *problem_files; /* the file of each warning, or NULL */
   GHashTable *files;       /* basename → GPtrArray of relative paths */
   char *real_base;         /* base with every link resolved, made on demand */
 };
@@ -89,6 +90,7 @@ llm_collection_finalize (GObject *object)
   g_clear_pointer (&self->parents, g_hash_table_unref);
   g_clear_pointer (&self->files, g_hash_table_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->problem_files, g_ptr_array_unref);
   g_clear_pointer (&self->real_base, g_free);
   g_clear_object (&self->tree);
   g_clear_pointer (&self->positions, g_hash_table_unref);
@@ -147,6 +149,7 @@ llm_collection_init (LlmCollection *self)
   self->parents = g_hash_table_new (NULL, NULL);
   self->tree = g_list_store_new (LLM_TYPE_TOPIC);
   self->warnings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->problem_files = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -356,7 +359,74 @@ llm_collection_add_warning (LlmCollection *self,
   g_return_if_fail (LLM_IS_COLLECTION (self));
   g_return_if_fail (message != NULL);
 
+  llm_collection_add_problem (self, NULL, message);
+}
+
+/**
+ * llm_collection_add_problem:
+ * @file: (nullable): the file it is about, as the user knows it (its path
+ *   inside the opened folder, or its name)
+ * @message: a sentence for the user, on one line, naming the file and what
+ *   went wrong: skipped, empty, binary, invalid UTF-8 at a byte offset, or
+ *   the reason it could not be read
+ *
+ * Records something that went wrong while loading but did not stop it.
+ */
+void
+llm_collection_add_problem (LlmCollection *self,
+                            const char    *file,
+                            const char    *message)
+{
+  g_return_if_fail (LLM_IS_COLLECTION (self));
+  g_return_if_fail (message != NULL);
+
   g_ptr_array_add (self->warnings, g_strdup (message));
+  g_ptr_array_add (self->problem_files, g_strdup (file));
+}
+
+/**
+ * llm_collection_get_n_problems:
+ *
+ * Returns: how many problems loading met; as many as the warnings
+ */
+guint
+llm_collection_get_n_problems (LlmCollection *self)
+{
+  g_return_val_if_fail (LLM_IS_COLLECTION (self), 0);
+
+  return self->problem_files->len;
+}
+
+/**
+ * llm_collection_get_problem_file:
+ * @index: below llm_collection_get_n_problems()
+ *
+ * Returns: (nullable): the file problem @index is about
+ */
+const char *
+llm_collection_get_problem_file (LlmCollection *self,
+                                 guint          index)
+{
+  g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
+  g_return_val_if_fail (index < self->problem_files->len, NULL);
+
+  return g_ptr_array_index (self->problem_files, index);
+}
+
+/**
+ * llm_collection_get_problem:
+ * @index: below llm_collection_get_n_problems()
+ *
+ * Returns: problem @index's message, the warning of the same index
+ */
+const char *
+llm_collection_get_problem (LlmCollection *self,
+                            guint          index)
+{
+  g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
+  g_return_val_if_fail (index < self->problem_files->len, NULL);
+
+  return g_ptr_array_index (self->warnings, index);
 }
 
 /**

@@ -55,6 +55,14 @@ LlmTopic           *llm_collection_get_parent        (LlmCollection *self,
 void                llm_collection_add_warning       (LlmCollection *self,
                                                       const char    *message);
 const char * const *llm_collection_get_warnings      (LlmCollection *self);
+void                llm_collection_add_problem       (LlmCollection *self,
+                                                      const char    *file,
+                                                      const char    *message);
+guint               llm_collection_get_n_problems    (LlmCollection *self);
+const char         *llm_collection_get_problem_file  (LlmCollection *self,
+                                                      guint          index);
+const char         *llm_collection_get_problem       (LlmCollection *self,
+                                                      guint          index);
 void                llm_collection_add_file          (LlmCollection *self,
                                                       const char    *relative_path);
 char               *llm_collection_resolve_embed_for (LlmCollection *self,

@@ -845,7 +845,7 @@ build_collection (Loader      *self,
           add_tags (tags, (const char * const *)job->draft->tags);
         }
       if (job->warning != NULL)
-        llm_collection_add_warning (collection, job->warning);
+        llm_collection_add_problem (collection, job->name, job->warning);
     }
   for (guint i = 0; i < self->files->len; i++)
     llm_collection_add_file (collection, g_ptr_array_index (self->files, i));
@@ -853,6 +853,16 @@ build_collection (Loader      *self,
   g_ptr_array_add (tags, NULL);
   llm_collection_set_tags (collection, (const char * const *)tags->pdata);
 
+  /* Nothing loaded because of what went wrong ("Permission denied"):
+   * that is the answer, not a lecture on what notes look like. */
+  if (llm_collection_get_n_questions (collection) == 0 && llm_collection_get_n_problems (collection) > 0)
+    {
+      g_autofree char *problems = g_strjoinv ("\n", (char **)llm_collection_get_warnings (collection));
+
+      g_set_error (error, LLM_COLLECTION_ERROR, LLM_COLLECTION_ERROR_EMPTY,
+                   _("No questions could be loaded from “%s”:\n%s"), title, problems);
+      return NULL;
+    }
   if (llm_collection_get_n_questions (collection) == 0)
     {
       g_set_error (error, LLM_COLLECTION_ERROR, LLM_COLLECTION_ERROR_EMPTY,

@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -29,6 +30,8 @@
 #include <glib/gstdio.h>
 
 #include "llm-html-export.h"
+#include "llm-image.h"
+#include "llm-link.h"
 #include "llm-question.h"
 #include "llm-render.h"
 #include "llm-topic.h"
@@ -120,6 +123,7 @@ static const char style_css[] =
   ".number { color: var(--dim); font-weight: 700; margin-inline-end: 0.35em; }\n"
   "header .date { color: var(--dim); margin: -14px 0 22px; }\n"
   ".answer > :first-child { margin-top: 0; }\n"
+  "main { overflow-wrap: anywhere; }\n"
   "h2, h3, h4, h5, h6 { line-height: 1.35; margin: 1.4em 0 0.5em; }\n"
   "mark { background: var(--mark-bg); color: inherit; border-radius: 3px; padding: 0 2px; }\n"
   "code, pre {\n"
@@ -253,6 +257,8 @@ typedef struct
   LlmQuestion *current;   /* the question being rendered */
   GError *image_error;    /* the first failure inside the embed resolver */
   gboolean wrote_highlight; /* highlight.js is in assets/ */
+  GHashTable *refused;    /* paths inside the collection not published */
+  GPtrArray *warnings;    /* (nullable): the caller's, one line per refusal */
 } Export;
 
 static void
@@ -260,6 +266,7 @@ export_clear (Export *self)
 {
   g_clear_pointer (&self->written, g_hash_table_unref);
   g_clear_pointer (&self->images, g_hash_table_unref);
+  g_clear_pointer (&self->refused, g_hash_table_unref);
   g_clear_pointer (&self->page_names, g_ptr_array_unref);
   g_clear_error (&self->image_error);
 }
@@ -443,10 +450,114 @@ copy_katex (Export      *self,
   return FALSE;
 }
 
+static gboolean
+has_hidden_part (const char *relative)
+{
+  g_auto(GStrv) parts = g_strsplit (relative, "/", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] == '.')
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The real path of @source relative to the real collection folder, or
+ * %NULL when symlinks lead it out of the folder. */
+static char *
+real_relative_path (Export *self,
+                    GFile  *source)
+{
+  g_autofree char *real_base = realpath (g_file_peek_path (llm_collection_get_base (self->collection)), NULL);
+  g_autofree char *real = g_file_peek_path (source) != NULL ? realpath (g_file_peek_path (source), NULL) : NULL;
+  gsize len;
+
+  if (real_base == NULL || real == NULL)
+    return NULL;
+
+  len = strlen (real_base);
+  if (strncmp (real, real_base, len) != 0 || (real[len] != '/' && strcmp (real_base, "/") != 0))
+    return NULL;
+
+  return g_strdup (real + len + (real[len] == '/' ? 1 : 0));
+}
+
+static void
+refuse_image (Export     *self,
+              const char *relative,
+              char       *message)
+{
+  g_hash_table_add (self->refused, g_strdup (relative));
+  if (self->warnings != NULL)
+    g_ptr_array_add (self->warnings, message);
+  else
+    g_free (message);
+}
+
+/* Publishes @source as images/@relative if it is an image the notes may
+ * show: inside the collection folder once symlinks are followed, in no
+ * hidden folder, and an image by its bytes, whatever its name says. An
+ * SVG goes out sanitised: opened on its own from a web site, it is a page
+ * that could run script. */
+static gboolean
+publish_image (Export      *self,
+               GFile       *source,
+               const char  *relative,
+               GError     **error)
+{
+  g_autofree char *real = real_relative_path (self, source);
+  g_autofree char *destination = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *clean = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *type;
+  gsize length;
+
+  if (real == NULL)
+    {
+      refuse_image (self, relative, g_strdup_printf (_("%s was not published: it lies outside the notes folder"), relative));
+      return TRUE;
+    }
+  if (has_hidden_part (relative) || has_hidden_part (real))
+    {
+      refuse_image (self, relative, g_strdup_printf (_("%s was not published: it is in a hidden folder or is hidden"), relative));
+      return TRUE;
+    }
+  if (!g_file_load_contents (source, self->cancellable, &data, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      refuse_image (self, relative, g_strdup_printf (_("%s was not published: %s"), relative, local_error->message));
+      return TRUE;
+    }
+
+  type = llm_image_sniff (data, length);
+  if (g_strcmp0 (type, "image/svg+xml") == 0)
+    {
+      gsize clean_length = 0;
+
+      clean = llm_image_sanitize_svg (data, length, &clean_length);
+      g_clear_pointer (&data, g_free);
+      data = g_steal_pointer (&clean);
+      length = clean_length;
+    }
+  if (type == NULL || data == NULL)
+    {
+      refuse_image (self, relative, g_strdup_printf (_("%s was not published: it is not an image"), relative));
+      return TRUE;
+    }
+
+  destination = g_strconcat ("images/", relative, NULL);
+  return write_file (self, destination, data, length, error);
+}
+
 /* The renderer's embed resolver: copies each image the pages show into
  * images/ and points the page at that copy. The collection resolves only
- * files really inside its folder, symlinks followed, so nothing else on the
- * disk can end up published. */
+ * files really inside its folder, and publish_image() checks again, so
+ * nothing else on the disk can end up published. */
 static char *
 resolve_image (const char *target,
                gpointer    user_data)
@@ -455,7 +566,6 @@ resolve_image (const char *target,
   g_autofree char *uri = NULL;
   g_autoptr(GFile) source = NULL;
   g_autofree char *relative = NULL;
-  g_autofree char *destination = NULL;
   g_autofree char *escaped = NULL;
   char *href;
 
@@ -469,15 +579,15 @@ resolve_image (const char *target,
     return NULL;
 
   relative = g_file_get_relative_path (llm_collection_get_base (self->collection), source);
-  if (relative == NULL)
+  if (relative == NULL || g_hash_table_contains (self->refused, relative))
     return NULL;
 
   href = g_hash_table_lookup (self->images, relative);
   if (href != NULL)
     return g_strdup (href);
 
-  destination = g_strconcat ("images/", relative, NULL);
-  if (!copy_file (self, source, destination, &self->image_error))
+  if (!publish_image (self, source, relative, &self->image_error) ||
+      g_hash_table_contains (self->refused, relative))
     return NULL;
 
   /* Pages live in q/, one level down. */
@@ -575,12 +685,14 @@ static void
 append_question_title (GString     *out,
                        LlmQuestion *question)
 {
-  g_autofree char *title = escape (llm_question_get_title (question));
+  g_autofree char *shown = llm_question_dup_display_title (question);
+  g_autofree char *title = escape (shown);
   guint number = llm_question_get_number (question);
 
   if (number > 0)
     g_string_append_printf (out, "<span class=\"number\">%u.</span>", number);
-  g_string_append (out, title);
+  /* An isolate of its own, its overrides made visible, as in the app. */
+  g_string_append_printf (out, "<bdi>%s</bdi>", title);
 }
 
 static void
@@ -760,7 +872,12 @@ render_note (Export       *self,
   if (note == NULL || is_blank (note))
     return NULL;
 
-  return llm_render_markdown (note, resolve_image, self);
+  {
+    g_autofree char *html = llm_render_markdown (note, resolve_image, self);
+
+    /* Its footnotes apart from the answer's, on the same page. */
+    return llm_link_prefix_footnotes (html, "note-");
+  }
 }
 
 static gboolean
@@ -1031,6 +1148,8 @@ llm_html_export (LlmCollection              *collection,
   self.strings.next = options->strings.next ? options->strings.next : _("Next");
   self.written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self.refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.warnings = options->warnings;
   self.page_names = g_ptr_array_new_with_free_func (g_free);
 
   n = llm_collection_get_n_questions (collection);

@@ -38,6 +38,10 @@ typedef struct
   /* (nullable): the pages' lang attribute, such as "zh-CN" */
   const char          *language;
   LlmHtmlExportStrings strings;
+  /* (nullable): gets one translated line (char *) for each file a note
+   * shows that was not published: not an image, hidden, or outside the
+   * collection's folder */
+  GPtrArray           *warnings;
 } LlmHtmlExportOptions;
 
 gboolean llm_html_export (LlmCollection              *collection,

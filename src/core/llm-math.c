@@ -43,8 +43,11 @@ typedef struct
 {
   LlmMathStash *stash;
   GString *out;
+  const char *start;
   const char *p;
   guint quote_depth;        /* '>' markers opening the current line */
+  gboolean in_table;        /* the current line is a row of a pipe table */
+  guint table_quote_depth;
   gboolean prev_blank;
   gboolean in_list;
   gboolean in_indented_code;
@@ -324,14 +327,18 @@ scan_code_span (Scanner *s)
   gsize n = run_length (open, '`');
   const char *q = open + n;
 
-  if (n < MAX_CACHED_TICKS && open < s->ticks_fail[n])
+  if (!s->in_table && n < MAX_CACHED_TICKS && open < s->ticks_fail[n])
     q = NULL;
 
   while (q != NULL && *q != '\0')
     {
-      if (*q == '\n')
+      /* A table splits its cells before code spans are parsed: "\|"
+       * is the only pipe a span in a cell can hold. */
+      if (s->in_table && *q == '\\' && q[1] == '|')
+        q += 2;
+      else if (*q == '\n' || (s->in_table && *q == '|'))
         {
-          if (ends_paragraph (q + 1))
+          if (s->in_table || ends_paragraph (q + 1))
             break;
           q++;
         }
@@ -351,7 +358,7 @@ scan_code_span (Scanner *s)
         q++;
     }
 
-  if (q != NULL && n < MAX_CACHED_TICKS)
+  if (q != NULL && !s->in_table && n < MAX_CACHED_TICKS)
     s->ticks_fail[n] = q;
 
   /* No closer: per CommonMark the run is literal text. */
@@ -359,16 +366,29 @@ scan_code_span (Scanner *s)
   s->p = open + n;
 }
 
+/* Where a span's search gives up: at the end of its paragraph, and inside a
+ * pipe table, as pandoc parses each cell alone, at the end of its cell or
+ * row. */
+static gboolean
+ends_span (const char *p,
+           gboolean    in_table)
+{
+  if (*p == '\n')
+    return in_table || ends_paragraph (p + 1);
+  return in_table && *p == '|';
+}
+
 /* Pandoc: the first unescaped '$' decides. It closes only if no white space
  * precedes it and no digit follows it, so "$5 and $6" is not math. */
 static const char *
-find_inline_close (const char *p)
+find_inline_close (const char *p,
+                   gboolean    in_table)
 {
   for (; *p != '\0'; p++)
     {
       if (*p == '\\' && p[1] != '\0' && p[1] != '\n')
         p++;
-      else if (*p == '\n' && ends_paragraph (p + 1))
+      else if (ends_span (p, in_table))
         return NULL;
       else if (*p == '$')
         return g_ascii_isspace (p[-1]) || g_ascii_isdigit (p[1]) ? NULL : p;
@@ -377,13 +397,14 @@ find_inline_close (const char *p)
 }
 
 static const char *
-find_display_close (const char *p)
+find_display_close (const char *p,
+                    gboolean    in_table)
 {
   for (; *p != '\0'; p++)
     {
       if (*p == '\\' && p[1] != '\0' && p[1] != '\n')
         p++;
-      else if (*p == '\n' && ends_paragraph (p + 1))
+      else if (ends_span (p, in_table))
         return NULL;
       else if (p[0] == '$' && p[1] == '$')
         return p;
@@ -421,11 +442,11 @@ scan_math (Scanner *s)
   gsize len;
 
   if (display)
-    close = find_display_close (body);
+    close = find_display_close (body, s->in_table);
   else if (*body == '\0' || g_ascii_isspace (*body))
     return FALSE;
   else
-    close = find_inline_close (body);
+    close = find_inline_close (body, s->in_table);
 
   if (close == NULL)
     {
@@ -531,6 +552,201 @@ scan_autolink (Scanner *s)
   return TRUE;
 }
 
+/* Copies a link destination starting at @q through unchanged, from
+ * s->p. cmark percent-encodes a placeholder inside a destination, so a
+ * URL such as "?$top=2&$skip=1" must reach cmark as written. Returns
+ * whether there was one. */
+static gboolean
+copy_destination (Scanner    *s,
+                  const char *q)
+{
+  int depth = 0;
+
+  while (*q == ' ' || *q == '\t')
+    q++;
+
+  if (*q == '<')
+    {
+      for (q++; *q != '>'; q++)
+        {
+          if (*q == '\\' && q[1] != '\0' && q[1] != '\n')
+            q++;
+          else if (*q == '\0' || *q == '\n' || *q == '<' || (s->in_table && *q == '|'))
+            return FALSE;
+        }
+      q++;
+    }
+  else
+    {
+      const char *start = q;
+
+      for (; (guchar) *q > ' ' && !(s->in_table && *q == '|'); q++)
+        {
+          if (*q == '\\' && g_ascii_ispunct (q[1]))
+            q++;
+          else if (*q == '(')
+            depth++;
+          else if (*q == ')' && depth-- == 0)
+            break;
+        }
+      if (q == start)
+        return FALSE;
+    }
+
+  g_string_append_len (s->out, s->p, q - s->p);
+  s->p = q;
+  return TRUE;
+}
+
+/* "](destination": the destination of an inline link or image. */
+static gboolean
+scan_link_destination (Scanner *s)
+{
+  if (s->p[1] != '(')
+    return FALSE;
+
+  return copy_destination (s, s->p + 2);
+}
+
+/* "[label]: destination" opening a line defines a link reference. A
+ * footnote's "[^1]: text" is not one: its text may well hold math. */
+static gboolean
+scan_reference_definition (Scanner *s)
+{
+  const char *q;
+
+  if (indent_width (skip_quote_markers (s->p, NULL), &q) > 3 || *q != '[' || q[1] == '^')
+    return FALSE;
+
+  for (q++; *q != ']'; q++)
+    {
+      if (*q == '\\' && q[1] != '\0' && q[1] != '\n')
+        q++;
+      else if (*q == '\0' || *q == '\n' || *q == '[')
+        return FALSE;
+    }
+  if (q[1] != ':')
+    return FALSE;
+
+  return copy_destination (s, q + 2);
+}
+
+/* GFM's extended autolinks: "www.", "http://", "https://" and "ftp://"
+ * after a word boundary make the text up to the next space a link, and
+ * the '$' in "https://example.com/?$top=2" belongs to its address. */
+static gboolean
+scan_raw_url (Scanner *s)
+{
+  static const char * const prefixes[] = { "https://", "http://", "ftp://", "www." };
+  const char *q = NULL;
+
+  if (s->p > s->start && (g_ascii_isalnum (s->p[-1]) || s->p[-1] == '/' || s->p[-1] == '.'))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes) && q == NULL; i++)
+    if (g_ascii_strncasecmp (s->p, prefixes[i], strlen (prefixes[i])) == 0)
+      q = s->p + strlen (prefixes[i]);
+  if (q == NULL || (guchar) *q <= ' ')
+    return FALSE;
+
+  for (; (guchar) *q > ' ' && *q != '<' && !(s->in_table && *q == '|'); q++)
+    ;
+
+  g_string_append_len (s->out, s->p, q - s->p);
+  s->p = q;
+  return TRUE;
+}
+
+/* Pipe tables, as cmark-gfm finds them: a row of cells, then a delimiter
+ * row ("| --- | :-: |") with as many cells. */
+
+/* Counts the cells of the row starting at @p: its unescaped pipes, less a
+ * leading and a trailing one. Sets @delimiter_only when the row holds
+ * nothing but pipes, colons, dashes and spaces, with a dash. */
+static guint
+count_cells (const char *p,
+             gboolean   *has_pipe,
+             gboolean   *delimiter_only)
+{
+  gboolean leading = FALSE;
+  gboolean trailing = FALSE;
+  gboolean dash = FALSE;
+  gboolean only = TRUE;
+  guint pipes = 0;
+
+  indent_width (p, &p);
+  leading = *p == '|';
+  for (; !is_line_end (p); p++)
+    {
+      if (*p == '\\' && p[1] == '|')
+        {
+          p++;
+          only = FALSE;
+          trailing = FALSE;
+          continue;
+        }
+      if (*p == '|')
+        {
+          pipes++;
+          trailing = TRUE;
+          continue;
+        }
+      if (*p == '-')
+        dash = TRUE;
+      else if (*p != ':' && *p != ' ' && *p != '\t')
+        only = FALSE;
+      if (*p != ' ' && *p != '\t' && *p != '\r')
+        trailing = FALSE;
+    }
+
+  *has_pipe = pipes > 0;
+  *delimiter_only = only && dash;
+  if (pipes == 1 && leading && trailing)
+    return 1;
+  return pipes + 1 - (leading ? 1 : 0) - (trailing ? 1 : 0);
+}
+
+/* Called at the start of each line outside code: ends the table at a
+ * blank line or a change of quote depth, and starts one at a row
+ * followed by its delimiter row. */
+static void
+update_table (Scanner *s)
+{
+  const char *rest;
+  const char *next;
+  guint depth;
+  guint indent;
+
+  indent = indent_width (skip_quote_markers (s->p, &depth), &rest);
+
+  if (s->in_table)
+    {
+      if (is_line_end (rest) || depth != s->table_quote_depth || *rest == '#' || indent >= 4)
+        s->in_table = FALSE;
+      return;
+    }
+
+  if (indent >= 4 || is_line_end (rest) || (next = strchr (rest, '\n')) == NULL)
+    return;
+
+  {
+    guint next_depth;
+    const char *next_rest = skip_quote_markers (next + 1, &next_depth);
+    gboolean header_pipe, header_delimiter, pipe, delimiter;
+    guint header_cells = count_cells (rest, &header_pipe, &header_delimiter);
+    guint cells;
+
+    if (next_depth != depth || indent_width (next_rest, &next_rest) >= 4)
+      return;
+    cells = count_cells (next_rest, &pipe, &delimiter);
+    if (pipe && delimiter && cells == header_cells)
+      {
+        s->in_table = TRUE;
+        s->table_quote_depth = depth;
+      }
+  }
+}
+
 /**
  * llm_math_stash_protect:
  * @stash: a stash
@@ -538,6 +754,8 @@ scan_autolink (Scanner *s)
  *
  * Replaces `$$…$$`, `$…$` (by pandoc's rules) and `![[…]]` outside code
  * spans and code blocks with placeholders, remembering them in @stash.
+ * Link destinations, autolinks and bare URLs are left as written, and
+ * inside a pipe table no span crosses a cell or a row.
  *
  * Returns: (transfer full): the markdown to give cmark
  */
@@ -564,6 +782,7 @@ llm_math_stash_protect (LlmMathStash *stash,
 
   s.stash = stash;
   s.out = g_string_sized_new (strlen (markdown) + 16);
+  s.start = markdown;
   s.p = markdown;
   s.prev_blank = TRUE;
 
@@ -576,11 +795,15 @@ llm_math_stash_protect (LlmMathStash *stash,
           line_start = FALSE;
           if (scan_line_start (&s))
             {
+              s.in_table = FALSE;
               line_start = TRUE;
               continue;
             }
           if (*s.p == '\0')
             break;
+          update_table (&s);
+          if (scan_reference_definition (&s))
+            continue;
         }
 
       switch (*s.p)
@@ -618,6 +841,14 @@ llm_math_stash_protect (LlmMathStash *stash,
 
         case '<':
           done = scan_autolink (&s);
+          break;
+
+        case ']':
+          done = scan_link_destination (&s);
+          break;
+
+        case 'h': case 'H': case 'f': case 'F': case 'w': case 'W':
+          done = scan_raw_url (&s);
           break;
 
         default:

@@ -32,7 +32,8 @@
  * same header. Ids never contain '.', so no name with a dot in its stem —
  * these copies, a sync tool's own "<id>.sync-conflict-….md", or the
  * "<id>.md.XXXXXX" that GLib leaves behind when a write is killed — is ever
- * taken for a note.
+ * taken for a note. Such a leftover is recovered (llm_note_store_recover())
+ * at start and before each save of its note.
  */
 
 #include "config.h"
@@ -220,8 +221,30 @@ set_error_from_errno (GError     **error,
 {
   g_autofree char *display = g_filename_display_name (path);
 
+  /* The reason first: a status line or toast that runs out of room cuts
+   * the path, never "Permission denied". */
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "%s “%s”: %s", what, display, g_strerror (saved_errno));
+               "%s: %s “%s”", g_strerror (saved_errno), what, display);
+}
+
+/* GLib's own write errors end with the reason, after the path. */
+static int
+errno_from_file_error (const GError *error)
+{
+  static const struct { GFileError code; int value; } table[] = {
+    { G_FILE_ERROR_ACCES, EACCES }, { G_FILE_ERROR_PERM, EPERM }, { G_FILE_ERROR_ROFS, EROFS },
+    { G_FILE_ERROR_NOSPC, ENOSPC }, { G_FILE_ERROR_NOENT, ENOENT }, { G_FILE_ERROR_NOTDIR, ENOTDIR },
+    { G_FILE_ERROR_ISDIR, EISDIR }, { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG }, { G_FILE_ERROR_IO, EIO },
+    { G_FILE_ERROR_LOOP, ELOOP }, { G_FILE_ERROR_MFILE, EMFILE }, { G_FILE_ERROR_NFILE, ENFILE },
+    { G_FILE_ERROR_NOMEM, ENOMEM },
+  };
+
+  if (error->domain != G_FILE_ERROR)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (table[i].code == (GFileError)error->code)
+      return table[i].value;
+  return 0;
 }
 
 /* Reads the file from one open descriptor, so what is read is one version
@@ -324,6 +347,8 @@ write_file (LlmNoteStore  *self,
             gsize          length,
             GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   /* The folder holds private notes: keep it to its owner. */
   if (g_mkdir_with_parents (self->path, 0700) != 0)
     {
@@ -335,9 +360,32 @@ write_file (LlmNoteStore  *self,
 
   /* Written to a temporary file, synced, then renamed over the note: the
    * file on disk is always the old or the new version, never a torn one. */
-  return g_file_set_contents_full (path, contents, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  if (!g_file_set_contents_full (path, contents, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    {
+      int saved_errno = errno_from_file_error (local_error);
+
+      const char *reason = g_strrstr (local_error->message, "”: ");
+
+      if (saved_errno != 0)
+        set_error_from_errno (error, saved_errno, "Could not save", path);
+      else if (reason != NULL)
+        {
+          /* "Failed to write file “…”: write() failed: File too large":
+           * the reason goes first here too. */
+          g_autofree char *what = g_strndup (local_error->message, reason + strlen ("”") - local_error->message);
+          const char *last = g_strrstr (reason, ": ");
+
+          g_set_error (error, local_error->domain, local_error->code,
+                       "%s: %s", last + strlen (": "), what);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -765,6 +813,10 @@ llm_note_store_save (LlmNoteStore  *self,
   contents = compose_note (title, topic, body);
   path = note_path (self, id);
 
+  /* An earlier save of this note killed midway must not be lost under
+   * this one. */
+  llm_note_store_recover (self, id);
+
   if (!write_file (self, path, contents->str, contents->len, error))
     return FALSE;
 
@@ -1052,6 +1104,146 @@ llm_note_store_changed_on_disk (LlmNoteStore *self,
   return text == NULL || g_strcmp0 (checksum, state->checksum) != 0;
 }
 
+/* <id>.conflict-<UTC time>.md, free; two conflicts in one second must
+ * not overwrite each other. */
+static char *
+make_conflict_path (LlmNoteStore *self,
+                    const char   *id,
+                    GDateTime    *when)
+{
+  g_autofree char *stamp = g_date_time_format (when, "%Y%m%dT%H%M%SZ");
+  char *path = NULL;
+
+  for (guint n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = NULL;
+
+      if (n == 1)
+        name = g_strdup_printf ("%s" CONFLICT_INFIX "%s.md", id, stamp);
+      else
+        name = g_strdup_printf ("%s" CONFLICT_INFIX "%s-%u.md", id, stamp, n);
+
+      g_free (path);
+      path = g_build_filename (self->path, name, NULL);
+    }
+
+  return path;
+}
+
+static gint64
+mtime_usec (const GStatBuf *st)
+{
+  return (gint64)st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+}
+
+/* The id of GLib's temporary file "<id>.md.XXXXXX", or %NULL. */
+static char *
+leftover_id (const char *name)
+{
+  const char *suffix = strstr (name, ".md.");
+  g_autofree char *id = NULL;
+
+  if (suffix == NULL || strlen (suffix) != strlen (".md.XXXXXX"))
+    return NULL;
+
+  id = g_strndup (name, suffix - name);
+  return id_is_valid (id) ? g_steal_pointer (&id) : NULL;
+}
+
+/* A save killed before its rename leaves its temporary file. Written
+ * after the note on disk, it holds newer text (whole or cut short) and is
+ * kept as a conflict copy, as a sync conflict is; older, empty or the
+ * same as the note, it is removed. GLib reserves the file's whole length
+ * before writing, so a write cut short ends in zero bytes, which no note
+ * holds: they are not kept. Returns whether a copy was kept. */
+static gboolean
+recover_leftover (LlmNoteStore *self,
+                  const char   *id,
+                  const char   *name)
+{
+  g_autofree char *leftover = g_build_filename (self->path, name, NULL);
+  g_autofree char *note = note_path (self, id);
+  g_autofree char *text = NULL;
+  g_autofree char *note_text = NULL;
+  GStatBuf leftover_st, note_st;
+  gboolean has_note;
+  gsize length = 0;
+  gsize note_length = 0;
+
+  if (g_lstat (leftover, &leftover_st) != 0 || !S_ISREG (leftover_st.st_mode) ||
+      leftover_st.st_size > MAX_NOTE_BYTES || !g_file_get_contents (leftover, &text, &length, NULL))
+    {
+      g_unlink (leftover);
+      return FALSE;
+    }
+  length = strnlen (text, length);
+  has_note = g_stat (note, &note_st) == 0;
+
+  if (length > 0 && (!has_note || mtime_usec (&leftover_st) > mtime_usec (&note_st)) &&
+      !(has_note && g_file_get_contents (note, &note_text, &note_length, NULL) &&
+        note_length == length && memcmp (note_text, text, length) == 0))
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (leftover_st.st_mtime);
+      g_autofree char *path = NULL;
+
+      if (when == NULL)
+        when = g_date_time_new_now_utc ();
+      path = make_conflict_path (self, id, when);
+
+      /* Cut to its text and renamed: no new temporary file that a kill
+       * could leave in turn. A failure leaves it for the next look. */
+      if ((length == (gsize)leftover_st.st_size || truncate (leftover, length) == 0) &&
+          g_rename (leftover, path) == 0)
+        return TRUE;
+      return FALSE;
+    }
+
+  g_unlink (leftover);
+  return FALSE;
+}
+
+/**
+ * llm_note_store_recover:
+ * @id: (nullable): only this note's leftovers
+ *
+ * Looks for the temporary files of saves that were killed ("<id>.md.XXXXXX"):
+ * one newer than its note becomes a conflict copy, listed by
+ * llm_note_store_list_conflicts() beside the note; the others are
+ * removed. The app does this at start, and llm_note_store_save() before
+ * each save of a note.
+ *
+ * Returns: how many conflict copies were kept
+ */
+guint
+llm_note_store_recover (LlmNoteStore *self,
+                        const char   *id)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  guint kept = 0;
+
+  g_return_val_if_fail (LLM_IS_NOTE_STORE (self), 0);
+
+  dir = g_dir_open (self->path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *name_id = leftover_id (name);
+
+      if (name_id != NULL && (id == NULL || strcmp (id, name_id) == 0))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *name_id = leftover_id (g_ptr_array_index (names, i));
+
+      kept += recover_leftover (self, name_id, g_ptr_array_index (names, i));
+    }
+
+  return kept;
+}
+
 /**
  * llm_note_store_save_conflict_copy:
  * @id: the question id
@@ -1073,7 +1265,6 @@ llm_note_store_save_conflict_copy (LlmNoteStore  *self,
 {
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GString) contents = NULL;
-  g_autofree char *stamp = NULL;
   g_autofree char *title = NULL;
   g_autofree char *topic = NULL;
   g_autofree char *path = NULL;
@@ -1097,21 +1288,7 @@ llm_note_store_save_conflict_copy (LlmNoteStore  *self,
     llm_note_store_read_header (self, id, &title, &topic);
 
   now = g_date_time_new_now_utc ();
-  stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-
-  /* Two conflicts in one second must not overwrite each other. */
-  for (guint n = 1; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
-    {
-      g_autofree char *name = NULL;
-
-      if (n == 1)
-        name = g_strdup_printf ("%s" CONFLICT_INFIX "%s.md", id, stamp);
-      else
-        name = g_strdup_printf ("%s" CONFLICT_INFIX "%s-%u.md", id, stamp, n);
-
-      g_free (path);
-      path = g_build_filename (self->path, name, NULL);
-    }
+  path = make_conflict_path (self, id, now);
 
   contents = compose_note (title, topic, body);
   if (!write_file (self, path, contents->str, contents->len, error))

@@ -46,5 +46,7 @@ GStrv         llm_note_store_list_conflicts     (LlmNoteStore  *self,
 char         *llm_note_store_load_conflict      (LlmNoteStore  *self,
                                                  const char    *path,
                                                  GError       **error);
+guint         llm_note_store_recover            (LlmNoteStore  *self,
+                                                 const char    *id);
 
 G_END_DECLS

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "llm-question.h"
+#include "llm-text.h"
 
 /* One interview question. Immutable once loaded: a reload builds new
  * questions, and everything the user adds (notes, bookmarks, reviews) keys
@@ -297,4 +300,30 @@ llm_question_set_is_card (LlmQuestion *self,
   g_return_if_fail (LLM_IS_QUESTION (self));
 
   self->is_page = !is_card;
+}
+
+/**
+ * llm_question_dup_display_title:
+ *
+ * The title to show in the tree, the header and the page: as written,
+ * made unable to disguise itself (llm_text_display_title()); a title that
+ * shows nothing (zero-width spaces, say) is replaced by where the
+ * question is written, its file and line.
+ *
+ * Returns: (transfer full): the title to show
+ */
+char *
+llm_question_dup_display_title (LlmQuestion *self)
+{
+  g_return_val_if_fail (LLM_IS_QUESTION (self), NULL);
+
+  if (!llm_text_looks_empty (self->title))
+    return llm_text_display_title (self->title);
+
+  if (self->source != NULL)
+    /* Translators: where an untitled question is written, "notes.md, line 12" */
+    return g_strdup_printf (_("%s, line %u"), self->source, self->line);
+
+  /* Translators: where an untitled question is written, "line 12" */
+  return g_strdup_printf (_("Line %u"), self->line);
 }

@@ -41,6 +41,7 @@ guint               llm_question_get_line       (LlmQuestion        *self);
 void                llm_question_set_line       (LlmQuestion        *self,
                                                  guint               line);
 gboolean            llm_question_is_card        (LlmQuestion        *self);
+char               *llm_question_dup_display_title (LlmQuestion     *self);
 void                llm_question_set_is_card    (LlmQuestion        *self,
                                                  gboolean            is_card);
 

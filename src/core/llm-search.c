@@ -200,6 +200,9 @@ builder_append (Builder    *b,
         {
           gunichar c = g_utf8_get_char (q);
 
+          /* As llm_text_normalize() does: "atten\u200Btion" is found. */
+          if (llm_text_is_invisible (c))
+            continue;
           if (g_unichar_isspace (c))
             {
               if (!b->pending_space)

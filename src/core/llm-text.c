@@ -44,6 +44,8 @@ llm_text_normalize (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (llm_text_is_invisible (c))
+        continue;
       if (g_unichar_isspace (c))
         {
           pending_space = out->len > 0;
@@ -175,4 +177,82 @@ llm_text_make_id (const char *title)
     }
 
   return g_string_free (id, FALSE);
+}
+
+/**
+ * llm_text_is_invisible:
+ * @c: a character
+ *
+ * Zero-width characters and direction controls: they draw nothing, so
+ * search ignores them ("atten\u200Btion" is "attention") and a title made
+ * of nothing else looks empty.
+ *
+ * Returns: whether @c draws nothing and takes no room
+ */
+gboolean
+llm_text_is_invisible (gunichar c)
+{
+  return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x115F || c == 0x1160 ||
+         c == 0x17B4 || c == 0x17B5 || c == 0x180E ||
+         (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206F) ||
+         c == 0x3164 || c == 0xFEFF || c == 0xFFA0;
+}
+
+/**
+ * llm_text_looks_empty:
+ * @text: (nullable): a title
+ *
+ * Returns: whether @text shows nothing: only white space and invisible
+ *   characters
+ */
+gboolean
+llm_text_looks_empty (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && !llm_text_is_invisible (c) && c != 0x2800)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * llm_text_display_title:
+ * @title: a title as written
+ *
+ * A title is shown as written, but it cannot disguise itself: an explicit
+ * direction override (U+202D, U+202E), which would show "gnp.exe" as
+ * "exe.png", becomes a visible mark. Whatever other direction controls it
+ * holds end with the title, as each is shown as an isolate of its own: a
+ * label of its own in the window, a <bdi> in the page.
+ *
+ * Returns: (transfer full): the title to show
+ */
+char *
+llm_text_display_title (const char *title)
+{
+  GString *out;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  out = g_string_sized_new (strlen (title) + 8);
+  for (const char *p = title; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x202D)
+        g_string_append (out, "\u2039LRO\u203A");
+      else if (c == 0x202E)
+        g_string_append (out, "\u2039RLO\u203A");
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }

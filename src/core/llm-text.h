@@ -14,5 +14,8 @@ char       *llm_text_normalize           (const char  *text);
 const char *llm_text_skip_number_prefix  (const char  *title,
                                           guint       *number);
 char       *llm_text_make_id             (const char  *title);
+gboolean    llm_text_is_invisible        (gunichar     c);
+gboolean    llm_text_looks_empty         (const char  *text);
+char       *llm_text_display_title       (const char  *title);
 
 G_END_DECLS
