@@ -296,9 +296,22 @@ html_ends (guint       kind,
     }
 }
 
-/* "```lang" or "~~~": returns the run's length, or 0. */
-static gsize
-fence_run (const char *p)
+static gboolean
+at_line_end (const char *p)
+{
+  return *p == '\n' || *p == '\0' || (*p == '\r' && (p[1] == '\n' || p[1] == '\0'));
+}
+
+/**
+ * llm_markdown_fence_open:
+ * @p: where a line's text starts, past its indent and quote marks; the
+ *   line ends at a newline or at the end of the string
+ *
+ * Returns: the length of the run of backticks or tildes that opens fenced
+ *   code at @p, or 0
+ */
+gsize
+llm_markdown_fence_open (const char *p)
 {
   gsize run = 0;
 
@@ -309,9 +322,41 @@ fence_run (const char *p)
   if (run < 3)
     return 0;
   /* A backtick fence's info string holds no backtick: "```a```" is code. */
-  if (*p == '`' && strchr (p + run, '`') != NULL)
-    return 0;
+  if (*p == '`')
+    for (const char *q = p + run; !at_line_end (q); q++)
+      if (*q == '`')
+        return 0;
   return run;
+}
+
+/**
+ * llm_markdown_fence_closes:
+ * @p: where a line's text starts, as for llm_markdown_fence_open()
+ * @fence_char: the opening fence's character
+ * @length: the opening fence's length
+ *
+ * Returns: whether the line at @p closes that fence
+ */
+gboolean
+llm_markdown_fence_closes (const char *p,
+                           char        fence_char,
+                           gsize       length)
+{
+  gsize run = 0;
+
+  while (p[run] == fence_char)
+    run++;
+  if (run < length)
+    return FALSE;
+  for (p += run; *p == ' ' || *p == '\t'; p++)
+    ;
+  return at_line_end (p);
+}
+
+static gsize
+fence_run (const char *p)
+{
+  return llm_markdown_fence_open (p);
 }
 
 /* "===" or "---" alone, up to three spaces in: a setext underline. */
@@ -360,8 +405,7 @@ llm_block_scanner_feed (LlmBlockScanner *self,
 
   if (self->fence_char != 0)
     {
-      run = strspn (p, self->fence_char == '`' ? "`" : "~");
-      if (*p == self->fence_char && run >= self->fence_len && llm_markdown_is_blank (p + run))
+      if (llm_markdown_fence_closes (p, self->fence_char, self->fence_len))
         {
           self->fence_char = 0;
           return LLM_LINE_FENCE;

@@ -50,6 +50,10 @@ const char  *llm_markdown_skip_indent       (const char      *line);
 gsize        llm_markdown_ordered_item      (const char      *line,
                                              guint           *number);
 gsize        llm_markdown_list_item         (const char      *line);
+gsize        llm_markdown_fence_open        (const char      *p);
+gboolean     llm_markdown_fence_closes      (const char      *p,
+                                             char             fence_char,
+                                             gsize            length);
 const char  *llm_markdown_code_span_end     (const char      *p);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "llm-block-scanner.h"
 #include "llm-math.h"
 
 /* cmark would corrupt TeX (`\{` loses its backslash, `_`/`*` turn into
@@ -177,44 +178,19 @@ is_line_end (const char *p)
   return *p == '\n' || *p == '\0' || (*p == '\r' && (p[1] == '\n' || p[1] == '\0'));
 }
 
-static gboolean
-starts_list_item (const char *p)
-{
-  if (*p == '-' || *p == '*' || *p == '+')
-    return p[1] == ' ' || p[1] == '\t';
-
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  while (g_ascii_isdigit (*p))
-    p++;
-  return (*p == '.' || *p == ')') && (p[1] == ' ' || p[1] == '\t');
-}
-
 /* Returns the length of the fence opening @line, or 0. */
 static guint
 fence_length (const char *line,
               char       *fence_char)
 {
   const char *p;
-  guint n = 0;
+  gsize n;
 
   indent_width (skip_quote_markers (line, NULL), &p);
-  if (*p != '`' && *p != '~')
-    return 0;
-
-  while (p[n] == *p)
-    n++;
-  if (n < 3)
-    return 0;
-
-  /* A backtick "fence" with a backtick in its info string is a code span. */
-  if (*p == '`')
-    for (const char *q = p + n; !is_line_end (q); q++)
-      if (*q == '`')
-        return 0;
-
-  *fence_char = *p;
-  return n;
+  n = llm_markdown_fence_open (p);
+  if (n > 0)
+    *fence_char = *p;
+  return (guint)MIN (n, G_MAXUINT);
 }
 
 static gboolean
@@ -223,17 +199,9 @@ closes_fence (const char *line,
               guint       open_length)
 {
   const char *p;
-  guint n = 0;
 
   indent_width (skip_quote_markers (line, NULL), &p);
-  while (p[n] == fence_char)
-    n++;
-  if (n < open_length)
-    return FALSE;
-
-  for (p += n; *p == ' ' || *p == '\t'; p++)
-    ;
-  return is_line_end (p);
+  return llm_markdown_fence_closes (p, fence_char, open_length);
 }
 
 /* Inline spans never run past the end of their paragraph. */
@@ -285,7 +253,7 @@ scan_line_start (Scanner *s)
     }
 
   s->in_indented_code = FALSE;
-  if (starts_list_item (rest))
+  if (llm_markdown_list_item (rest) > 0)
     s->in_list = TRUE;
   else if (indent == 0 && s->prev_blank)
     s->in_list = FALSE;
