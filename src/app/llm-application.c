@@ -15,6 +15,7 @@
 #include "llm-folder-loader.h"
 #include "llm-gl-probe.h"
 #include "llm-html-export.h"
+#include "llm-my-questions.h"
 #include "llm-note-export.h"
 #include "llm-note-store.h"
 #include "llm-question.h"
@@ -74,6 +75,7 @@ llm_application_load_bundled (void)
     g_error ("The bundled notes do not load: %s", error->message);
 
   llm_collection_set_title (collection, _("LLM Interview Notes"));
+  llm_my_questions_merge (collection, NULL);
   return collection;
 }
 
@@ -84,6 +86,7 @@ load_from_options (GVariantDict            *options,
 {
   g_autofree const char **files = NULL;
   g_autoptr(GFile) file = NULL;
+  LlmCollection *collection;
 
   if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
     return llm_application_load_bundled ();
@@ -100,7 +103,10 @@ load_from_options (GVariantDict            *options,
   else
     file = g_file_new_for_commandline_arg (files[0]);
 
-  return llm_collection_load_path (file, NULL, error);
+  collection = llm_collection_load_path (file, NULL, error);
+  if (collection != NULL)
+    llm_my_questions_merge (collection, NULL);
+  return collection;
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "llm-application.h"
 #include "llm-bookmarks.h"
 #include "llm-collection.h"
+#include "llm-my-questions.h"
 #include "llm-preferences-window.h"
 #include "llm-question.h"
 #include "llm-settings.h"
@@ -49,6 +50,8 @@ _llm_window_update_actions (LlmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", !g_queue_is_empty (&self->back));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", !g_queue_is_empty (&self->forward));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-question",
+                                 self->question != NULL && llm_my_questions_is_mine (self->question));
 }
 
 static void
@@ -553,6 +556,7 @@ llm_window_class_init (LlmWindowClass *klass)
   _llm_window_quiz_class_init (widget_class);
   _llm_window_mock_class_init (widget_class);
   _llm_window_open_class_init (widget_class);
+  _llm_window_my_questions_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, recent_menu);
 
   /**
