@@ -604,6 +604,21 @@ llm_application_finalize (GObject *object)
   G_OBJECT_CLASS (llm_application_parent_class)->finalize (object);
 }
 
+/* The inactivity timeout is for GNOME Shell's searches; once the user
+ * closed the last window the process should end at once. It must be set
+ * before GtkApplication releases the window's hold, which arms it. */
+static void
+llm_application_window_removed (GtkApplication *app,
+                                GtkWindow      *window)
+{
+  GList *windows = gtk_application_get_windows (app);
+
+  if (windows != NULL && windows->data == window && windows->next == NULL)
+    g_application_set_inactivity_timeout (G_APPLICATION (app), 0);
+
+  GTK_APPLICATION_CLASS (llm_application_parent_class)->window_removed (app, window);
+}
+
 static void
 llm_application_class_init (LlmApplicationClass *klass)
 {
@@ -611,6 +626,7 @@ llm_application_class_init (LlmApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = llm_application_finalize;
+  GTK_APPLICATION_CLASS (klass)->window_removed = llm_application_window_removed;
 
   app_class->startup = llm_application_startup;
   app_class->activate = llm_application_activate;
