@@ -328,6 +328,16 @@ print_action (GtkWidget  *widget,
 
   /* Prints the answer page as shown, or saves it as PDF from the dialog. */
   print = webkit_print_operation_new (llm_answer_view_get_web_view (self->answer_view));
+  if (self->question != NULL)
+    {
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+      g_autofree char *name = g_strdup (llm_question_get_title (self->question));
+
+      /* "Print to File" offers the question's title, not "output.pdf". */
+      g_strdelimit (name, "/\\:\n\r\t", '-');
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+      webkit_print_operation_set_print_settings (print, settings);
+    }
   webkit_print_operation_run_dialog (print, GTK_WINDOW (self));
 }
 
