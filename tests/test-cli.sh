@@ -117,7 +117,7 @@ printf '## Serving\n\n### 1. What is speculative decoding?\n\nDraft, then verify
 ok $? "--list with a my-questions.md of two prints 32 lines, the bundled 30 first"
 
 tail -n 2 "$tmp/list-mine" | cut -f1-4 > "$tmp/mine"
-printf 'my-questions/what-is-speculative-decoding\tServing\t1\tWhat is speculative decoding?\nmy-questions/what-is-flashattention\tTransformer\t2\tWhat is FlashAttention?\n' | cmp -s - "$tmp/mine"
+printf 'my-questions~what-is-speculative-decoding\tServing\t1\tWhat is speculative decoding?\nmy-questions~what-is-flashattention\tTransformer\t2\tWhat is FlashAttention?\n' | cmp -s - "$tmp/mine"
 ok $? "--list shows the two under the topics they were given"
 
 exit $fail

@@ -15,6 +15,8 @@
 #include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-my-questions.h"
+#include "llm-note-editor.h"
+#include "llm-note-store.h"
 #include "llm-question.h"
 #include "llm-question-form.h"
 #include "llm-test-util.h"
@@ -123,6 +125,21 @@ test_add_edit_study (void)
   g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
   line = g_strdup_printf ("\t%s\tgood\t", ID);
   g_assert_nonnull (strstr (log, line));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-stop", NULL);
+  llm_test_wait_for_shown (view);
+
+  /* Its notes, like any question's: the empty editor says what it is for. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-notes", NULL);
+  llm_test_wait (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->note_editor)));
+  llm_test_screenshot ("my-questions-note-editor");
+  llm_note_editor_set_text (window->note_editor, "Asked at the second round.");
+  g_assert_true (llm_note_editor_flush (window->note_editor));
+  {
+    g_autofree char *note = llm_note_store_load (window->notes, ID, NULL);
+
+    g_assert_cmpstr (note, ==, "Asked at the second round.");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

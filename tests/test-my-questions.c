@@ -106,9 +106,9 @@ test_append (void)
   g_assert_true (llm_my_questions_append (path, "Attention", "What is\nMQA?", "One key head.", &id3, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpstr (id1, ==, "my-questions/why-scale-by-d");
-  g_assert_cmpstr (id2, ==, "my-questions/kv-缓存怎么做");
-  g_assert_cmpstr (id3, ==, "my-questions/what-is-mqa");
+  g_assert_cmpstr (id1, ==, "my-questions~why-scale-by-d");
+  g_assert_cmpstr (id2, ==, "my-questions~kv-缓存怎么做");
+  g_assert_cmpstr (id3, ==, "my-questions~what-is-mqa");
 
   text = read_file (path);
   g_assert_cmpstr (text, ==,
@@ -134,9 +134,9 @@ test_append (void)
 
   described = describe (path);
   g_assert_cmpstr (described, ==,
-                   "Attention|1|my-questions/why-scale-by-d|Why scale by √d?|Keeps softmax **soft**.\n"
-                   "Attention|3|my-questions/what-is-mqa|What is MQA?|One key head.\n"
-                   "系统设计|2|my-questions/kv-缓存怎么做|KV 缓存怎么做？|按层缓存。\n\n- 键\n- 值\n");
+                   "Attention|1|my-questions~why-scale-by-d|Why scale by √d?|Keeps softmax **soft**.\n"
+                   "Attention|3|my-questions~what-is-mqa|What is MQA?|One key head.\n"
+                   "系统设计|2|my-questions~kv-缓存怎么做|KV 缓存怎么做？|按层缓存。\n\n- 键\n- 值\n");
 
   /* No title, no question; no topic, the default one. */
   g_assert_false (llm_my_questions_append (path, "Attention", " \n", "x", NULL, &error));
@@ -185,36 +185,36 @@ test_edit (void)
   g_assert_no_error (error);
 
   /* The answer of the first, longer: the others keep their ids. */
-  g_assert_true (llm_my_questions_edit (path, "my-questions/first", NULL, "First", "one\n\nand more", &new_id, &error));
+  g_assert_true (llm_my_questions_edit (path, "my-questions~first", NULL, "First", "one\n\nand more", &new_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (new_id, ==, "my-questions/first");
+  g_assert_cmpstr (new_id, ==, "my-questions~first");
   described = describe (path);
   g_assert_cmpstr (described, ==,
-                   "A|1|my-questions/first|First|one\n\nand more\n"
-                   "A|2|my-questions/second|Second|two\n"
-                   "B|3|my-questions/third|Third|three\n");
+                   "A|1|my-questions~first|First|one\n\nand more\n"
+                   "A|2|my-questions~second|Second|two\n"
+                   "B|3|my-questions~third|Third|three\n");
 
   /* A new title is a new id; the number stays. */
   g_clear_pointer (&new_id, g_free);
-  g_assert_true (llm_my_questions_edit (path, "my-questions/second", "", "Second, renamed", "2", &new_id, &error));
+  g_assert_true (llm_my_questions_edit (path, "my-questions~second", "", "Second, renamed", "2", &new_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (new_id, ==, "my-questions/second-renamed");
+  g_assert_cmpstr (new_id, ==, "my-questions~second-renamed");
 
   /* Moved to another topic: it goes to that topic's end. */
-  g_assert_true (llm_my_questions_edit (path, "my-questions/first", "B", "First", "one", NULL, &error));
+  g_assert_true (llm_my_questions_edit (path, "my-questions~first", "B", "First", "one", NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&described, g_free);
   described = describe (path);
   g_assert_cmpstr (described, ==,
-                   "A|2|my-questions/second-renamed|Second, renamed|2\n"
-                   "B|3|my-questions/third|Third|three\n"
-                   "B|1|my-questions/first|First|one\n");
+                   "A|2|my-questions~second-renamed|Second, renamed|2\n"
+                   "B|3|my-questions~third|Third|three\n"
+                   "B|1|my-questions~first|First|one\n");
   text = read_file (path);
   g_assert_cmpstr (text, ==,
                    "## A\n\n### 2. Second, renamed\n\n2\n\n"
                    "## B\n\n### 3. Third\n\nthree\n\n### 1. First\n\none\n\n");
 
-  g_assert_false (llm_my_questions_edit (path, "my-questions/gone", NULL, "x", "y", NULL, &error));
+  g_assert_false (llm_my_questions_edit (path, "my-questions~gone", NULL, "x", "y", NULL, &error));
   g_assert_error (error, LLM_MY_QUESTIONS_ERROR, LLM_MY_QUESTIONS_ERROR_NOT_FOUND);
 
   llm_test_remove_tree (folder);
@@ -252,11 +252,11 @@ test_hand_edited (void)
   g_assert_no_error (error);
   g_clear_pointer (&text, g_free);
   text = describe (path);
-  g_assert_nonnull (strstr (text, "A|10|my-questions/gamma|Gamma|g\n"));
-  g_assert_nonnull (strstr (text, "A|20|my-questions/alpha|Alpha|a\n<!-- a comment of mine -->\n"));
-  g_assert_nonnull (strstr (text, "A|30|my-questions/beta|Beta|b\n"));
+  g_assert_nonnull (strstr (text, "A|10|my-questions~gamma|Gamma|g\n"));
+  g_assert_nonnull (strstr (text, "A|20|my-questions~alpha|Alpha|a\n<!-- a comment of mine -->\n"));
+  g_assert_nonnull (strstr (text, "A|30|my-questions~beta|Beta|b\n"));
 
-  g_assert_true (llm_my_questions_edit (path, "my-questions/gamma", NULL, "Gamma", "G!", NULL, &error));
+  g_assert_true (llm_my_questions_edit (path, "my-questions~gamma", NULL, "Gamma", "G!", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (llm_my_questions_append (path, "A", "Delta", "d", NULL, &error));
   g_assert_no_error (error);
@@ -280,9 +280,9 @@ test_hand_edited (void)
                    "d\n"
                    "\n");
   after = describe (path);
-  g_assert_nonnull (strstr (after, "my-questions/alpha|"));
-  g_assert_nonnull (strstr (after, "my-questions/beta|"));
-  g_assert_nonnull (strstr (after, "my-questions/delta|"));
+  g_assert_nonnull (strstr (after, "my-questions~alpha|"));
+  g_assert_nonnull (strstr (after, "my-questions~beta|"));
+  g_assert_nonnull (strstr (after, "my-questions~delta|"));
   g_assert_cmpstr (before, !=, after);
 
   llm_test_remove_tree (folder);
@@ -314,11 +314,11 @@ test_merge (void)
 
   g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 32);
   question = llm_collection_get_question (collection, 30);
-  g_assert_cmpstr (llm_question_get_id (question), ==, "my-questions/what-is-flashattention");
+  g_assert_cmpstr (llm_question_get_id (question), ==, "my-questions~what-is-flashattention");
   g_assert_cmpstr (llm_question_get_topic (question), ==, "Transformer");
   g_assert_true (llm_my_questions_is_mine (question));
   g_assert_false (llm_my_questions_is_mine (llm_collection_get_question (collection, 0)));
-  question = llm_collection_lookup (collection, "my-questions/what-is-speculative-decoding");
+  question = llm_collection_lookup (collection, "my-questions~what-is-speculative-decoding");
   g_assert_nonnull (question);
   g_assert_cmpstr (llm_question_get_topic (question), ==, "Serving");
 
@@ -491,12 +491,12 @@ main (int   argc,
   self_path = argv[0];
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/my-questions/append", test_append);
-  g_test_add_func ("/my-questions/headings-in-answer", test_headings_in_answer);
-  g_test_add_func ("/my-questions/edit", test_edit);
-  g_test_add_func ("/my-questions/hand-edited", test_hand_edited);
-  g_test_add_func ("/my-questions/merge", test_merge);
-  g_test_add_func ("/my-questions/kill-while-saving", test_kill_while_saving);
+  g_test_add_func ("/my-questions~append", test_append);
+  g_test_add_func ("/my-questions~headings-in-answer", test_headings_in_answer);
+  g_test_add_func ("/my-questions~edit", test_edit);
+  g_test_add_func ("/my-questions~hand-edited", test_hand_edited);
+  g_test_add_func ("/my-questions~merge", test_merge);
+  g_test_add_func ("/my-questions~kill-while-saving", test_kill_while_saving);
 
   return g_test_run ();
 }

@@ -13,8 +13,9 @@
 G_BEGIN_DECLS
 
 /* Ids of the user's own questions start with this, so they never meet the
- * ids of the collection they are merged into. */
-#define LLM_MY_QUESTIONS_ID_PREFIX "my-questions/"
+ * ids of the collection they are merged into (titles never make a '~'),
+ * and still name note files (no '/'). */
+#define LLM_MY_QUESTIONS_ID_PREFIX "my-questions~"
 
 #define LLM_MY_QUESTIONS_ERROR (llm_my_questions_error_quark())
 
