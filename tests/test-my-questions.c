@@ -159,11 +159,13 @@ test_headings_in_answer (void)
   g_autofree char *path = make_path (&folder);
   g_autoptr(GError) error = NULL;
   g_autofree char *described = NULL;
+  g_auto(GStrv) fields = NULL;
 
   g_assert_true (llm_my_questions_append (path, "T", "Q", "## not a topic\n### not a question\n#### a sub-heading", NULL, &error));
   g_assert_no_error (error);
   described = describe (path);
-  g_assert_cmpuint (g_strv_length (g_strsplit (described, "|", -1)), ==, 5);
+  fields = g_strsplit (described, "|", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 5);
   g_assert_nonnull (strstr (described, "#### a sub-heading"));
 
   llm_test_remove_tree (folder);
