@@ -15,7 +15,7 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..40"
+echo "1..42"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -210,5 +210,16 @@ mkdir -p "$bad/.hidden" && printf '\211PNG\r\n\032\n' > "$bad/.hidden/key.png"
 [ $? -eq 0 ] && grep -q 'secret.txt was not published' "$tmp/err" && grep -q '.hidden/key.png was not published' "$tmp/err" &&
   [ ! -e "$tmp/site-leak/images" ]
 ok $? "--export-html publishes neither a text file nor a hidden image, and says so"
+# The user's own questions join every collection, under their own topics.
+mkdir -p "$XDG_DATA_HOME/com.example.LLMNotes"
+printf '## Serving\n\n### 1. What is speculative decoding?\n\nDraft, then verify.\n\n## Transformer\n\n### 2. What is FlashAttention?\n\nTiling.\n' \
+  > "$XDG_DATA_HOME/com.example.LLMNotes/my-questions.md"
+"$app" --list > "$tmp/list-mine" 2> "$tmp/err"
+[ "$(wc -l < "$tmp/list-mine")" -eq 32 ] && head -n 30 "$tmp/list-mine" | cmp -s - "$tmp/list"
+ok $? "--list with a my-questions.md of two prints 32 lines, the bundled 30 first"
+
+tail -n 2 "$tmp/list-mine" | cut -f1-4 > "$tmp/mine"
+printf 'my-questions~what-is-speculative-decoding\tServing\t1\tWhat is speculative decoding?\nmy-questions~what-is-flashattention\tTransformer\t2\tWhat is FlashAttention?\n' | cmp -s - "$tmp/mine"
+ok $? "--list shows the two under the topics they were given"
 
 exit $fail

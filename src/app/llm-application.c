@@ -16,6 +16,7 @@
 #include "llm-fsrs-optimizer.h"
 #include "llm-gl-probe.h"
 #include "llm-html-export.h"
+#include "llm-my-questions.h"
 #include "llm-note-export.h"
 #include "llm-note-store.h"
 #include "llm-question.h"
@@ -77,6 +78,7 @@ llm_application_load_bundled (void)
     g_error ("The bundled notes do not load: %s", error->message);
 
   llm_collection_set_title (collection, _("LLM Interview Notes"));
+  llm_my_questions_merge (collection, NULL);
   return collection;
 }
 
@@ -87,6 +89,7 @@ load_from_options (GVariantDict            *options,
 {
   g_autofree const char **files = NULL;
   g_autoptr(GFile) file = NULL;
+  LlmCollection *collection;
 
   if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
     return llm_application_load_bundled ();
@@ -103,7 +106,10 @@ load_from_options (GVariantDict            *options,
   else
     file = g_file_new_for_commandline_arg (files[0]);
 
-  return llm_collection_load_path (file, NULL, error);
+  collection = llm_collection_load_path (file, NULL, error);
+  if (collection != NULL)
+    llm_my_questions_merge (collection, NULL);
+  return collection;
 }
 
 static void
@@ -690,6 +696,21 @@ llm_application_finalize (GObject *object)
   G_OBJECT_CLASS (llm_application_parent_class)->finalize (object);
 }
 
+/* The inactivity timeout is for GNOME Shell's searches; once the user
+ * closed the last window the process should end at once. It must be set
+ * before GtkApplication releases the window's hold, which arms it. */
+static void
+llm_application_window_removed (GtkApplication *app,
+                                GtkWindow      *window)
+{
+  GList *windows = gtk_application_get_windows (app);
+
+  if (windows != NULL && windows->data == window && windows->next == NULL)
+    g_application_set_inactivity_timeout (G_APPLICATION (app), 0);
+
+  GTK_APPLICATION_CLASS (llm_application_parent_class)->window_removed (app, window);
+}
+
 static void
 llm_application_class_init (LlmApplicationClass *klass)
 {
@@ -697,6 +718,7 @@ llm_application_class_init (LlmApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = llm_application_finalize;
+  GTK_APPLICATION_CLASS (klass)->window_removed = llm_application_window_removed;
 
   app_class->startup = llm_application_startup;
   app_class->activate = llm_application_activate;

@@ -38,6 +38,7 @@ struct _LlmNoteEditor
   GtkWidget *box;
   GtkLabel *status_label;
   GtkSourceView *view;
+  GtkLabel *placeholder;
 
   GtkSourceBuffer *buffer;
   LlmNoteStore *store;
@@ -417,11 +418,22 @@ llm_note_editor_class_init (LlmNoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmNoteEditor, box);
   gtk_widget_class_bind_template_child (widget_class, LlmNoteEditor, status_label);
   gtk_widget_class_bind_template_child (widget_class, LlmNoteEditor, view);
+  gtk_widget_class_bind_template_child (widget_class, LlmNoteEditor, placeholder);
+  /* Esc puts the editor away, as Ctrl+E does; the note is saved then. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.toggle-notes", NULL);
 
   gtk_widget_class_install_action (widget_class, "note.clear", NULL, clear_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "noteeditor");
+}
+
+/* GtkTextView has no placeholder of its own: a label over it while empty. */
+static void
+update_placeholder (LlmNoteEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder),
+                          gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->buffer)) == 0);
 }
 
 static void
@@ -433,6 +445,7 @@ llm_note_editor_init (LlmNoteEditor *self)
   self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (update_placeholder), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);

@@ -12,6 +12,7 @@
 #include "llm-collection.h"
 #include "llm-folder-loader.h"
 #include "llm-load-problems.h"
+#include "llm-my-questions.h"
 #include "llm-settings.h"
 #include "llm-window-private.h"
 
@@ -75,8 +76,7 @@ reload_timeout (gpointer data)
   LlmWindow *self = data;
 
   self->reload_source = 0;
-  if (self->source != NULL)
-    load (self, self->source, TRUE);
+  _llm_window_reload (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -90,6 +90,9 @@ on_source_changed (LlmWindow         *self,
 {
   /* Editors write in steps; wait for them to settle. */
   if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+  /* The app's own save of my-questions.md has been reloaded already. */
+  if (_llm_window_is_own_save (self, file))
     return;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -146,7 +149,12 @@ watch_tree (LlmWindow *self,
 static void
 watch_source (LlmWindow *self)
 {
+  g_autofree char *mine = llm_my_questions_get_default_path ();
+  g_autoptr(GFile) mine_file = g_file_new_for_path (mine);
+
   g_ptr_array_set_size (self->monitors, 0);
+  /* The user's own questions are part of every collection. */
+  watch (self, mine_file, FALSE);
   if (self->source == NULL)
     return;
 
@@ -278,6 +286,7 @@ load_done (GObject      *object,
     }
 
   g_set_object (&self->source, call->file);
+  llm_my_questions_merge (collection, NULL);
   llm_window_set_collection (self, collection);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "browse");
@@ -341,12 +350,27 @@ llm_window_open (LlmWindow *self,
     g_cancellable_cancel (self->load_cancellable);
     stop_progress (self);
     g_clear_object (&self->source);
-    g_ptr_array_set_size (self->monitors, 0);
     llm_window_set_collection (self, bundled);
+    watch_source (self);
     gtk_stack_set_visible_child_name (self->content_stack, "browse");
     remember_recent (self, NULL);
     g_signal_emit_by_name (self, "collection-loaded");
   }
+}
+
+/**
+ * _llm_window_reload:
+ *
+ * Reads the collection shown again, with the user's own questions: at
+ * once for the bundled notes, in a thread for a file or folder.
+ */
+void
+_llm_window_reload (LlmWindow *self)
+{
+  if (self->source != NULL)
+    load (self, self->source, TRUE);
+  else if (self->collection != NULL)
+    llm_window_open (self, NULL);
 }
 
 /* Actions ----------------------------------------------------------------- */

@@ -139,6 +139,12 @@ void _llm_window_mock_question_changed    (LlmWindow      *self);
 void _llm_window_open_class_init          (GtkWidgetClass *widget_class);
 void _llm_window_open_constructed         (LlmWindow      *self);
 void _llm_window_open_dispose             (LlmWindow      *self);
+void _llm_window_reload                   (LlmWindow      *self);
+
+/* llm-window-my-questions.c: Add Question and Edit Question */
+void _llm_window_my_questions_class_init  (GtkWidgetClass *widget_class);
+gboolean _llm_window_is_own_save          (LlmWindow      *self,
+                                           GFile          *file);
 
 /* llm-window-search.c: search, history and random questions */
 void _llm_window_search_class_init        (GtkWidgetClass *widget_class);

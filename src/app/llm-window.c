@@ -13,6 +13,7 @@
 #include "llm-application.h"
 #include "llm-bookmarks.h"
 #include "llm-collection.h"
+#include "llm-my-questions.h"
 #include "llm-preferences-window.h"
 #include "llm-question.h"
 #include "llm-settings.h"
@@ -69,6 +70,8 @@ _llm_window_update_actions (LlmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", !g_queue_is_empty (&self->back));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", !g_queue_is_empty (&self->forward));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-question",
+                                 self->question != NULL && llm_my_questions_is_mine (self->question));
 }
 
 static void
@@ -450,6 +453,16 @@ print_action (GtkWidget  *widget,
 
   /* Prints the answer page as shown, or saves it as PDF from the dialog. */
   print = webkit_print_operation_new (llm_answer_view_get_web_view (self->answer_view));
+  if (self->question != NULL)
+    {
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+      g_autofree char *name = g_strdup (llm_question_get_title (self->question));
+
+      /* "Print to File" offers the question's title, not "output.pdf". */
+      g_strdelimit (name, "/\\:\n\r\t", '-');
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+      webkit_print_operation_set_print_settings (print, settings);
+    }
   webkit_print_operation_run_dialog (print, GTK_WINDOW (self));
 }
 
@@ -703,6 +716,7 @@ llm_window_class_init (LlmWindowClass *klass)
   _llm_window_quiz_class_init (widget_class);
   _llm_window_mock_class_init (widget_class);
   _llm_window_open_class_init (widget_class);
+  _llm_window_my_questions_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, recent_menu);
 
   /**
