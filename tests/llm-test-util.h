@@ -8,6 +8,7 @@
 
 #include "llm-answer-view.h"
 #include "llm-collection.h"
+#include "llm-user-data.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,7 @@ char *llm_test_eval             (LlmAnswerView *view,
 void  llm_test_screenshot       (const char    *name);
 LlmQuestion *llm_test_question_numbered (LlmCollection *collection,
                                          guint          number);
+LlmUserData   *llm_test_get_user_data   (void);
+LlmCollection *llm_test_load_bundled    (void);
 
 G_END_DECLS

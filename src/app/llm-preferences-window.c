@@ -18,6 +18,7 @@ struct _LlmPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   LlmSettings *settings;
+  LlmUserData *user_data;
 
   AdwComboRow *style_row;
   GtkAdjustment *zoom_adjustment;
@@ -99,7 +100,8 @@ open_data_folder_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  LlmPreferencesWindow *self = LLM_PREFERENCES_WINDOW (widget);
+  const char *path = g_file_peek_path (llm_user_data_get_dir (self->user_data));
   g_autofree char *uri = NULL;
 
   g_mkdir_with_parents (path, 0700);
@@ -114,6 +116,7 @@ llm_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->user_data);
 
   G_OBJECT_CLASS (llm_preferences_window_parent_class)->dispose (object);
 }
@@ -147,18 +150,21 @@ llm_preferences_window_init (LlmPreferencesWindow *self)
 
 GtkWidget *
 llm_preferences_window_new (GtkWindow   *parent,
-                            LlmSettings *settings)
+                            LlmSettings *settings,
+                            LlmUserData *user_data)
 {
   LlmPreferencesWindow *self;
   GSettings *gsettings;
 
   g_return_val_if_fail (LLM_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (LLM_IS_USER_DATA (user_data), NULL);
 
   self = g_object_new (LLM_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
   self->settings = g_object_ref (settings);
+  self->user_data = g_object_ref (user_data);
   gsettings = llm_settings_get_gsettings (settings);
 
   g_settings_bind_with_mapping (gsettings, "color-scheme", self->style_row, "selected",
@@ -173,7 +179,7 @@ llm_preferences_window_new (GtkWindow   *parent,
                                 G_SETTINGS_BIND_DEFAULT, uint_get_mapping, uint_set_mapping, NULL, NULL);
   g_settings_bind_with_mapping (gsettings, "mock-seconds", self->mock_seconds_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT, uint_get_mapping, uint_set_mapping, NULL, NULL);
-  llm_optimize_group_set_settings (self->optimize_group, gsettings);
+  llm_optimize_group_set_settings (self->optimize_group, gsettings, llm_user_data_get_review_log (user_data));
 
   return GTK_WIDGET (self);
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "llm-settings.h"
+#include "llm-user-data.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LlmPreferencesWindow, llm_preferences_window, LLM, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 GtkWidget *llm_preferences_window_new                (GtkWindow            *parent,
-                                                      LlmSettings          *settings);
+                                                      LlmSettings          *settings,
+                                                      LlmUserData          *user_data);
 GtkWidget *llm_preferences_window_get_optimize_group (LlmPreferencesWindow *self);
 
 G_END_DECLS

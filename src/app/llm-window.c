@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "llm-answer-view.h"
-#include "llm-application.h"
 #include "llm-bookmarks.h"
 #include "llm-collection.h"
 #include "llm-my-questions.h"
@@ -45,6 +44,7 @@ llm_window_mode_get_type (void)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_USER_DATA,
   PROP_COLLECTION,
   PROP_QUESTION,
   PROP_MODE,
@@ -440,7 +440,7 @@ preferences_action (GtkWidget  *widget,
 {
   LlmWindow *self = LLM_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (llm_preferences_window_new (GTK_WINDOW (self), self->settings)));
+  gtk_window_present (GTK_WINDOW (llm_preferences_window_new (GTK_WINDOW (self), self->settings, self->user_data)));
 }
 
 static void
@@ -587,6 +587,7 @@ llm_window_dispose (GObject *object)
   g_clear_object (&self->cleared_question);
   g_clear_pointer (&self->cleared_text, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->user_data);
 
   G_OBJECT_CLASS (llm_window_parent_class)->dispose (object);
 }
@@ -603,6 +604,10 @@ llm_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
       break;
 
     case PROP_COLLECTION:
@@ -636,6 +641,10 @@ llm_window_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
+    case PROP_USER_DATA:
+      self->user_data = g_value_dup_object (value);
+      break;
+
     case PROP_COLLECTION:
       llm_window_set_collection (self, g_value_get_object (value));
       break;
@@ -661,6 +670,14 @@ llm_window_class_init (LlmWindowClass *klass)
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, LLM_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LlmWindow:user-data:
+   *
+   * The user's notes, reviews and questions, shared by every window.
+   */
+  properties[PROP_USER_DATA] =
+    g_param_spec_object ("user-data", NULL, NULL, LLM_TYPE_USER_DATA,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COLLECTION] =
     g_param_spec_object ("collection", NULL, NULL, LLM_TYPE_COLLECTION,
@@ -749,14 +766,17 @@ llm_window_init (LlmWindow *self)
 
 LlmWindow *
 llm_window_new (GtkApplication *application,
-                LlmSettings    *settings)
+                LlmSettings    *settings,
+                LlmUserData    *user_data)
 {
   g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (LLM_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (LLM_IS_USER_DATA (user_data), NULL);
 
   return g_object_new (LLM_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
+                       "user-data", user_data,
                        NULL);
 }
 
