@@ -225,3 +225,33 @@ llm_test_load_bundled (void)
 {
   return llm_user_data_load_bundled (llm_test_get_user_data ());
 }
+
+/**
+ * llm_test_destroy_window:
+ * @window: a #GtkWindow the test made
+ *
+ * Destroys @window and fails the test unless it is then finalised: a
+ * window something still holds leaks its collection, its web view and
+ * every signal handler it connected.
+ */
+void
+llm_test_destroy_window (gpointer window)
+{
+  gpointer weak = window;
+
+  g_assert_true (GTK_IS_WINDOW (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Idles and the web process's last replies may hold it a moment. */
+  for (guint i = 0; i < TIMEOUT_MS / 50 && weak != NULL; i++)
+    llm_test_wait (50);
+
+  if (weak != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (weak), &weak);
+      g_test_message ("%s still has %u references", G_OBJECT_TYPE_NAME (weak),
+                      G_OBJECT (weak)->ref_count);
+    }
+  g_assert_null (weak);
+}

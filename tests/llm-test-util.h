@@ -22,6 +22,7 @@ void  llm_test_screenshot       (const char    *name);
 LlmQuestion *llm_test_question_numbered (LlmCollection *collection,
                                          guint          number);
 LlmUserData   *llm_test_get_user_data   (void);
+void           llm_test_destroy_window  (gpointer       window);
 LlmCollection *llm_test_load_bundled    (void);
 
 G_END_DECLS

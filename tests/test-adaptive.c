@@ -55,7 +55,7 @@ test_narrow_window (void)
   g_assert_true (gtk_widget_get_visible (window->content_pane));
   g_assert_false (gtk_widget_get_visible (window->sidebar_pane));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 /* A window of ordinary width shows both panes, with no back button. */
@@ -78,7 +78,7 @@ test_wide_window (void)
   g_assert_true (gtk_widget_get_visible (window->content_pane));
   g_assert_false (gtk_widget_get_visible (window->show_sidebar_button));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 int

@@ -129,7 +129,7 @@ test_window_bookmarks (void)
   llm_sidebar_set_bookmarks_only (sidebar, FALSE);
   g_assert_cmpuint (llm_sidebar_get_n_rows (sidebar), ==, 34);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_settings_reset (gsettings, "bookmarks");
 }
 

@@ -190,7 +190,7 @@ test_chart_sizes (gconstpointer data)
       /* At least 1% of the area. */
       g_assert_cmpuint (drawn, >, (guint)(w * h / 100));
 
-      gtk_window_destroy (GTK_WINDOW (window));
+      llm_test_destroy_window (window);
       g_assert_null (chart);
     }
 }
@@ -215,7 +215,7 @@ test_chart_empty (void)
   gtk_window_set_child (GTK_WINDOW (window), chart);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait (100);
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 /* A learner's half year: most days they review what is due (mostly
@@ -521,7 +521,7 @@ test_page (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   g_object_add_weak_pointer (G_OBJECT (page), (gpointer *)&page);
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_assert_null (page);
 
   {

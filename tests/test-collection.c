@@ -105,6 +105,36 @@ test_seed_metadata (void)
   g_assert_cmpstr (tags[0], ==, "LLM");
   g_assert_cmpstr (tags[1], ==, "NLP");
   g_assert_cmpstr (tags[2], ==, "Interview");
+  {
+    g_autofree char *lang = llm_collection_dup_language (collection);
+
+    g_assert_cmpstr (lang, ==, "zh-CN");
+  }
+}
+
+/* The page's lang: what the front matter says, else the script the notes
+ * are written in. Chinese notes full of English terms are still Chinese. */
+static void
+test_language (void)
+{
+  static const struct { const char *text; const char *lang; } cases[] = {
+    { "## Attention\n### 1. What is attention?\nA weighted sum of values.\n", "en" },
+    { "## 注意力\n### 1. 什么是 self-attention？\nQuery、Key、Value 的加权求和，softmax 归一化。\n", "zh-CN" },
+    { "---\nlang: en-GB\n---\n## 注意力\n### 1. 什么是注意力？\n加权求和。\n", "en-GB" },
+    { "---\nlanguage: ja\n---\n## Attention\n### 1. Q\nA\n", "ja" },
+    { "## 注意\n### 1. アテンションとは？\n重み付きの和です。\n", "ja" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LlmCollection) collection = llm_collection_load_data (cases[i].text, -1, "lang", NULL, &error);
+      g_autofree char *lang = NULL;
+
+      g_assert_no_error (error);
+      lang = llm_collection_dup_language (collection);
+      g_assert_cmpstr (lang, ==, cases[i].lang);
+    }
 }
 
 static void
@@ -526,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/llm/collection/seed-titles", test_seed_titles);
   g_test_add_func ("/llm/collection/seed-metadata", test_seed_metadata);
   g_test_add_func ("/llm/collection/seed-answers", test_seed_answers);
+  g_test_add_func ("/llm/collection/language", test_language);
   g_test_add_func ("/llm/collection/seed-key-points", test_seed_key_points);
   g_test_add_func ("/llm/collection/key-points-edge-cases", test_key_points_edge_cases);
   g_test_add_func ("/llm/collection/ids-stable", test_ids_stable);

@@ -147,7 +147,7 @@ test_hostile_markdown (void)
   llm_test_screenshot ("hostile");
 
   g_socket_service_stop (service);
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 static void
@@ -240,7 +240,7 @@ show_payloads (const char * const *list,
   g_assert_cmpstr (result, ==, expected);
 
   g_socket_service_stop (service);
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 static void
@@ -371,7 +371,7 @@ test_huge_payloads (void)
   g_test_message ("2 huge payloads shown as answers and as notes: 0 scripts ran, 0 requests");
 
   g_socket_service_stop (service);
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 /* The test itself must be able to fail: with the same server, a request the

@@ -480,7 +480,7 @@ test_keyboard_only (void)
     wait_until (window, page_body_class_is, "", "the answer to show after the self-test");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_settings_reset (gsettings, "bookmarks");
 }
 

@@ -131,7 +131,7 @@ test_lazy_math (void)
   g_assert_true (is_typeset (view, "article p:first-of-type .math"));
   g_assert_false (is_typeset (view, "article p:last-of-type .math"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 int

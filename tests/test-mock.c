@@ -230,7 +230,7 @@ test_mock_interview (void)
   llm_test_wait_for_shown (view);
   g_assert_true (llm_window_get_question (window) == first);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 
   {
     g_autofree char *now_last = g_settings_get_string (gsettings, "last-collection");
@@ -300,7 +300,7 @@ test_past_interviews (void)
 
   gtk_window_destroy (report);
   gtk_window_destroy (GTK_WINDOW (past));
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 int

@@ -142,7 +142,7 @@ test_add_edit_study (void)
     g_assert_cmpstr (note, ==, "Asked at the second round.");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 int

@@ -131,7 +131,7 @@ test_note_round_trip (void)
     g_assert_true (g_str_has_prefix (text, "My own words"));
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_unlink (path);
 }
 
@@ -212,7 +212,7 @@ test_note_undo_elsewhere_searchable (void)
 
   /* The next test starts where this one was left. */
   llm_window_show_question (window, q1);
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_unlink (path);
 }
 
@@ -268,7 +268,7 @@ test_note_disk_failure (void)
   g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
   g_assert_nonnull (strstr (on_disk, "Typed while the disk was failing"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_unlink (path);
 }
 
@@ -306,7 +306,7 @@ test_note_conflict (void)
   g_assert_true (g_file_get_contents (conflicts[0], &copy, NULL, NULL));
   g_assert_nonnull (strstr (copy, "their edit from another machine"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_unlink (conflicts[0]);
   g_unlink (path);
 }

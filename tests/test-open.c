@@ -126,7 +126,7 @@ test_open_folder (void)
     g_assert_true (llm_window_get_collection (window) == before);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 /* An empty file says what the app expects. */
@@ -150,7 +150,7 @@ test_open_empty (void)
   llm_test_wait (300);
   llm_test_screenshot ("empty-file");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -246,7 +246,7 @@ test_load_problems (void)
   g_assert_cmpuint (n_rows, ==, G_N_ELEMENTS (expected));
 
   gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
 
@@ -324,7 +324,7 @@ test_disguised_titles (void)
   topic = llm_test_eval (llm_window_get_answer_view (window), "document.querySelector('header .topic bdi').textContent");
   g_assert_cmpstr (topic, ==, "\u2039RLO\u203Acipot");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_unlink (path);
   g_rmdir (dir);
 }

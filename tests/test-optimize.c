@@ -173,7 +173,7 @@ test_optimize (void)
   g_assert_cmpuint (g_variant_n_children (stored), ==, 0);
   g_assert_cmpstr (interval_label (window, LLM_GRADE_EASY), ==, before);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 int

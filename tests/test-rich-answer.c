@@ -205,7 +205,7 @@ test_rich_answer (void)
   llm_test_screenshot ("rich-answer-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_unlink (figure);
   g_rmdir (tmp);
 }

@@ -87,7 +87,7 @@ test_search_opens_and_highlights (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.random-question", NULL);
   g_assert_true (llm_window_get_question (window) != llm_test_question_numbered (collection, 26));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 /* [[Wikilinks]] in an answer open the question they name. */
@@ -121,7 +121,7 @@ test_wikilink_navigates (void)
   g_assert_true (llm_window_get_question (window) == llm_collection_get_question (collection, 1));
   g_assert_cmpstr (webkit_web_view_get_uri (llm_answer_view_get_web_view (view)), ==, "app://llm/page/page.html");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 int

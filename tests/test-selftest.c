@@ -193,7 +193,7 @@ test_self_test (void)
   g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_BROWSE);
   assert_body_class (window, "");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 /* A short sitting ends on its end screen, which offers to go on. */
@@ -240,7 +240,7 @@ test_end_screen (void)
   g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
   g_assert_false (shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   g_settings_reset (gsettings, "bookmarks");
   g_settings_reset (gsettings, "self-test-scope");
 }
@@ -261,7 +261,7 @@ test_schedule_survives_restart (void)
   g_assert_cmpuint (llm_study_get_card (llm_window_get_study (window), llm_question_get_id (first))->reps, ==, 1);
   g_assert_null (llm_study_get_card (llm_window_get_study (window),
                                      llm_question_get_id (llm_collection_get_question (collection, 5))));
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
 }
 
 int

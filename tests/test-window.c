@@ -35,7 +35,7 @@ open_window (LlmSettings   *settings,
 static void
 close_window (LlmWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
+  llm_test_destroy_window (window);
   llm_test_wait (50);
 }
 
@@ -84,6 +84,12 @@ test_seed_window (void)
   g_assert_cmpstr (title, ==, "8.解释 Scaled Dot-Product Attention 是如何计算的。");
   topic = llm_test_eval (llm_window_get_answer_view (window), "document.querySelector('header .topic').textContent");
   g_assert_cmpstr (topic, ==, "注意力机制");
+  {
+    /* The page speaks the notes' language, guessed from their script. */
+    g_autofree char *lang = llm_test_eval (llm_window_get_answer_view (window), "document.documentElement.lang");
+
+    g_assert_cmpstr (lang, ==, "zh-CN");
+  }
 
   /* The formula is typeset, the key points are highlighted. */
   g_assert_cmpint (page_count (window, ".katex"), >=, 3);

@@ -241,8 +241,11 @@ function llmShowKeyPoints(texts, flags, title, coveredLabel, missedLabel) {
 
 /* One string, parsed once: see llmTypesetHtml(). An answer or note over
  * 1 MB is parsed with its TeX as it is, to be typeset as it scrolls in. */
-function llmShow(number, title, topic, html, dark, note, notesTitle, hidden) {
+function llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lang) {
   dark = Boolean(dark);
+  /* Fonts, line breaking and screen readers follow the notes' language. */
+  if (lang)
+    document.documentElement.lang = lang;
   const main = document.getElementById('content');
   const num = number ? `<span class="number">${llmEscape(number + '.')}</span>` : '';
   const largeAnswer = llmIsLarge(html);

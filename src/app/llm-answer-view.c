@@ -60,6 +60,7 @@ struct _LlmAnswerView
 
   WebKitWebView *web_view;
   LlmCollection *collection;
+  char *language;            /* the collection's, for the page's lang */
   LlmQuestion *question;
   char *note;
   char *find_text;
@@ -504,13 +505,14 @@ push_question (LlmAnswerView *self)
   g_variant_dict_insert (&args, "notesTitle", "s", _("My Notes"));
   g_variant_dict_insert (&args, "hidden", "s",
                          self->answer_hidden ? _("Recall your answer, then reveal it with Space.") : "");
+  g_variant_dict_insert (&args, "lang", "s", self->language ? self->language : "");
 
   call = g_new0 (ShowCall, 1);
   call->self = g_object_ref (self);
   call->serial = self->serial;
 
   webkit_web_view_call_async_javascript_function (self->web_view,
-                                                  "return llmShow(number, title, topic, html, dark, note, notesTitle, hidden);", -1,
+                                                  "return llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lang);", -1,
                                                   g_variant_dict_end (&args),
                                                   SCRIPT_WORLD, NULL,
                                                   self->cancellable,
@@ -796,6 +798,7 @@ llm_answer_view_dispose (GObject *object)
       self->web_view = NULL;
     }
   g_clear_object (&self->collection);
+  g_clear_pointer (&self->language, g_free);
   g_clear_object (&self->question);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->find_text, g_free);
@@ -976,7 +979,12 @@ llm_answer_view_show (LlmAnswerView *self,
 
   g_free (self->note);
   self->note = g_strdup (note);
-  g_set_object (&self->collection, collection);
+  /* Once per collection: the guess reads the first questions. */
+  if (g_set_object (&self->collection, collection))
+    {
+      g_free (self->language);
+      self->language = llm_collection_dup_language (collection);
+    }
   if (g_set_object (&self->question, question))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
 

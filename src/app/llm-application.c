@@ -364,7 +364,8 @@ export_html (LlmApplication *self,
 {
   LlmNoteStore *store = llm_user_data_get_note_store (self->user_data);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  LlmHtmlExportOptions export_options = { .language = "zh-CN", .warnings = warnings };
+  g_autofree char *language = llm_collection_dup_language (collection);
+  LlmHtmlExportOptions export_options = { .language = language, .warnings = warnings };
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target = NULL;

@@ -231,7 +231,8 @@ export_html_thread (GTask        *task,
   LlmNoteStore *notes = g_object_get_data (G_OBJECT (task), "notes");
   GFile *dir = task_data;
   GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
-  LlmHtmlExportOptions options = { .language = "zh-CN", .warnings = warnings };
+  g_autofree char *language = llm_collection_dup_language (collection);
+  LlmHtmlExportOptions options = { .language = language, .warnings = warnings };
   g_autoptr(GError) error = NULL;
 
   g_object_set_data_full (G_OBJECT (task), "warnings", warnings, (GDestroyNotify)g_ptr_array_unref);

@@ -86,6 +86,8 @@ read_front_matter (LlmDraft  *draft,
           replace_str (&draft->title, value);
         else if (g_str_equal (key, "date"))
           replace_str (&draft->date, value);
+        else if (g_str_equal (key, "lang") || g_str_equal (key, "language"))
+          replace_str (&draft->language, value);
         else if (g_str_equal (key, "tags") || g_str_equal (key, "tag"))
           {
             g_auto(GStrv) items = NULL;
@@ -277,6 +279,7 @@ llm_draft_free (LlmDraft *draft)
 
   g_free (draft->title);
   g_free (draft->date);
+  g_free (draft->language);
   g_strfreev (draft->tags);
   g_free (draft->heading_title);
   g_ptr_array_unref (draft->topics);
@@ -479,6 +482,7 @@ collection_from_draft (LlmDraft    *draft,
   else if (draft->heading_title != NULL)
     llm_collection_set_title (collection, draft->heading_title);
   llm_collection_set_date (collection, draft->date);
+  llm_collection_set_language (collection, draft->language);
   llm_collection_set_tags (collection, (const char * const *)draft->tags);
 
   for (guint t = 0; t < draft->topics->len; t++)

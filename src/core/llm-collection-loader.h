@@ -57,6 +57,7 @@ typedef struct
 {
   char *title;            /* from front matter */
   char *date;             /* from front matter */
+  char *language;         /* from front matter: lang or language */
   GStrv tags;             /* from front matter, never NULL */
   char *heading_title;    /* a "#" title standing alone above the rest */
   GPtrArray *topics;      /* of LlmDraftTopic, none empty */

@@ -11,6 +11,7 @@
 
 #include "llm-collection.h"
 #include "llm-question.h"
+#include "llm-text.h"
 #include "llm-topic.h"
 
 /* The list of topics, plus a flat index of every question so that look-ups
@@ -21,6 +22,7 @@ struct _LlmCollection
 
   char *title;
   char *date;
+  char *language;          /* from front matter, or NULL */
   GStrv tags;
   GFile *base;
 
@@ -98,6 +100,7 @@ llm_collection_finalize (GObject *object)
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_object (&self->base);
 
@@ -217,6 +220,55 @@ llm_collection_set_date (LlmCollection *self,
 
   g_free (self->date);
   self->date = g_strdup (date);
+}
+
+/**
+ * llm_collection_set_language:
+ * @language: (nullable): a BCP 47 tag from the notes' front matter
+ */
+void
+llm_collection_set_language (LlmCollection *self,
+                             const char    *language)
+{
+  g_return_if_fail (LLM_IS_COLLECTION (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+}
+
+/* Enough questions to tell the script, few enough to be instant. */
+#define GUESS_QUESTIONS 64
+#define GUESS_BYTES 4096
+
+/**
+ * llm_collection_dup_language:
+ *
+ * The language the notes are written in: what their front matter says, or
+ * else a guess from the script of the first questions. Worked out on each
+ * call rather than kept, so the collection never changes once built.
+ *
+ * Returns: (transfer full): a BCP 47 tag such as "zh-CN" or "en"
+ */
+char *
+llm_collection_dup_language (LlmCollection *self)
+{
+  g_autoptr(GString) sample = g_string_new (NULL);
+
+  g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
+
+  if (self->language != NULL)
+    return g_strdup (self->language);
+
+  for (guint i = 0; i < MIN (llm_collection_get_n_questions (self), GUESS_QUESTIONS); i++)
+    {
+      LlmQuestion *question = llm_collection_get_question (self, i);
+
+      g_string_append (sample, llm_question_get_title (question));
+      g_string_append_len (sample, llm_question_get_answer (question),
+                           strnlen (llm_question_get_answer (question), GUESS_BYTES));
+    }
+
+  return g_strdup (llm_text_guess_language (sample->str, sample->len));
 }
 
 const char * const *

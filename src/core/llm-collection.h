@@ -25,6 +25,9 @@ const char         *llm_collection_get_title         (LlmCollection *self);
 void                llm_collection_set_title         (LlmCollection *self,
                                                       const char    *title);
 const char         *llm_collection_get_date          (LlmCollection *self);
+void                llm_collection_set_language      (LlmCollection *self,
+                                                      const char    *language);
+char               *llm_collection_dup_language      (LlmCollection *self);
 void                llm_collection_set_date          (LlmCollection *self,
                                                       const char    *date);
 const char * const *llm_collection_get_tags          (LlmCollection *self);

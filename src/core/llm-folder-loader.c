@@ -782,6 +782,7 @@ build_collection (Loader      *self,
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
   g_autoptr(GPtrArray) root = plan_tree (self);
+  gboolean has_language = FALSE;
 
   name_apart (self, root);
   for (guint i = 0; i < root->len; i++)
@@ -843,6 +844,12 @@ build_collection (Loader      *self,
         {
           llm_draft_add_warnings (job->draft, collection, job->name);
           add_tags (tags, (const char * const *)job->draft->tags);
+          /* The first file that says its language speaks for the folder. */
+          if (job->draft->language != NULL && !has_language)
+            {
+              llm_collection_set_language (collection, job->draft->language);
+              has_language = TRUE;
+            }
         }
       if (job->warning != NULL)
         llm_collection_add_problem (collection, job->name, job->warning);

@@ -256,3 +256,57 @@ llm_text_display_title (const char *title)
     }
   return g_string_free (out, FALSE);
 }
+
+/**
+ * llm_text_guess_language:
+ * @text: UTF-8 text
+ * @max_bytes: how much of it to look at
+ *
+ * Tells the page which language its text is in, for fonts, line breaking
+ * and screen readers, when the notes do not say (front matter `lang:`):
+ * the script most letters are in. Chinese notes name English terms all
+ * the time, so a fifth of the letters being Han already makes them
+ * Chinese; kana make Han Japanese.
+ *
+ * Returns: a BCP 47 tag: "zh-CN", "ja", "ko" or "en"
+ */
+const char *
+llm_text_guess_language (const char *text,
+                         gsize       max_bytes)
+{
+  guint han = 0, kana = 0, hangul = 0, latin = 0;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, "en");
+
+  end = text + strnlen (text, max_bytes);
+  for (const char *p = text; p < end; )
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+
+      switch (g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_HAN:      han++; break;
+        case G_UNICODE_SCRIPT_HIRAGANA:
+        case G_UNICODE_SCRIPT_KATAKANA: kana++; break;
+        case G_UNICODE_SCRIPT_HANGUL:   hangul++; break;
+        case G_UNICODE_SCRIPT_LATIN:    latin++; break;
+        default: break;
+        }
+    }
+
+  if (hangul * 5 > hangul + han + latin)
+    return "ko";
+  if (kana * 20 > kana + han + latin)
+    return "ja";
+  if (han * 5 > han + latin)
+    return "zh-CN";
+  return "en";
+}

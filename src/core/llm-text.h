@@ -18,4 +18,7 @@ gboolean    llm_text_is_invisible        (gunichar     c);
 gboolean    llm_text_looks_empty         (const char  *text);
 char       *llm_text_display_title       (const char  *title);
 
+const char *llm_text_guess_language   (const char *text,
+                                      gsize       max_bytes);
+
 G_END_DECLS
