@@ -8,6 +8,7 @@
 
 #include "llm-answer-view.h"
 #include "llm-collection.h"
+#include "llm-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,26 @@ char *llm_test_eval             (LlmAnswerView *view,
 void  llm_test_screenshot       (const char    *name);
 LlmQuestion *llm_test_question_numbered (LlmCollection *collection,
                                          guint          number);
+
+/* Whether it holds yet; @subject is what the test watches (a window). */
+typedef gboolean (*LlmTestCheck) (gpointer subject,
+                                  gpointer data);
+
+void       llm_test_wait_until        (LlmTestCheck   check,
+                                       gpointer       subject,
+                                       gpointer       data,
+                                       const char    *what);
+gboolean   llm_test_shows_label       (GtkWidget     *widget,
+                                       const char    *text);
+gboolean   llm_test_shows_label_with  (GtkWidget     *widget,
+                                       const char    *part);
+GtkWindow *llm_test_find_toplevel     (GType          type);
+GtkWindow *llm_test_wait_for_toplevel (GType          type);
+void       llm_test_wait_for_mode     (LlmWindow     *window,
+                                       LlmWindowMode  mode);
+void       llm_test_wait_for_toast    (LlmWindow     *window,
+                                       const char    *part);
+void       llm_test_wait_for_page     (LlmWindow     *window,
+                                       const char    *body_class);
 
 G_END_DECLS
