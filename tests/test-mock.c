@@ -17,6 +17,7 @@
 #include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-coverage.h"
+#include "llm-interview-report.h"
 #include "llm-mock-panel.h"
 #include "llm-past-interviews.h"
 #include "llm-question.h"
@@ -34,6 +35,37 @@ find_transient_for (GtkWindow *parent)
 
       if (gtk_window_get_transient_for (window) == parent && gtk_widget_get_visible (GTK_WIDGET (window)))
         return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_text_view (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The answer box, as the user types into it. */
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
     }
 
   return NULL;
@@ -94,6 +126,7 @@ test_mock_interview (void)
   /* The visible entry point opens the set-up sheet. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-interview", NULL);
   sheet = llm_test_wait_for_toplevel (ADW_TYPE_WINDOW);
+  llm_test_wait (500);   /* mapped is not yet painted */
   g_assert_nonnull (sheet);
   g_assert_true (llm_test_shows_label (GTK_WIDGET (sheet), _("Weak Questions First")));
   g_assert_true (llm_test_shows_label (GTK_WIDGET (sheet), "注意力机制"));
@@ -120,7 +153,7 @@ test_mock_interview (void)
 
   /* The notes' own answer, typed: its key points are ticked. Over a
    * second passes first, so the time used is not 0:00. */
-  llm_mock_session_set_draft (session, llm_question_get_answer (first));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (find_text_view (panel)), llm_question_get_answer (first), -1);
   llm_test_wait (1200);
   gtk_widget_activate_action (panel, "mock.done", NULL);
   llm_test_wait_for_shown (view);
@@ -245,6 +278,27 @@ test_past_interviews (void)
     g_autofree char *one = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", 1), 1);
 
     g_assert_true (llm_test_shows_label_with (GTK_WIDGET (report), one));
+  }
+  /* Laid out as a report, not the markdown text: the total leads, the
+   * question has its number and title, its key points a row each. */
+  g_assert_false (has_text_view (GTK_WIDGET (report)));
+  {
+    g_autofree char *report_text = dup_newest_report ();
+    g_autoptr(GPtrArray) rows = llm_interview_report_parse (report_text, NULL);
+    LlmInterviewReportRow *row;
+    g_autofree char *title = NULL;
+    g_autofree char *total = NULL;
+
+    g_assert_cmpuint (rows->len, ==, 1);
+    row = g_ptr_array_index (rows, 0);
+    title = g_strdup_printf ("1. %s", row->title);
+    total = row->n_points ? g_strdup_printf (_("%u of %u key points · %u%%"), row->n_covered, row->n_points,
+                                             row->n_covered * 100 / row->n_points)
+                          : g_strdup (_("No key points to count"));
+    g_assert_true (llm_test_shows_label (GTK_WIDGET (report), total));
+    g_assert_true (llm_test_shows_label (GTK_WIDGET (report), title));
+    for (guint i = 0; row->points[i] != NULL; i++)
+      g_assert_true (llm_test_shows_label (GTK_WIDGET (report), row->points[i]));
   }
   llm_test_screenshot ("past-interview-report");
 

@@ -222,6 +222,62 @@ test_schedule_survives_restart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+collection_has (gpointer subject,
+                gpointer data)
+{
+  LlmCollection *collection = llm_window_get_collection (subject);
+
+  return collection != NULL && llm_collection_get_n_questions (collection) == GPOINTER_TO_UINT (data);
+}
+
+/* The notes changing on disk while a self-test runs: the session goes
+ * on, a toast says the notes are read again when it ends, and they are. */
+static void
+test_reload_waits (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "reload-notes", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *two = "# Notes\n\n## Basics\n\n### 1. What is a token?\n\nA piece of text.\n\n"
+                    "### 2. What is an embedding?\n\nA vector for a token.\n";
+  g_autofree char *three = g_strconcat (two, "\n### 3. What is attention?\n\nA weighted sum.\n", NULL);
+  LlmCollection *before;
+  LlmQuestion *asked;
+  LlmWindow *window;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, two, -1, NULL));
+  g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
+  window = llm_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_window_open (window, file);
+  llm_test_wait_until (collection_has, window, GUINT_TO_POINTER (2), "the notes to load");
+  before = llm_window_get_collection (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
+  llm_test_wait_for_mode (window, LLM_WINDOW_MODE_SELF_TEST);
+  asked = llm_window_get_question (window);
+  g_assert_nonnull (asked);
+
+  /* A third question is added in another editor. */
+  g_assert_true (g_file_set_contents (path, three, -1, NULL));
+  llm_test_wait_for_toast (window, _("The notes changed; they are read again when this session ends"));
+  llm_test_wait (600);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_SELF_TEST);
+  g_assert_true (llm_window_get_collection (window) == before);
+  g_assert_true (llm_window_get_question (window) == asked);
+  g_assert_nonnull (llm_self_test_bar_get_session (bar_of (window)));
+
+  /* Ending it reads them again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-stop", NULL);
+  llm_test_wait_for_mode (window, LLM_WINDOW_MODE_BROWSE);
+  llm_test_wait_until (collection_has, window, GUINT_TO_POINTER (3), "the notes to be read again");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/llm/selftest/grade-undo-leave", test_self_test);
   g_test_add_func ("/llm/selftest/restart", test_schedule_survives_restart);
   g_test_add_func ("/llm/selftest/end-screen", test_end_screen);
+  g_test_add_func ("/llm/selftest/reload-waits", test_reload_waits);
 
   return g_test_run ();
 }
