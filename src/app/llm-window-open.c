@@ -517,6 +517,8 @@ _llm_window_open_dispose (LlmWindow *self)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  /* The widgets disposed next may still change the mode or the page. */
+  self->reload_pending = FALSE;
   g_clear_handle_id (&self->reload_source, g_source_remove);
   stop_progress (self);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
