@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "llm-question.h"
 #include "llm-test-util.h"
@@ -254,4 +255,153 @@ llm_test_destroy_window (gpointer window)
                       G_OBJECT (weak)->ref_count);
     }
   g_assert_null (weak);
+}
+
+/**
+ * llm_test_wait_until:
+ *
+ * Turns the main loop until @check holds (it is asked every 50 ms), and
+ * fails the test if it never does: key presses, page scripts and
+ * dialogs all take effect later than the call that caused them.
+ */
+void
+llm_test_wait_until (LlmTestCheck  check,
+                     gpointer      subject,
+                     gpointer      data,
+                     const char   *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (TIMEOUT_MS, set_flag, &timed_out);
+
+  while (!check (subject, data))
+    {
+      gboolean tick = FALSE;
+
+      if (timed_out)
+        g_error ("Timed out waiting for %s", what);
+      g_timeout_add (50, set_flag, &tick);
+      while (!tick)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timeout);
+}
+
+/* Whether a label on screen in @widget says @text (or, with @whole
+ * FALSE, has it in it). */
+static gboolean
+shows (GtkWidget  *widget,
+       const char *text,
+       gboolean    whole)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *label = gtk_label_get_label (GTK_LABEL (widget));
+
+      if (whole ? g_str_equal (label, text) : strstr (label, text) != NULL)
+        return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows (child, text, whole))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+llm_test_shows_label (GtkWidget  *widget,
+                      const char *text)
+{
+  return shows (widget, text, TRUE);
+}
+
+gboolean
+llm_test_shows_label_with (GtkWidget  *widget,
+                           const char *part)
+{
+  return shows (widget, part, FALSE);
+}
+
+/* The visible toplevel of @type, or NULL. */
+GtkWindow *
+llm_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer subject,
+              gpointer data)
+{
+  return llm_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (llm_test_find_toplevel (GPOINTER_TO_SIZE (data))));
+}
+
+GtkWindow *
+llm_test_wait_for_toplevel (GType type)
+{
+  llm_test_wait_until (has_toplevel, NULL, GSIZE_TO_POINTER (type), g_type_name (type));
+  return llm_test_find_toplevel (type);
+}
+
+static gboolean
+in_mode (gpointer subject,
+         gpointer data)
+{
+  LlmWindowMode mode;
+
+  g_object_get (subject, "mode", &mode, NULL);
+  return mode == (LlmWindowMode)GPOINTER_TO_INT (data);
+}
+
+void
+llm_test_wait_for_mode (LlmWindow     *window,
+                        LlmWindowMode  mode)
+{
+  llm_test_wait_until (in_mode, window, GINT_TO_POINTER (mode), "the window's mode");
+}
+
+static gboolean
+shows_toast (gpointer subject,
+             gpointer data)
+{
+  return llm_test_shows_label_with (subject, data);
+}
+
+/* A toast with @part in its title is on screen. */
+void
+llm_test_wait_for_toast (LlmWindow  *window,
+                         const char *part)
+{
+  llm_test_wait_until (shows_toast, window, (gpointer)part, part);
+}
+
+static gboolean
+page_has_class (gpointer subject,
+                gpointer data)
+{
+  g_autofree char *classes = llm_test_eval (llm_window_get_answer_view (subject), "document.body.className");
+
+  return g_str_equal (classes, data);
+}
+
+/* The page's body has exactly @body_class ("answer-hidden" while the
+ * answer is covered, "" once shown). */
+void
+llm_test_wait_for_page (LlmWindow  *window,
+                        const char *body_class)
+{
+  llm_test_wait_until (page_has_class, window, (gpointer)body_class, "the page");
 }

@@ -9,6 +9,7 @@
 #include "llm-answer-view.h"
 #include "llm-collection.h"
 #include "llm-user-data.h"
+#include "llm-window.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,26 @@ LlmQuestion *llm_test_question_numbered (LlmCollection *collection,
 LlmUserData   *llm_test_get_user_data   (void);
 void           llm_test_destroy_window  (gpointer       window);
 LlmCollection *llm_test_load_bundled    (void);
+
+/* Whether it holds yet; @subject is what the test watches (a window). */
+typedef gboolean (*LlmTestCheck) (gpointer subject,
+                                  gpointer data);
+
+void       llm_test_wait_until        (LlmTestCheck   check,
+                                       gpointer       subject,
+                                       gpointer       data,
+                                       const char    *what);
+gboolean   llm_test_shows_label       (GtkWidget     *widget,
+                                       const char    *text);
+gboolean   llm_test_shows_label_with  (GtkWidget     *widget,
+                                       const char    *part);
+GtkWindow *llm_test_find_toplevel     (GType          type);
+GtkWindow *llm_test_wait_for_toplevel (GType          type);
+void       llm_test_wait_for_mode     (LlmWindow     *window,
+                                       LlmWindowMode  mode);
+void       llm_test_wait_for_toast    (LlmWindow     *window,
+                                       const char    *part);
+void       llm_test_wait_for_page     (LlmWindow     *window,
+                                       const char    *body_class);
 
 G_END_DECLS

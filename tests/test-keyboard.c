@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "llm-application.h"
@@ -21,12 +22,13 @@
 #include "llm-question.h"
 #include "llm-test-util.h"
 #include "llm-topic.h"
+#include "llm-mock-panel.h"
 #include "llm-self-test-bar.h"
-#include "llm-window-private.h"
-
-#define WAIT_MS 20000
+#include "llm-window.h"
 
 static LlmApplication *app;
+/* The test's own settings, which the window was given. */
+static GSettings *gsettings;
 
 static void
 on_child_exit (GPid     pid,
@@ -83,39 +85,10 @@ press_n (const char *key,
     press (keys->str);
 }
 
-typedef gboolean (*Check) (LlmWindow *window,
-                           gpointer   data);
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Key events arrive asynchronously: wait for their effect, and fail if it
  * never comes. */
-static void
-wait_until (LlmWindow  *window,
-            Check       check,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (WAIT_MS, set_flag, &timed_out);
-
-  while (!check (window, data))
-    {
-      gboolean tick = FALSE;
-
-      if (timed_out)
-        g_error ("Timed out waiting for %s", what);
-      g_timeout_add (50, set_flag, &tick);
-      while (!tick)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (timeout);
-}
+#define wait_until(window, check, data, what) \
+  llm_test_wait_until ((LlmTestCheck)(check), (window), (data), (what))
 
 static gboolean
 focus_is_in (LlmWindow *window,
@@ -175,7 +148,7 @@ static gboolean
 is_bookmarked (LlmWindow *window,
                gpointer   data)
 {
-  g_auto(GStrv) stored = g_settings_get_strv (llm_settings_get_gsettings (window->settings), "bookmarks");
+  g_auto(GStrv) stored = g_settings_get_strv (gsettings, "bookmarks");
 
   return g_strv_contains ((const char * const *)stored, llm_question_get_id (data));
 }
@@ -191,7 +164,7 @@ static gboolean
 n_rows_is (LlmWindow *window,
            gpointer   data)
 {
-  return llm_sidebar_get_n_rows (window->sidebar) == GPOINTER_TO_UINT (data);
+  return llm_sidebar_get_n_rows (llm_window_get_sidebar (window)) == GPOINTER_TO_UINT (data);
 }
 
 static LlmSelfTestSession *
@@ -240,6 +213,25 @@ focus_on_grade (LlmWindow *window,
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
 
   return target != NULL && g_variant_get_int32 (target) == GPOINTER_TO_INT (data);
+}
+
+/* The widget in @root that activates @action, such as the star button. */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 /* Shows @question, waiting for the window and then the page to have it. */
@@ -309,7 +301,6 @@ test_keyboard_only (void)
   g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autoptr(GPtrArray) rows = dup_rows (collection);
-  GSettings *gsettings = llm_settings_get_gsettings (settings);
   LlmQuestion *first = llm_collection_get_question (collection, 0);
   LlmQuestion *second = llm_collection_get_question (collection, 1);
   LlmQuestion *last = llm_collection_get_question (collection, llm_collection_get_n_questions (collection) - 1);
@@ -337,6 +328,7 @@ test_keyboard_only (void)
   g_assert_true (g_ptr_array_index (rows, row_of (rows, target) + 1) == after_target);
   n_rows = rows->len;
   n_first_topic = g_list_model_get_n_items (g_ptr_array_index (rows, 0));
+  gsettings = llm_settings_get_gsettings (settings);
 
   g_settings_reset (gsettings, "bookmarks");
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
@@ -353,7 +345,7 @@ test_keyboard_only (void)
 
   /* The keyboard starts in the tree, on the question shown. */
   g_assert_true (llm_window_get_question (window) == first);
-  wait_until (window, focus_is_in, window->sidebar, "the tree to have the focus");
+  wait_until (window, focus_is_in, llm_window_get_sidebar (window), "the tree to have the focus");
 
   /* Arrows move in the tree, and the answer follows. */
   press ("Down");
@@ -390,7 +382,7 @@ test_keyboard_only (void)
     g_auto(GStrv) stored = g_settings_get_strv (gsettings, "bookmarks");
 
     g_assert_cmpuint (g_strv_length (stored), ==, 1);
-    g_assert_cmpstr (gtk_button_get_icon_name (window->bookmark_button), ==, "starred-symbolic");
+    g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (find_actionable (GTK_WIDGET (window), "win.toggle-bookmark"))), ==, "starred-symbolic");
   }
   press ("ctrl+d");
   wait_until (window, is_not_bookmarked, target, "the bookmark to be removed");
@@ -403,7 +395,7 @@ test_keyboard_only (void)
   {
     guint presses = 0;
 
-    while (!focus_is_in (window, window->sidebar))
+    while (!focus_is_in (window, llm_window_get_sidebar (window)))
       {
         g_assert_cmpuint (++presses, <=, 8);
         press ("Tab");
@@ -415,9 +407,9 @@ test_keyboard_only (void)
   wait_for_question (window, after_target);
   press ("Tab");
   llm_test_wait (200);
-  g_assert_false (focus_is_in (window, window->sidebar));
+  g_assert_false (focus_is_in (window, llm_window_get_sidebar (window)));
   press ("shift+Tab");
-  wait_until (window, focus_is_in, window->sidebar, "Shift+Tab to come back to the tree");
+  wait_until (window, focus_is_in, llm_window_get_sidebar (window), "Shift+Tab to come back to the tree");
 
   /* Ctrl+T starts a self-test on the first question it asks, covered. */
   press ("ctrl+t");
@@ -484,6 +476,181 @@ test_keyboard_only (void)
   g_settings_reset (gsettings, "bookmarks");
 }
 
+static LlmMockSession *
+mock_of (LlmWindow *window)
+{
+  return llm_mock_panel_get_session (LLM_MOCK_PANEL (llm_window_get_mock_panel (window)));
+}
+
+/* The interview asks its question @data (a position), the clock running. */
+static gboolean
+mock_answering (LlmWindow *window,
+                gpointer   data)
+{
+  LlmMockSession *session = mock_of (window);
+
+  return session != NULL && llm_mock_session_get_state (session) == LLM_MOCK_ANSWERING &&
+         llm_mock_session_get_position (session) == GPOINTER_TO_UINT (data);
+}
+
+/* Its answer is in, shown with the checklist, to grade. */
+static gboolean
+mock_at_result (LlmWindow *window,
+                gpointer   data)
+{
+  LlmMockSession *session = mock_of (window);
+
+  return session != NULL && llm_mock_session_get_state (session) == LLM_MOCK_RESULT &&
+         llm_mock_session_get_position (session) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+dialog_is_open (LlmWindow *window,
+                gpointer   data)
+{
+  return (llm_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+mode_is (LlmWindow *window,
+         gpointer   data)
+{
+  return llm_window_get_mode (window) == (LlmWindowMode)GPOINTER_TO_INT (data);
+}
+
+static char *
+dup_newest_report (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, "interviews", NULL);
+  g_autoptr(GDir) reports = g_dir_open (dir, 0, NULL);
+  g_autofree char *newest = NULL;
+  g_autofree char *path = NULL;
+  const char *name;
+  char *text = NULL;
+
+  while (reports != NULL && (name = g_dir_read_name (reports)) != NULL)
+    if (newest == NULL || strcmp (name, newest) > 0)
+      {
+        g_free (newest);
+        newest = g_strdup (name);
+      }
+  if (newest == NULL)
+    return NULL;
+
+  path = g_build_filename (dir, newest, NULL);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static gboolean
+mock_logged (LlmWindow *window,
+             gpointer   data)
+{
+  LlmInterviewResult *result = data;
+  g_autofree char *line = g_strdup_printf ("\t%s\t%s\t", llm_question_get_id (result->question),
+                                           (const char *[]){ "", "again", "hard", "good", "easy" }[result->grade]);
+
+  return log_has (window, line);
+}
+
+/* A mock interview with real keys: Ctrl+Enter hands the answer in, the
+ * digits grade only on the result step (while answering they are typed),
+ * Enter confirms the grade the ticks suggest, and Esc asks whether to
+ * save a partial report, discard it or continue. */
+static void
+test_mock_keys (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  g_autofree char *focus_args = NULL;
+  g_autofree char *report = NULL;
+  const char *topics[] = { NULL };
+  LlmMockSession *session;
+  GPtrArray *results;
+  LlmWindow *window;
+
+  if (xdotool_path == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  gsettings = llm_settings_get_gsettings (settings);
+  g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
+  window = llm_window_new (GTK_APPLICATION (app), settings, llm_application_get_user_data (app));
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+  focus_args = g_strdup_printf ("windowfocus --sync %lu",
+                                (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  xdotool (focus_args);
+
+  /* What the set-up sheet's Start does (the sheet has its own test):
+   * three questions from every topic, two minutes each. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-mock", "(^asuub)", topics, 3, 120, FALSE);
+  wait_until (window, mock_answering, GUINT_TO_POINTER (0), "the first question");
+  session = mock_of (window);
+  g_assert_cmpuint (llm_mock_session_get_n_questions (session), ==, 3);
+  wait_for_question (window, llm_mock_session_get_question (session));
+  wait_until (window, page_body_class_is, "answer-hidden", "the answer to be covered");
+
+  /* Esc before anything is graded: the dialog, closed with Esc again,
+   * is Continue; the clock keeps running. */
+  press ("Escape");
+  wait_until (window, dialog_is_open, GINT_TO_POINTER (TRUE), "Esc to ask");
+  press ("Escape");
+  wait_until (window, dialog_is_open, GINT_TO_POINTER (FALSE), "Esc to close the question");
+  g_assert_true (mock_answering (window, GUINT_TO_POINTER (0)));
+
+  /* A digit while answering is typed, not a grade; Ctrl+Enter hands the
+   * answer in. */
+  xdotool ("type --delay 40 '3 layers'");
+  llm_test_wait (300);
+  g_assert_true (mock_answering (window, GUINT_TO_POINTER (0)));
+  press ("ctrl+Return");
+  wait_until (window, mock_at_result, GUINT_TO_POINTER (0), "the first result");
+  wait_until (window, page_body_class_is, "", "the answer to show");
+  g_assert_cmpstr (llm_mock_session_get_result (session)->answer, ==, "3 layers");
+
+  /* 2 grades it Hard and moves on. */
+  press ("2");
+  wait_until (window, mock_answering, GUINT_TO_POINTER (1), "the second question");
+  results = llm_mock_session_get_results (session);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (((LlmInterviewResult *)g_ptr_array_index (results, 0))->grade, ==, LLM_GRADE_HARD);
+  wait_until (window, mock_logged, g_ptr_array_index (results, 0), "the Hard review to be logged");
+
+  /* Nothing typed: Enter confirms the suggestion, Again. */
+  press ("ctrl+Return");
+  wait_until (window, mock_at_result, GUINT_TO_POINTER (1), "the second result");
+  g_assert_cmpint (llm_mock_session_get_suggested (session), ==, LLM_GRADE_AGAIN);
+  press ("Return");
+  wait_until (window, mock_answering, GUINT_TO_POINTER (2), "the third question");
+  g_assert_cmpuint (results->len, ==, 2);
+  g_assert_cmpint (((LlmInterviewResult *)g_ptr_array_index (results, 1))->grade, ==, LLM_GRADE_AGAIN);
+  wait_until (window, mock_logged, g_ptr_array_index (results, 1), "the Again review to be logged");
+
+  /* Esc on the third question, and Alt+S: Save Partial Report. */
+  press ("Escape");
+  wait_until (window, dialog_is_open, GINT_TO_POINTER (TRUE), "Esc to ask again");
+  llm_test_wait (300);
+  llm_test_screenshot ("keyboard-mock-end-ask");
+  press ("alt+s");
+  wait_until (window, mode_is, GINT_TO_POINTER (LLM_WINDOW_MODE_BROWSE), "the interview to end");
+  wait_until (window, dialog_is_open, GINT_TO_POINTER (FALSE), "the dialog to close");
+  g_assert_true (llm_mock_session_is_partial (session));
+  report = dup_newest_report ();
+  g_assert_nonnull (report);
+  {
+    g_autofree char *early = g_strdup_printf (_("Ended early: %u of %u questions answered."), 2, 3);
+
+    g_assert_nonnull (strstr (report, early));
+  }
+
+  llm_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +667,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/llm/keyboard/study-loop", test_keyboard_only);
+  g_test_add_func ("/llm/keyboard/mock-interview", test_mock_keys);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -17,60 +17,12 @@
 #include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-coverage.h"
+#include "llm-interview-report.h"
 #include "llm-mock-panel.h"
 #include "llm-past-interviews.h"
 #include "llm-question.h"
 #include "llm-test-util.h"
 #include "llm-window.h"
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (!gtk_widget_is_drawable (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Whether a label with @part in it is on screen. */
-static gboolean
-shows_label_with (GtkWidget  *widget,
-                  const char *part)
-{
-  if (!gtk_widget_is_drawable (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_label_with (child, part))
-      return TRUE;
-
-  return FALSE;
-}
 
 static GtkWindow *
 find_transient_for (GtkWindow *parent)
@@ -83,6 +35,37 @@ find_transient_for (GtkWindow *parent)
 
       if (gtk_window_get_transient_for (window) == parent && gtk_widget_get_visible (GTK_WIDGET (window)))
         return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_text_view (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The answer box, as the user types into it. */
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
     }
 
   return NULL;
@@ -142,11 +125,11 @@ test_mock_interview (void)
 
   /* The visible entry point opens the set-up sheet. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-interview", NULL);
-  llm_test_wait (500);
-  sheet = find_toplevel (ADW_TYPE_WINDOW);
+  sheet = llm_test_wait_for_toplevel (ADW_TYPE_WINDOW);
+  llm_test_wait (500);   /* mapped is not yet painted */
   g_assert_nonnull (sheet);
-  g_assert_true (shows_label (GTK_WIDGET (sheet), _("Weak Questions First")));
-  g_assert_true (shows_label (GTK_WIDGET (sheet), "注意力机制"));
+  g_assert_true (llm_test_shows_label (GTK_WIDGET (sheet), _("Weak Questions First")));
+  g_assert_true (llm_test_shows_label (GTK_WIDGET (sheet), "注意力机制"));
   llm_test_screenshot ("mock-setup");
   gtk_window_destroy (sheet);
   llm_test_wait (100);
@@ -168,13 +151,24 @@ test_mock_interview (void)
   }
   g_assert_cmpint (llm_mock_session_get_remaining_ms (session), >, 50000);
 
-  /* The notes' own answer, typed: its key points are ticked. */
-  llm_mock_session_set_draft (session, llm_question_get_answer (first));
+  /* The notes' own answer, typed: its key points are ticked. Over a
+   * second passes first, so the time used is not 0:00. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (find_text_view (panel)), llm_question_get_answer (first), -1);
+  llm_test_wait (1200);
   gtk_widget_activate_action (panel, "mock.done", NULL);
   llm_test_wait_for_shown (view);
   g_assert_cmpint (llm_mock_session_get_state (session), ==, LLM_MOCK_RESULT);
   result = llm_mock_session_get_result (session);
   g_assert_cmpuint (result->n_covered, ==, g_strv_length (result->points));
+
+  /* The result step's clock says the time the answer took. */
+  g_assert_cmpuint (result->seconds, >=, 1);
+  {
+    g_autofree char *used = g_strdup_printf ("%u:%02u", result->seconds / 60, result->seconds % 60);
+    g_autofree char *expected = g_strdup_printf (_("%s used"), used);
+
+    g_assert_cmpstr (llm_mock_panel_get_clock_text (LLM_MOCK_PANEL (panel)), ==, expected);
+  }
   {
     g_autofree char *classes = llm_test_eval (view, "document.body.className");
 
@@ -192,19 +186,18 @@ test_mock_interview (void)
 
   /* Esc's action mid-answer asks; Continue goes on... */
   gtk_widget_activate_action (panel, "mock.stop", NULL);
+  llm_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   llm_test_wait (300);
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   llm_test_screenshot ("mock-end-ask");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "continue");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (llm_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "continue");
   llm_test_wait (200);
   g_assert_cmpint (llm_mock_session_get_state (session), ==, LLM_MOCK_ANSWERING);
 
   /* ...Save Partial Report ends it with the one question graded. */
   gtk_widget_activate_action (panel, "mock.stop", NULL);
-  llm_test_wait (300);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "save");
-  llm_test_wait (900);
-  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (llm_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "save");
+  llm_test_wait_for_mode (window, LLM_WINDOW_MODE_BROWSE);
+  llm_test_wait (600);
   report = dup_newest_report ();
   g_assert_nonnull (report);
   {
@@ -222,9 +215,9 @@ test_mock_interview (void)
     g_autofree char *total = n ? g_strdup_printf (_("%u of %u key points · %u%%"), n, n, 100)
                                : g_strdup (_("No key points to count"));
 
-    g_assert_true (shows_label (GTK_WIDGET (window), total));
+    g_assert_true (llm_test_shows_label (GTK_WIDGET (window), total));
   }
-  g_assert_true (shows_label (GTK_WIDGET (window), _("Retry Missed")));
+  g_assert_true (llm_test_shows_label (GTK_WIDGET (window), _("Retry Missed")));
   llm_test_screenshot ("mock-report");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "s", llm_question_get_id (first));
   llm_test_wait_for_shown (view);
@@ -266,14 +259,14 @@ test_past_interviews (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.past-interviews", NULL);
   llm_test_wait (400);
-  past = LLM_PAST_INTERVIEWS (find_toplevel (LLM_TYPE_PAST_INTERVIEWS));
+  past = LLM_PAST_INTERVIEWS (llm_test_find_toplevel (LLM_TYPE_PAST_INTERVIEWS));
   g_assert_nonnull (past);
   g_assert_cmpuint (llm_past_interviews_get_n_items (past), >=, 1);
   /* The partial interview of the test before: one question, its score. */
   {
     g_autofree char *one = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", 1), 1);
 
-    g_assert_true (shows_label_with (GTK_WIDGET (past), one));
+    g_assert_true (llm_test_shows_label_with (GTK_WIDGET (past), one));
   }
   llm_test_screenshot ("past-interviews");
 
@@ -284,7 +277,28 @@ test_past_interviews (void)
   {
     g_autofree char *one = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", 1), 1);
 
-    g_assert_true (shows_label_with (GTK_WIDGET (report), one));
+    g_assert_true (llm_test_shows_label_with (GTK_WIDGET (report), one));
+  }
+  /* Laid out as a report, not the markdown text: the total leads, the
+   * question has its number and title, its key points a row each. */
+  g_assert_false (has_text_view (GTK_WIDGET (report)));
+  {
+    g_autofree char *report_text = dup_newest_report ();
+    g_autoptr(GPtrArray) rows = llm_interview_report_parse (report_text, NULL);
+    LlmInterviewReportRow *row;
+    g_autofree char *title = NULL;
+    g_autofree char *total = NULL;
+
+    g_assert_cmpuint (rows->len, ==, 1);
+    row = g_ptr_array_index (rows, 0);
+    title = g_strdup_printf ("1. %s", row->title);
+    total = row->n_points ? g_strdup_printf (_("%u of %u key points · %u%%"), row->n_covered, row->n_points,
+                                             row->n_covered * 100 / row->n_points)
+                          : g_strdup (_("No key points to count"));
+    g_assert_true (llm_test_shows_label (GTK_WIDGET (report), total));
+    g_assert_true (llm_test_shows_label (GTK_WIDGET (report), title));
+    for (guint i = 0; row->points[i] != NULL; i++)
+      g_assert_true (llm_test_shows_label (GTK_WIDGET (report), row->points[i]));
   }
   llm_test_screenshot ("past-interview-report");
 

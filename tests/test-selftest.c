@@ -53,48 +53,6 @@ assert_counts (LlmWindow *window,
   g_assert_cmpstr (counts, ==, expected);
 }
 
-/* Whether a label saying @text is on screen. */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (!gtk_widget_is_drawable (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static LlmWindowMode
-mode_of (LlmWindow *window)
-{
-  LlmWindowMode mode;
-
-  g_object_get (window, "mode", &mode, NULL);
-  return mode;
-}
-
 static void
 test_self_test (void)
 {
@@ -117,12 +75,12 @@ test_self_test (void)
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (view);
-  g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_BROWSE);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
 
   /* Nothing reviewed yet: all 30 are new and today's 20 come in. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
   llm_test_wait_for_shown (view);
-  g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_SELF_TEST);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_SELF_TEST);
   assert_counts (window, 20, 0, 0);
   first = llm_window_get_question (window);
   g_assert_true (first == llm_collection_get_question (collection, 0));
@@ -177,20 +135,20 @@ test_self_test (void)
   /* Picking another question while it runs asks first: Continue stays... */
   llm_window_show_question (window, llm_collection_get_question (collection, 7));
   llm_test_wait (200);
-  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (ADW_MESSAGE_DIALOG (llm_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
   llm_test_screenshot ("self-test-leave");
-  adw_message_dialog_response (find_dialog (), "continue");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (llm_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "continue");
   llm_test_wait (200);
   g_assert_true (llm_window_get_question (window) == second);
-  g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_SELF_TEST);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_SELF_TEST);
 
   /* ...End leaves for the question picked, its answer shown. */
   llm_window_show_question (window, llm_collection_get_question (collection, 7));
   llm_test_wait (200);
-  adw_message_dialog_response (find_dialog (), "end");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (llm_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "end");
   llm_test_wait_for_shown (view);
   g_assert_true (llm_window_get_question (window) == llm_collection_get_question (collection, 7));
-  g_assert_cmpint (mode_of (window), ==, LLM_WINDOW_MODE_BROWSE);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
   assert_body_class (window, "");
 
   llm_test_destroy_window (window);
@@ -227,18 +185,18 @@ test_end_screen (void)
   llm_test_wait (400);
 
   g_assert_true (llm_self_test_session_is_finished (llm_self_test_bar_get_session (LLM_SELF_TEST_BAR (bar))));
-  g_assert_true (shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
-  g_assert_true (shows_label (GTK_WIDGET (window), _("Review Again")));
-  g_assert_true (shows_label (GTK_WIDGET (window), _("Mock Interview")));
-  g_assert_true (shows_label (GTK_WIDGET (window), "0%"));   /* again rate */
-  g_assert_true (shows_label (GTK_WIDGET (window), "1"));    /* reviewed */
+  g_assert_true (llm_test_shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
+  g_assert_true (llm_test_shows_label (GTK_WIDGET (window), _("Review Again")));
+  g_assert_true (llm_test_shows_label (GTK_WIDGET (window), _("Mock Interview")));
+  g_assert_true (llm_test_shows_label (GTK_WIDGET (window), "0%"));   /* again rate */
+  g_assert_true (llm_test_shows_label (GTK_WIDGET (window), "1"));    /* reviewed */
   llm_test_screenshot ("self-test-end");
 
   /* Back to browsing leaves the end screen. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-stop", NULL);
   llm_test_wait (200);
   g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
-  g_assert_false (shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
+  g_assert_false (llm_test_shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
 
   llm_test_destroy_window (window);
   g_settings_reset (gsettings, "bookmarks");
@@ -264,6 +222,62 @@ test_schedule_survives_restart (void)
   llm_test_destroy_window (window);
 }
 
+static gboolean
+collection_has (gpointer subject,
+                gpointer data)
+{
+  LlmCollection *collection = llm_window_get_collection (subject);
+
+  return collection != NULL && llm_collection_get_n_questions (collection) == GPOINTER_TO_UINT (data);
+}
+
+/* The notes changing on disk while a self-test runs: the session goes
+ * on, a toast says the notes are read again when it ends, and they are. */
+static void
+test_reload_waits (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "reload-notes", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *two = "# Notes\n\n## Basics\n\n### 1. What is a token?\n\nA piece of text.\n\n"
+                    "### 2. What is an embedding?\n\nA vector for a token.\n";
+  g_autofree char *three = g_strconcat (two, "\n### 3. What is attention?\n\nA weighted sum.\n", NULL);
+  LlmCollection *before;
+  LlmQuestion *asked;
+  LlmWindow *window;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, two, -1, NULL));
+  g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  gtk_window_present (GTK_WINDOW (window));
+  llm_window_open (window, file);
+  llm_test_wait_until (collection_has, window, GUINT_TO_POINTER (2), "the notes to load");
+  before = llm_window_get_collection (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
+  llm_test_wait_for_mode (window, LLM_WINDOW_MODE_SELF_TEST);
+  asked = llm_window_get_question (window);
+  g_assert_nonnull (asked);
+
+  /* A third question is added in another editor. */
+  g_assert_true (g_file_set_contents (path, three, -1, NULL));
+  llm_test_wait_for_toast (window, _("The notes changed; they are read again when this session ends"));
+  llm_test_wait (600);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_SELF_TEST);
+  g_assert_true (llm_window_get_collection (window) == before);
+  g_assert_true (llm_window_get_question (window) == asked);
+  g_assert_nonnull (llm_self_test_bar_get_session (bar_of (window)));
+
+  /* Ending it reads them again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-stop", NULL);
+  llm_test_wait_for_mode (window, LLM_WINDOW_MODE_BROWSE);
+  llm_test_wait_until (collection_has, window, GUINT_TO_POINTER (3), "the notes to be read again");
+
+  llm_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/llm/selftest/grade-undo-leave", test_self_test);
   g_test_add_func ("/llm/selftest/restart", test_schedule_survives_restart);
   g_test_add_func ("/llm/selftest/end-screen", test_end_screen);
+  g_test_add_func ("/llm/selftest/reload-waits", test_reload_waits);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "llm-coverage.h"
+#include "llm-interview-report.h"
 #include "llm-mock-session.h"
 #include "llm-question.h"
 #include "llm-review-log.h"
@@ -553,6 +554,45 @@ test_mock_report (Fixture       *fixture,
 
   g_assert_nonnull (llm_study_get_card (fixture->study, "m1"));
   g_assert_nonnull (llm_study_get_card (fixture->study, "m2"));
+
+  /* The saved report reads back, for Past Interviews to show: numbers,
+   * answers and ticks; a note before the table when ended early. */
+  {
+    g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 7, 26, 8, 0, 0);
+    GPtrArray *results = llm_mock_session_get_results (session);
+    g_autofree char *text = llm_interview_report_format_partial (results, 3, when);
+    g_autofree char *note = NULL;
+    g_autoptr(GPtrArray) rows = llm_interview_report_parse (text, &note);
+
+    g_assert_cmpuint (rows->len, ==, 2);
+    g_assert_nonnull (note);
+    g_assert_nonnull (strstr (note, "2"));
+    for (guint i = 0; i < rows->len; i++)
+      {
+        LlmInterviewReportRow *row = g_ptr_array_index (rows, i);
+        LlmInterviewResult *result = g_ptr_array_index (results, i);
+
+        g_assert_cmpstr (row->title, ==, llm_question_get_title (result->question));
+        g_assert_cmpuint (row->seconds, ==, result->seconds);
+        g_assert_cmpuint (row->n_covered, ==, result->n_covered);
+        g_assert_cmpuint (row->n_points, ==, g_strv_length (result->points));
+        g_assert_cmpstr (row->grade, ==, llm_grade_get_label (result->grade));
+        g_assert_cmpstr (row->answer, ==, result->answer);
+        g_assert_cmpuint (g_strv_length (row->points), ==, g_strv_length (result->points));
+        for (guint j = 0; row->points[j] != NULL; j++)
+          {
+            g_assert_cmpstr (row->points[j], ==, result->points[j]);
+            g_assert_cmpint (row->covered[j], ==, result->covered[j]);
+          }
+      }
+    g_assert_cmpuint (((LlmInterviewReportRow *)g_ptr_array_index (rows, 0))->seconds, ==, 40);
+  }
+  {
+    g_autofree char *note = NULL;
+    g_autoptr(GPtrArray) rows = llm_interview_report_parse ("# Not a report\n\nJust text.\n", &note);
+
+    g_assert_cmpuint (rows->len, ==, 0);
+  }
 
   /* Ended during the second answer: one question in the report. */
   fixture->now_ms += 1000;

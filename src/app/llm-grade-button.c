@@ -86,3 +86,27 @@ llm_grade_button_set_suggested (GtkWidget *button,
   else
     gtk_widget_remove_css_class (button, "suggested-action");
 }
+
+/**
+ * llm_grade_button_fill_row:
+ * @box: the row to fill
+ * @action_name: the action, taking the grade as an "i" target
+ * @buttons: (out caller-allocates): the buttons made, indexed by grade
+ *
+ * Appends the four grade buttons, Again to Easy, to @box: the self-test
+ * and the mock interview build their rows here, so both look alike.
+ */
+void
+llm_grade_button_fill_row (GtkBox     *box,
+                           const char *action_name,
+                           GtkWidget  *buttons[LLM_GRADE_EASY + 1])
+{
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  buttons[0] = NULL;
+  for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
+    {
+      buttons[grade] = llm_grade_button_new (grade, action_name);
+      gtk_box_append (box, buttons[grade]);
+    }
+}

@@ -19,5 +19,8 @@ void       llm_grade_button_set_detail   (GtkWidget  *button,
 const char *llm_grade_button_get_detail   (GtkWidget  *button);
 void       llm_grade_button_set_suggested (GtkWidget *button,
                                           gboolean    suggested);
+void       llm_grade_button_fill_row     (GtkBox     *box,
+                                          const char *action_name,
+                                          GtkWidget  *buttons[LLM_GRADE_EASY + 1]);
 
 G_END_DECLS

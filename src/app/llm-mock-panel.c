@@ -13,6 +13,7 @@
 #include "llm-grade-button.h"
 #include "llm-mock-panel.h"
 #include "llm-question.h"
+#include "llm-session-signals.h"
 
 /* The panel under the question during a mock interview: the clock, the
  * answer box, then the checklist of key points and the grade buttons. It
@@ -41,15 +42,7 @@ struct _LlmMockPanel
 
 G_DEFINE_FINAL_TYPE (LlmMockPanel, llm_mock_panel, GTK_TYPE_WIDGET)
 
-enum {
-  SHOW_QUESTION,
-  FINISHED,
-  STOPPED,
-  ADD_TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[LLM_SESSION_N_SIGNALS];
 
 static void update (LlmMockPanel *self);
 
@@ -61,11 +54,24 @@ format_clock (gint64 ms)
   return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
 }
 
+/* While answering, the time left; on the result step, the time the
+ * answer took (the time left is then 0:00, which says nothing). */
 static void
 update_clock (LlmMockPanel *self)
 {
-  g_autofree char *text = format_clock (llm_mock_session_get_remaining_ms (self->session));
+  LlmInterviewResult *result = llm_mock_session_get_result (self->session);
   LlmMockTimer timer = llm_mock_session_get_timer (self->session);
+  g_autofree char *text = NULL;
+
+  if (llm_mock_session_get_state (self->session) == LLM_MOCK_RESULT && result != NULL)
+    {
+      g_autofree char *used = format_clock ((gint64)result->seconds * 1000);
+
+      /* Translators: the result step's clock, "0:42 used" */
+      text = g_strdup_printf (_("%s used"), used);
+    }
+  else
+    text = format_clock (llm_mock_session_get_remaining_ms (self->session));
 
   gtk_label_set_label (self->clock, text);
   if (timer == LLM_MOCK_TIMER_WARNING)
@@ -194,7 +200,7 @@ update (LlmMockPanel *self)
   if (state == LLM_MOCK_FINISHED)
     {
       g_clear_handle_id (&self->tick, g_source_remove);
-      g_signal_emit (self, signals[FINISHED], 0);
+      g_signal_emit (self, signals[LLM_SESSION_FINISHED], 0);
       return;
     }
 
@@ -212,7 +218,7 @@ update (LlmMockPanel *self)
         {
           gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->answer), "", -1);
           self->tick = g_timeout_add (250, on_tick, self);
-          g_signal_emit (self, signals[SHOW_QUESTION], 0, question, TRUE);
+          g_signal_emit (self, signals[LLM_SESSION_SHOW_QUESTION], 0, question, TRUE);
         }
       gtk_text_view_set_editable (self->answer, TRUE);
       gtk_widget_set_visible (self->result_box, FALSE);
@@ -234,7 +240,7 @@ update (LlmMockPanel *self)
       gtk_widget_set_visible (self->result_box, TRUE);
       if (was_answering)
         {
-          g_signal_emit (self, signals[SHOW_QUESTION], 0, question, FALSE);
+          g_signal_emit (self, signals[LLM_SESSION_SHOW_QUESTION], 0, question, FALSE);
           gtk_widget_grab_focus (self->grade_buttons[result->grade]);
         }
     }
@@ -285,7 +291,21 @@ llm_mock_panel_stop (LlmMockPanel *self)
   g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
   g_clear_object (&self->session);
   update_actions (self);
-  g_signal_emit (self, signals[STOPPED], 0);
+  g_signal_emit (self, signals[LLM_SESSION_STOPPED], 0);
+}
+
+/**
+ * llm_mock_panel_get_clock_text:
+ *
+ * Returns: (transfer none): what the clock says: the time left, or on
+ *   the result step the time used
+ */
+const char *
+llm_mock_panel_get_clock_text (LlmMockPanel *self)
+{
+  g_return_val_if_fail (LLM_IS_MOCK_PANEL (self), NULL);
+
+  return gtk_label_get_label (self->clock);
 }
 
 /**
@@ -334,7 +354,7 @@ grade (LlmMockPanel *self,
     {
       g_autofree char *message = g_strdup_printf (_("Could not record the review: %s"), error->message);
 
-      g_signal_emit (self, signals[ADD_TOAST], 0, message);
+      g_signal_emit (self, signals[LLM_SESSION_ADD_TOAST], 0, message);
     }
 }
 
@@ -418,10 +438,7 @@ llm_mock_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_MOCK_PANEL);
-  /* The template's top-level children are not bound, so not unparented
-   * by the line above. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
+  llm_session_signals_unparent_all (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (llm_mock_panel_parent_class)->dispose (object);
 }
@@ -434,29 +451,7 @@ llm_mock_panel_class_init (LlmMockPanelClass *klass)
 
   object_class->dispose = llm_mock_panel_dispose;
 
-  /**
-   * LlmMockPanel::show-question:
-   * @question: the question asked
-   * @hidden: whether its answer is still covered
-   */
-  signals[SHOW_QUESTION] =
-    g_signal_new ("show-question", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_BOOLEAN);
-  /**
-   * LlmMockPanel::finished:
-   *
-   * The interview is over, every question graded or ended early with a
-   * partial report to save.
-   */
-  signals[FINISHED] =
-    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[STOPPED] =
-    g_signal_new ("stopped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[ADD_TOAST] =
-    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  llm_session_signals_install (widget_class, signals);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-mock-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LlmMockPanel, progress_label);
@@ -485,10 +480,6 @@ llm_mock_panel_init (LlmMockPanel *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->answer), "changed",
                            G_CALLBACK (on_answer_changed), self, G_CONNECT_SWAPPED);
 
-  for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
-    {
-      self->grade_buttons[grade] = llm_grade_button_new (grade, "mock.grade");
-      gtk_box_append (self->grade_box, self->grade_buttons[grade]);
-    }
+  llm_grade_button_fill_row (self->grade_box, "mock.grade", self->grade_buttons);
   update_actions (self);
 }

@@ -21,5 +21,6 @@ void            llm_mock_panel_start       (LlmMockPanel   *self,
 void            llm_mock_panel_stop        (LlmMockPanel   *self);
 LlmMockSession *llm_mock_panel_get_session (LlmMockPanel   *self);
 gboolean        llm_mock_panel_is_running  (LlmMockPanel   *self);
+const char     *llm_mock_panel_get_clock_text (LlmMockPanel *self);
 
 G_END_DECLS

@@ -14,8 +14,9 @@
 
 /* Past mock interviews, as documents: one row per report with its date,
  * questions, score and time, newest first. A report opens in a window of
- * its own, as the markdown it is; it never becomes the collection being
- * studied. Action: past.open (the row's position). */
+ * its own, laid out as the report at an interview's end (the markdown
+ * file is read back, not shown raw); it never becomes the collection
+ * being studied. Action: past.open (the row's position). */
 
 struct _LlmPastInterviews
 {
@@ -108,11 +109,65 @@ reload (LlmPastInterviews *self)
   gtk_stack_set_visible_child_name (self->stack, self->paths->len > 0 ? "list" : "empty");
 }
 
+/* One question of the report: its numbers, the answer as typed, and the
+ * key points ticked or not. */
+static GtkWidget *
+question_group (LlmInterviewReportRow *row,
+                guint                  number)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *title = g_strdup_printf ("%u. %s", number, row->title);
+  g_autofree char *clock = format_clock (row->seconds);
+  g_autofree char *description = g_strdup_printf (_("%s · %u of %u key points · %s"),
+                                                  clock, row->n_covered, row->n_points, row->grade);
+  GtkWidget *answer = gtk_label_new (row->answer[0] ? row->answer : _("(answered aloud)"));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (answer), 0);
+  gtk_widget_add_css_class (answer, "card");
+  gtk_widget_add_css_class (answer, "report-answer");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (answer), GTK_ACCESSIBLE_PROPERTY_LABEL, _("My answer"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), answer);
+
+  if (row->points[0] != NULL)
+    {
+      GtkWidget *list = gtk_list_box_new ();
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_widget_set_margin_top (list, 12);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Key points"), -1);
+      for (guint i = 0; row->points[i] != NULL; i++)
+        {
+          GtkWidget *point = adw_action_row_new ();
+          GtkWidget *icon = gtk_image_new_from_icon_name (row->covered[i] ? "object-select-symbolic"
+                                                                          : "window-close-symbolic");
+
+          gtk_widget_add_css_class (icon, row->covered[i] ? "success" : "dim-label");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          row->covered[i] ? _("Covered") : _("Missed"), -1);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (point), row->points[i]);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (point), FALSE);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (point), icon);
+          gtk_list_box_append (GTK_LIST_BOX (list), point);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+    }
+
+  return group;
+}
+
 /**
  * llm_past_interviews_open:
  * @position: a row, newest first
  *
- * Opens the report at @position in a window of its own.
+ * Opens the report at @position in a window of its own, shown as the
+ * interview's report is at its end: the total first, then each question
+ * with its answer and its key points, ticked or not.
  *
  * Returns: (transfer none) (nullable): the report's window
  */
@@ -121,8 +176,12 @@ llm_past_interviews_open (LlmPastInterviews *self,
                           guint              position)
 {
   g_autofree char *text = NULL;
-  GtkWidget *window, *box, *header, *scroller, *view;
+  g_autofree char *note = NULL;
+  g_autofree char *headline = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *window, *box, *header, *page, *group;
   GtkWidget *row;
+  guint covered = 0, points = 0;
 
   g_return_val_if_fail (LLM_IS_PAST_INTERVIEWS (self), NULL);
 
@@ -131,11 +190,12 @@ llm_past_interviews_open (LlmPastInterviews *self,
     return NULL;
 
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, position));
+  rows = llm_interview_report_parse (text, &note);
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 600);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -144,22 +204,33 @@ llm_past_interviews_open (LlmPastInterviews *self,
                                                          adw_action_row_get_subtitle (ADW_ACTION_ROW (row))));
   gtk_box_append (GTK_BOX (box), header);
 
-  view = gtk_text_view_new ();
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 18);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 18);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Interview report"), -1);
+  page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
 
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_box_append (GTK_BOX (box), scroller);
+  /* The total leads, as on the report at the interview's end. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LlmInterviewReportRow *question = g_ptr_array_index (rows, i);
+
+      covered += question->n_covered;
+      points += question->n_points;
+    }
+  if (points > 0)
+    headline = g_strdup_printf (_("%u of %u key points · %u%%"), covered, points, covered * 100 / points);
+  else
+    headline = g_strdup (_("No key points to count"));
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), headline);
+  if (note != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), note);
+  gtk_widget_add_css_class (group, "report-total");
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                              ADW_PREFERENCES_GROUP (question_group (g_ptr_array_index (rows, i), i + 1)));
+
+  gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
 

@@ -11,6 +11,7 @@
 #include "llm-grade-button.h"
 #include "llm-interview-report.h"
 #include "llm-question.h"
+#include "llm-session-signals.h"
 #include "llm-self-test-bar.h"
 
 /* The bar under the answer during a self-test: what is left (Anki's
@@ -35,15 +36,7 @@ struct _LlmSelfTestBar
 
 G_DEFINE_FINAL_TYPE (LlmSelfTestBar, llm_self_test_bar, GTK_TYPE_WIDGET)
 
-enum {
-  SHOW_QUESTION,
-  FINISHED,
-  STOPPED,
-  ADD_TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[LLM_SESSION_N_SIGNALS];
 
 /**
  * llm_self_test_bar_dup_counts:
@@ -125,7 +118,7 @@ update (LlmSelfTestBar *self)
   if (question == NULL)
     {
       g_clear_object (&self->shown);
-      g_signal_emit (self, signals[FINISHED], 0);
+      g_signal_emit (self, signals[LLM_SESSION_FINISHED], 0);
       return;
     }
 
@@ -137,7 +130,7 @@ update (LlmSelfTestBar *self)
   /* The same question again (a requeue right after itself, or an undo)
    * is shown again too: it must be covered. */
   g_set_object (&self->shown, question);
-  g_signal_emit (self, signals[SHOW_QUESTION], 0, question, !revealed);
+  g_signal_emit (self, signals[LLM_SESSION_SHOW_QUESTION], 0, question, !revealed);
 
   if (revealed)
     gtk_widget_grab_focus (self->grade_buttons[LLM_GRADE_GOOD]);
@@ -186,7 +179,7 @@ llm_self_test_bar_stop (LlmSelfTestBar *self)
   g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
   g_clear_object (&self->session);
   g_clear_object (&self->shown);
-  g_signal_emit (self, signals[STOPPED], 0);
+  g_signal_emit (self, signals[LLM_SESSION_STOPPED], 0);
 }
 
 /**
@@ -243,7 +236,7 @@ grade_action (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("Could not record the review: %s"), error->message);
 
-      g_signal_emit (self, signals[ADD_TOAST], 0, message);
+      g_signal_emit (self, signals[LLM_SESSION_ADD_TOAST], 0, message);
     }
 }
 
@@ -265,7 +258,7 @@ undo_action (GtkWidget  *widget,
     message = g_strdup_printf (_("Grade undone: “%s” is asked again"),
                                llm_question_get_title (llm_self_test_session_get_current (self->session)));
 
-  g_signal_emit (self, signals[ADD_TOAST], 0, message);
+  g_signal_emit (self, signals[LLM_SESSION_ADD_TOAST], 0, message);
 }
 
 static void
@@ -286,10 +279,7 @@ llm_self_test_bar_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->shown);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_SELF_TEST_BAR);
-  /* The template's top-level children are not bound, so not unparented
-   * by the line above. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
+  llm_session_signals_unparent_all (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (llm_self_test_bar_parent_class)->dispose (object);
 }
@@ -302,33 +292,7 @@ llm_self_test_bar_class_init (LlmSelfTestBarClass *klass)
 
   object_class->dispose = llm_self_test_bar_dispose;
 
-  /**
-   * LlmSelfTestBar::show-question:
-   * @question: the question asked
-   * @hidden: whether its answer is still covered
-   */
-  signals[SHOW_QUESTION] =
-    g_signal_new ("show-question", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_BOOLEAN);
-  /**
-   * LlmSelfTestBar::finished:
-   *
-   * The last question is graded: time for the end screen.
-   */
-  signals[FINISHED] =
-    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * LlmSelfTestBar::stopped:
-   *
-   * The session is over and gone.
-   */
-  signals[STOPPED] =
-    g_signal_new ("stopped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[ADD_TOAST] =
-    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  llm_session_signals_install (widget_class, signals);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-self-test-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, LlmSelfTestBar, counts_label);
@@ -350,10 +314,6 @@ llm_self_test_bar_init (LlmSelfTestBar *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
-  for (LlmGrade grade = LLM_GRADE_AGAIN; grade <= LLM_GRADE_EASY; grade++)
-    {
-      self->grade_buttons[grade] = llm_grade_button_new (grade, "selftest.grade");
-      llm_grade_button_set_suggested (self->grade_buttons[grade], grade == LLM_GRADE_GOOD);
-      gtk_box_append (self->grade_box, self->grade_buttons[grade]);
-    }
+  llm_grade_button_fill_row (self->grade_box, "selftest.grade", self->grade_buttons);
+  llm_grade_button_set_suggested (self->grade_buttons[LLM_GRADE_GOOD], TRUE);
 }

@@ -67,6 +67,13 @@ rebuild_recent_menu (LlmWindow *self)
 
 /* Watching ---------------------------------------------------------------- */
 
+static gboolean
+session_busy (LlmWindow *self)
+{
+  return self->mode != LLM_WINDOW_MODE_BROWSE ||
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "mock-report") == 0;
+}
+
 static void load (LlmWindow *self, GFile *file, gboolean reload);
 
 static gboolean
@@ -78,6 +85,14 @@ reload_timeout (gpointer data)
   _llm_window_reload (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* The session is over: read the notes again if they changed meanwhile. */
+static void
+on_session_maybe_over (LlmWindow *self)
+{
+  if (self->reload_pending && !session_busy (self) && self->reload_source == 0)
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
 }
 
 static void
@@ -281,6 +296,15 @@ load_done (GObject      *object,
       return;
     }
 
+  /* A session started while the notes were read again: read them once
+   * more when it is over. */
+  if (call->reload && session_busy (self))
+    {
+      self->reload_pending = TRUE;
+      load_call_free (call);
+      return;
+    }
+
   g_set_object (&self->source, call->file);
   llm_user_data_add_my_questions (self->user_data, collection);
   llm_window_set_collection (self, collection);
@@ -363,6 +387,18 @@ llm_window_open (LlmWindow *self,
 void
 _llm_window_reload (LlmWindow *self)
 {
+  /* A session's questions belong to the collection it started in, and
+   * set_collection() ends it: a change on disk waits for the session (its
+   * end screen or report included) instead of ending it unasked. */
+  if (session_busy (self))
+    {
+      if (!self->reload_pending)
+        _llm_window_add_toast (self, _("The notes changed; they are read again when this session ends"));
+      self->reload_pending = TRUE;
+      return;
+    }
+
+  self->reload_pending = FALSE;
   if (self->source != NULL)
     load (self, self->source, TRUE);
   else if (self->collection != NULL)
@@ -467,6 +503,9 @@ _llm_window_open_constructed (LlmWindow *self)
   g_signal_connect_object (llm_settings_get_gsettings (self->settings), "changed::recent-collections",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
+  g_signal_connect (self, "notify::mode", G_CALLBACK (on_session_maybe_over), NULL);
+  g_signal_connect_object (self->content_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_session_maybe_over), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -474,6 +513,8 @@ _llm_window_open_dispose (LlmWindow *self)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  /* The widgets disposed next may still change the mode or the page. */
+  self->reload_pending = FALSE;
   g_clear_handle_id (&self->reload_source, g_source_remove);
   stop_progress (self);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);

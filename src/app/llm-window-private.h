@@ -58,6 +58,7 @@ struct _LlmWindow
   LlmLoadProgress *load_progress_state;
   guint progress_source;
   guint reload_source;
+  gboolean reload_pending;   /* held back while a session runs */
   GMenu *recent_menu;
 
   /* Narrow windows show one pane at a time. */

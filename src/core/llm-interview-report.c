@@ -302,3 +302,163 @@ llm_interview_report_summarize (const char                *report,
 
   return summary->n_questions > 0;
 }
+
+void
+llm_interview_report_row_free (gpointer data)
+{
+  LlmInterviewReportRow *row = data;
+
+  g_free (row->title);
+  g_free (row->grade);
+  g_free (row->answer);
+  g_strfreev (row->points);
+  g_free (row->covered);
+  g_free (row);
+}
+
+/* A table row's cells, split on unescaped bars, or NULL for any other
+ * line. */
+static GStrv
+split_table_row (const char *line)
+{
+  GString *text;
+  GStrv cells;
+
+  if (!g_str_has_prefix (line, "| "))
+    return NULL;
+
+  text = g_string_new (line);
+  g_string_replace (text, "\\|", "\x01", 0);
+  cells = g_strsplit (text->str, "|", -1);
+  g_string_free (text, TRUE);
+  if (g_strv_length (cells) != 7)
+    g_clear_pointer (&cells, g_strfreev);
+
+  return cells;
+}
+
+/**
+ * llm_interview_report_parse:
+ * @report: a report as llm_interview_report_format() writes it
+ * @note: (out) (optional) (transfer full): the sentence before the table
+ *   ("Ended early: …"), or %NULL
+ *
+ * Reads a saved report back for showing: the table's numbers, then each
+ * question's answer and key points. Only the report's shape is relied
+ * on (its headings are in the language it was written in): a `## ` per
+ * question, in the table's order, whose first `### ` holds the answer
+ * and second the key points as a task list.
+ *
+ * Returns: (transfer container) (element-type LlmInterviewReportRow): the
+ *   questions, in order; empty when @report has no table
+ */
+GPtrArray *
+llm_interview_report_parse (const char  *report,
+                            char       **note)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (llm_interview_report_row_free);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) answer = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GArray) covered = NULL;
+  LlmInterviewReportRow *section = NULL;
+  guint n_sections = 0, part = 0;
+  gboolean seen_table = FALSE;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  lines = g_strsplit (report, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_auto(GStrv) cells = split_table_row (line);
+      guint seconds, n_covered, n_points;
+
+      if (cells != NULL && !seen_table && sscanf (g_strstrip (cells[4]), "%u/%u", &n_covered, &n_points) == 2 &&
+          parse_clock (g_strstrip (cells[3]), &seconds))
+        {
+          LlmInterviewReportRow *row = g_new0 (LlmInterviewReportRow, 1);
+          GString *title = g_string_new (g_strstrip (cells[2]));
+
+          g_string_replace (title, "\x01", "|", 0);
+          row->title = g_string_free (title, FALSE);
+          row->seconds = seconds;
+          row->n_covered = n_covered;
+          row->n_points = n_points;
+          row->grade = g_strdup (g_strstrip (cells[5]));
+          row->answer = g_strdup ("");
+          row->points = g_new0 (char *, 1);
+          g_ptr_array_add (rows, row);
+          continue;
+        }
+      if (cells != NULL || g_str_has_prefix (line, "|---"))
+        continue;
+      if (rows->len > 0)
+        seen_table = TRUE;
+
+      if (rows->len == 0 && !g_str_has_prefix (line, "# ") && line[0] != '\0')
+        {
+          g_string_append_printf (before, "%s%s", before->len ? " " : "", line);
+          continue;
+        }
+
+      if (g_str_has_prefix (line, "## "))
+        {
+          section = n_sections < rows->len ? g_ptr_array_index (rows, n_sections) : NULL;
+          n_sections++;
+          part = 0;
+          continue;
+        }
+      if (section == NULL)
+        continue;
+      if (g_str_has_prefix (line, "### "))
+        {
+          part++;
+          if (part == 1)
+            answer = g_string_new (NULL);
+          else if (part == 2)
+            {
+              points = g_ptr_array_new_with_free_func (g_free);
+              covered = g_array_new (FALSE, FALSE, sizeof (gboolean));
+            }
+        }
+      else if (part == 1)
+        g_string_append_printf (answer, "%s\n", line);
+      else if (part == 2 && (g_str_has_prefix (line, "- [x] ") || g_str_has_prefix (line, "- [ ] ")))
+        {
+          gboolean ticked = line[3] == 'x';
+
+          g_ptr_array_add (points, g_strdup (line + 6));
+          g_array_append_val (covered, ticked);
+        }
+
+      /* A section ends at the next one or at the end of the report. */
+      if (lines[i + 1] == NULL || g_str_has_prefix (lines[i + 1], "## "))
+        {
+          if (answer != NULL)
+            {
+              g_free (section->answer);
+              section->answer = g_strdup (g_strstrip (answer->str));
+            }
+          if (points != NULL)
+            {
+              g_ptr_array_add (points, NULL);
+              g_strfreev (section->points);
+              g_free (section->covered);
+              section->points = (GStrv)g_ptr_array_steal (points, NULL);
+              section->covered = (gboolean *)g_array_steal (covered, NULL);
+            }
+          if (answer != NULL)
+            g_string_free (g_steal_pointer (&answer), TRUE);
+          g_clear_pointer (&points, g_ptr_array_unref);
+          g_clear_pointer (&covered, g_array_unref);
+          section = NULL;
+        }
+    }
+
+  if (note != NULL)
+    *note = before->len > 0 ? g_strdup (before->str) : NULL;
+
+  return g_steal_pointer (&rows);
+}

@@ -36,6 +36,22 @@ typedef struct
   guint seconds;
 } LlmInterviewReportSummary;
 
+/* One question of a saved report, as read back from its markdown. */
+typedef struct
+{
+  char *title;
+  guint seconds;
+  guint n_covered;
+  guint n_points;
+  char *grade;          /* as the report names it (translated when written) */
+  char *answer;         /* as typed, or the report's "(answered aloud)" */
+  GStrv points;         /* the key points listed under the answer */
+  gboolean *covered;    /* one flag per point: ticked or not */
+} LlmInterviewReportRow;
+
+void        llm_interview_report_row_free (gpointer    row);
+GPtrArray  *llm_interview_report_parse    (const char *report,
+                                           char      **note);
 void        llm_interview_result_free   (gpointer      result);
 const char *llm_grade_get_label         (LlmGrade      grade);
 char       *llm_interview_report_format (GPtrArray    *results,
