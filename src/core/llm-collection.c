@@ -35,7 +35,6 @@ struct _LlmCollection
   GPtrArray *warnings;     /* NULL-terminated */
   GPtrArray *problem_files; /* the file of each warning, or NULL */
   GHashTable *files;       /* basename → GPtrArray of relative paths */
-  char *real_base;         /* base with every link resolved, made with it */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -93,7 +92,6 @@ llm_collection_finalize (GObject *object)
   g_clear_pointer (&self->files, g_hash_table_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->problem_files, g_ptr_array_unref);
-  g_clear_pointer (&self->real_base, g_free);
   g_clear_object (&self->tree);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
@@ -172,11 +170,6 @@ llm_collection_new (const char *title,
   self = g_object_new (LLM_TYPE_COLLECTION, NULL);
   self->title = g_strdup (title);
   g_set_object (&self->base, base);
-  /* Now, in the loading thread, rather than on first use: the collection is
-   * read from several threads at once (an export beside the window) and
-   * must not change after it is built. */
-  if (base != NULL && g_file_peek_path (base) != NULL)
-    self->real_base = realpath (g_file_peek_path (base), NULL);
 
   return self;
 }
@@ -650,19 +643,24 @@ really_inside_base (LlmCollection *self,
                     GFile         *file)
 {
   const char *path = g_file_peek_path (file);
+  g_autofree char *real_base = NULL;
   g_autofree char *real = NULL;
   gsize len;
 
   if (path == NULL || g_file_peek_path (self->base) == NULL)
     return TRUE;
 
+  /* Resolved on each call, not kept: the collection is read from several
+   * threads at once (an export beside the window) and never changes once
+   * built, and the folder may appear after it. */
+  real_base = realpath (g_file_peek_path (self->base), NULL);
   real = realpath (path, NULL);
-  if (self->real_base == NULL || real == NULL)
+  if (real_base == NULL || real == NULL)
     return FALSE;
 
-  len = strlen (self->real_base);
-  return strncmp (real, self->real_base, len) == 0 &&
-         (real[len] == '/' || (len > 0 && self->real_base[len - 1] == '/'));
+  len = strlen (real_base);
+  return strncmp (real, real_base, len) == 0 &&
+         (real[len] == '/' || (len > 0 && real_base[len - 1] == '/'));
 }
 
 /* Only relative paths that stay inside the collection's folder resolve:
