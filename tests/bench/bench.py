@@ -12,8 +12,9 @@ Runs, in one X server and one private session bus that it starts itself:
   two once each in a process of their own for the peak RSS;
 - the floor (bench-floor): one GTK window with one WebKitWebView, no app
   logic; every UI budget is a ratio to it, measured in the same run;
-- the app in bench mode (LLM_NOTES_BENCH, src/app/llm-bench.c), which at
-  the end opens each of the four inputs in its window.
+- the app in bench mode (llm-notes-bench, tests/bench/llm-notes-bench.c:
+  the app's library with a driver), which at the end opens each of the
+  four inputs in its window.
 
 Programs print "LLM_BENCH <name> <value>..." lines. At a "mark" line they
 hold still, and this script reads the memory (and, once, the idle CPU) of
@@ -187,7 +188,7 @@ class Session:
             path = os.path.join(self.root, name)
             os.makedirs(path, mode=0o700)
             self.env[name] = path
-        for name in ('WAYLAND_DISPLAY', 'LLM_NOTES_BENCH', 'LLM_NOTES_DEVTOOLS'):
+        for name in ('WAYLAND_DISPLAY', 'LLM_NOTES_DEVTOOLS'):
             self.env.pop(name, None)
         self.env['GDK_BACKEND'] = 'x11'
         self.env.setdefault('GSETTINGS_BACKEND', 'memory')
@@ -436,7 +437,7 @@ def main():
         # run of each first.
         say('warm-up')
         session.run([args.floor, '0', '0'])
-        session.run([args.app], env={'LLM_NOTES_BENCH': 'start', 'LLM_NOTES_BENCH_HOLD_MS': '0'})
+        session.run([args.app, 'start'], env={'LLM_NOTES_BENCH_HOLD_MS': '0'})
 
         # Interleaved, so that a change in the machine's load hits both.
         for run in range(args.runs):
@@ -445,14 +446,12 @@ def main():
             hold = hold_idle if run == 0 else str(HOLD_MS)
             collect(floor, session.run([args.floor, str(FLOOR_SWAPS), hold],
                                        on_mark=on_mark_for(floor, idle=run == 0)))
-            collect(app, session.run([args.app], env={'LLM_NOTES_BENCH': 'start',
-                                                      'LLM_NOTES_BENCH_HOLD_MS': str(HOLD_MS)},
+            collect(app, session.run([args.app, 'start'], env={'LLM_NOTES_BENCH_HOLD_MS': str(HOLD_MS)},
                                      on_mark=on_mark_for(app)))
 
         say('app: idle, 1,000 switches, zoom, opening the inputs')
         open_list = os.pathsep.join(f'{name}={path}' for name, path in opened.items())
-        collect(app, session.run([args.app], env={'LLM_NOTES_BENCH': '1',
-                                                  'LLM_NOTES_BENCH_HOLD_MS': hold_idle,
+        collect(app, session.run([args.app, 'full'], env={'LLM_NOTES_BENCH_HOLD_MS': hold_idle,
                                                   'LLM_NOTES_BENCH_OPEN': open_list},
                                  on_mark=on_mark_for(app, idle=True), timeout=FULL_TIMEOUT_S))
         say('app: switching between a 5,000-line code block and a short answer')
@@ -568,8 +567,7 @@ def code_block_figures(session, args, report):
         f.write(f'## Code\n### 1. Python\n\n```python\n{block}```\n\n'
                 f'### 2. No language\n\n```\n{block}```\n\n'
                 '### 3. A short answer\n\nJust text.\n')
-    samples = session.run([args.app, path], env={'LLM_NOTES_BENCH': 'switch',
-                                                 'LLM_NOTES_BENCH_HOLD_MS': '0'},
+    samples = session.run([args.app, 'switch', path], env={'LLM_NOTES_BENCH_HOLD_MS': '0'},
                           timeout=FULL_TIMEOUT_S)['switch_ms']
     # The first switch goes to question 2, then 3, then 1, and so on.
     to_plain_block, to_short, to_code = samples[0::3], samples[1::3], samples[2::3]
