@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "llm-application.h"
-#include "llm-bench.h"
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
 #include "llm-folder-loader.h"
@@ -470,13 +469,7 @@ ensure_window (LlmApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    {
-      window = GTK_WINDOW (llm_window_new (GTK_APPLICATION (self), self->settings, self->user_data));
-      /* Benchmarks measure the real start-up, so they hook in here, before
-       * the window is shown. */
-      if (llm_bench_requested ())
-        llm_bench_start (LLM_WINDOW (window));
-    }
+    window = GTK_WINDOW (llm_window_new (GTK_APPLICATION (self), self->settings, self->user_data));
 
   return window;
 }

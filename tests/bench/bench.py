@@ -12,8 +12,9 @@ Runs, in one X server and one private session bus that it starts itself:
   two once each in a process of their own for the peak RSS;
 - the floor (bench-floor): one GTK window with one WebKitWebView, no app
   logic; every UI budget is a ratio to it, measured in the same run;
-- the app in bench mode (LLM_NOTES_BENCH, src/app/llm-bench.c), which at
-  the end opens each of the four inputs in its window.
+- the app in bench mode (llm-notes-bench, tests/bench/llm-notes-bench.c:
+  the app's library with a driver), which at the end opens each of the
+  four inputs in its window.
 
 Programs print "LLM_BENCH <name> <value>..." lines. At a "mark" line they
 hold still, and this script reads the memory (and, once, the idle CPU) of
@@ -39,6 +40,7 @@ import time
 RUNS = 5                # start-up runs of the floor and of the app
 FLOOR_SWAPS = 30        # body swaps per floor run
 HOLD_MS = 700           # how long a program holds still after "mark start"
+START_MARK_S = 4.0      # RSS "after start" is read this long after the start
 RSS_SAMPLES = 5         # RSS reads per mark, 100 ms apart; the median counts
 IDLE_S = 10.0           # idle CPU window
 START_TIMEOUT_S = 60    # one start-up run; a hang fails instead of stalling
@@ -179,7 +181,8 @@ def idle_cpu(root, seconds):
 class Session:
     """A private X server, session bus and set of XDG folders for all runs."""
 
-    def __init__(self):
+    def __init__(self, xmap=None):
+        self.xmap = xmap
         self.root = tempfile.mkdtemp(prefix='llm-notes-bench-')
         self.env = dict(os.environ)
         for name in ('HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME',
@@ -187,7 +190,7 @@ class Session:
             path = os.path.join(self.root, name)
             os.makedirs(path, mode=0o700)
             self.env[name] = path
-        for name in ('WAYLAND_DISPLAY', 'LLM_NOTES_BENCH', 'LLM_NOTES_DEVTOOLS'):
+        for name in ('WAYLAND_DISPLAY', 'LLM_NOTES_DEVTOOLS'):
             self.env.pop(name, None)
         self.env['GDK_BACKEND'] = 'x11'
         self.env.setdefault('GSETTINGS_BACKEND', 'memory')
@@ -234,13 +237,78 @@ class Session:
         self.log.seek(0)
         return ''.join(self.log.readlines()[-lines:])
 
-    def run(self, argv, env=None, on_mark=None, timeout=START_TIMEOUT_S):
+    def watch_map(self):
+        """Starts bench-xmap, which reports when the next top-level window
+        is mapped; returns a function that waits for it and gives the time
+        in ms since t0 (µs)."""
+        watcher = subprocess.Popen([self.xmap], env=self.env, stdout=subprocess.PIPE,
+                                   stderr=self.log, text=True)
+        if watcher.stdout.readline().strip() != 'ready':
+            raise RuntimeError('bench-xmap did not start:\n' + self.stderr_tail())
+
+        def mapped(t0):
+            timer = threading.Timer(START_TIMEOUT_S, watcher.kill)
+            timer.start()
+            try:
+                line = watcher.stdout.readline().split()
+            finally:
+                timer.cancel()
+                if watcher.poll() is None:
+                    watcher.kill()
+                watcher.wait()
+            if len(line) != 3 or line[1] != 'xmap_us':
+                raise RuntimeError('no window was mapped')
+            return (int(line[2]) - t0) / 1000
+        return mapped
+
+    def run_foreign(self, argv, at_s, on_mark):
+        """Runs a program that knows nothing of the bench (Devhelp), as the
+        floor and the app are run: the time its window is mapped, and
+        on_mark(pid, 'start') at_s seconds after it was started. Then ends
+        it; returns {'xmap_ms': [ms]}."""
+        mapped = self.watch_map()
+        t0 = monotonic_us()
+        proc = subprocess.Popen(argv, env=self.env, stdout=subprocess.DEVNULL,
+                                stderr=self.log, start_new_session=True)
+        try:
+            map_ms = mapped(t0)
+            time.sleep(max(0.0, at_s - (monotonic_us() - t0) / 1e6))
+            if proc.poll() is not None:
+                raise RuntimeError(f'{os.path.basename(argv[0])} exited with {proc.returncode}:\n'
+                                   + self.stderr_tail())
+            on_mark(proc.pid, 'start')
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(5)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        self.wait_group(proc.pid)
+        return {'xmap_ms': [map_ms]}
+
+    def wait_group(self, pgid):
+        # The WebKit processes leave with their UI process; wait for that,
+        # so that no run overlaps the next.
+        try:
+            os.killpg(pgid, 0)
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                time.sleep(0.05)
+                os.killpg(pgid, 0)
+        except ProcessLookupError:
+            pass
+
+    def run(self, argv, env=None, on_mark=None, timeout=START_TIMEOUT_S, watch_map=False):
         """Runs argv to its end; returns {name: [values]} from its
         LLM_BENCH lines. on_mark(pid, label) is called at each mark, while
-        the program holds still."""
+        the program holds still. With watch_map, 'xmap_ms' is when its
+        window was mapped as the X server saw it, as for run_foreign()."""
         run_env = dict(self.env)
         run_env.update(env or {})
-        run_env['LLM_NOTES_BENCH_T0'] = str(monotonic_us())
+        mapped = self.watch_map() if watch_map else None
+        t0 = monotonic_us()
+        run_env['LLM_NOTES_BENCH_T0'] = str(t0)
         proc = subprocess.Popen(argv, env=run_env, stdout=subprocess.PIPE,
                                 stderr=self.log, text=True, start_new_session=True)
         timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
@@ -261,18 +329,11 @@ class Session:
                 except ValueError:
                     results.setdefault(name, []).extend(values)
             status = proc.wait()
+            if mapped is not None:
+                results['xmap_ms'] = [mapped(t0)]
         finally:
             timer.cancel()
-        # The WebKit processes leave with their UI process; wait for that,
-        # so that no run overlaps the next.
-        try:
-            os.killpg(proc.pid, 0)
-            deadline = time.monotonic() + 5
-            while time.monotonic() < deadline:
-                time.sleep(0.05)
-                os.killpg(proc.pid, 0)
-        except ProcessLookupError:
-            pass
+        self.wait_group(proc.pid)
         if status != 0:
             raise RuntimeError(f'{os.path.basename(argv[0])} exited with {status}:\n'
                                + self.stderr_tail())
@@ -353,6 +414,9 @@ def main():
     parser.add_argument('--app', required=True)
     parser.add_argument('--floor', required=True)
     parser.add_argument('--core', required=True)
+    parser.add_argument('--xmap', required=True)
+    parser.add_argument('--devhelp', default='',
+                        help="Devhelp, the second anchor; '' when it is not installed")
     parser.add_argument('--notes', required=True)
     parser.add_argument('--fsrs-log', required=True,
                         help='a review log to optimise the scheduler on (25,000 reviews)')
@@ -377,7 +441,8 @@ def main():
           f'GTK {info["gtk"]}, WebKitGTK {info["webkitgtk"]}, {info["build_type"]} build; '
           f'load average {load_start:.2f}', flush=True)
 
-    session = Session()
+    session = Session(args.xmap)
+    devhelp = args.devhelp if args.devhelp and os.access(args.devhelp, os.X_OK) else None
     if args.only == 'code-block':
         report = Report()
         session.start()
@@ -393,6 +458,7 @@ def main():
     hold_idle = str(int(IDLE_S * 1000 + RSS_SAMPLES * 100 + 1000))
     floor = {'rss': [], 'rss_kinds': [], 'idle': []}
     app = {'rss': [], 'rss_kinds': [], 'idle': []}
+    anchor = {'rss': [], 'rss_kinds': [], 'idle': []}
     marks = {}
 
     def collect(into, results):
@@ -436,23 +502,28 @@ def main():
         # run of each first.
         say('warm-up')
         session.run([args.floor, '0', '0'])
-        session.run([args.app], env={'LLM_NOTES_BENCH': 'start', 'LLM_NOTES_BENCH_HOLD_MS': '0'})
+        session.run([args.app, 'start'], env={'LLM_NOTES_BENCH_HOLD_MS': '0'})
+        if devhelp is None:
+            say('devhelp is not installed (build-aux/setup.sh installs it): '
+                'RSS after start is held to 0.75 x the floor\'s instead')
+        else:
+            session.run_foreign([devhelp], 1.0, lambda pid, label: None)
 
         # Interleaved, so that a change in the machine's load hits both.
         for run in range(args.runs):
-            say(f'start-up run {run + 1}/{args.runs}: floor, app')
+            say(f'start-up run {run + 1}/{args.runs}: floor, app' + (', devhelp' if devhelp else ''))
             # The first floor run also holds still for its idle CPU.
             hold = hold_idle if run == 0 else str(HOLD_MS)
             collect(floor, session.run([args.floor, str(FLOOR_SWAPS), hold],
-                                       on_mark=on_mark_for(floor, idle=run == 0)))
-            collect(app, session.run([args.app], env={'LLM_NOTES_BENCH': 'start',
-                                                      'LLM_NOTES_BENCH_HOLD_MS': str(HOLD_MS)},
-                                     on_mark=on_mark_for(app)))
+                                       on_mark=on_mark_for(floor, idle=run == 0), watch_map=True))
+            collect(app, session.run([args.app, 'start'], env={'LLM_NOTES_BENCH_HOLD_MS': str(HOLD_MS)},
+                                     on_mark=on_mark_for(app), watch_map=True))
+            if devhelp is not None:
+                collect(anchor, session.run_foreign([devhelp], START_MARK_S, on_mark_for(anchor)))
 
         say('app: idle, 1,000 switches, zoom, opening the inputs')
         open_list = os.pathsep.join(f'{name}={path}' for name, path in opened.items())
-        collect(app, session.run([args.app], env={'LLM_NOTES_BENCH': '1',
-                                                  'LLM_NOTES_BENCH_HOLD_MS': hold_idle,
+        collect(app, session.run([args.app, 'full'], env={'LLM_NOTES_BENCH_HOLD_MS': hold_idle,
                                                   'LLM_NOTES_BENCH_OPEN': open_list},
                                  on_mark=on_mark_for(app, idle=True), timeout=FULL_TIMEOUT_S))
         say('app: switching between a 5,000-line code block and a short answer')
@@ -474,6 +545,15 @@ def main():
     report.add('floor_rss_start', median(floor['rss']), 'MB', n(floor['rss']),
                breakdown=median_breakdown(floor))
     report.add('floor_idle_cpu', floor['idle'][0], 's', 1)
+    report.add('floor_window_mapped_x', median(floor['xmap_ms']), 'ms', n(floor['xmap_ms']))
+
+    # Devhelp, the second anchor: a GNOME app showing documentation in a
+    # WebKitGTK view, measured as the app is (the X server's map, the tree
+    # RSS 4 s after the start).
+    if devhelp is not None:
+        report.add('devhelp_window_mapped_x', median(anchor['xmap_ms']), 'ms', n(anchor['xmap_ms']))
+        report.add('devhelp_rss_start', median(anchor['rss']), 'MB', n(anchor['rss']),
+                   breakdown=median_breakdown(anchor))
 
     # The app, against the floor.
     limit, budget = ratio_budget(1.2, 'floor_map', report)
@@ -488,12 +568,22 @@ def main():
     report.add('app_zoom', median(app['zoom_ms']), 'ms', n(app['zoom_ms']))
     report.add('app_zoom_p95', p95(app['zoom_ms']), 'ms', n(app['zoom_ms']))
 
-    floor_rss = report.get('floor_rss_start')
-    report.add('app_rss_start', median(app['rss']), 'MB', n(app['rss']),
-               floor_rss + 60, f'<=floor_rss_start+60(={floor_rss + 60:.1f}MB)',
+    if devhelp is not None:
+        limit, budget = ratio_budget(1.0, 'devhelp_window_mapped_x', report)
+        report.add('app_window_mapped_x', median(app['xmap_ms']), 'ms', n(app['xmap_ms']),
+                   limit, budget)
+        limit, budget = ratio_budget(1.0, 'devhelp_rss_start', report, 'MB')
+    else:
+        report.add('app_window_mapped_x', median(app['xmap_ms']), 'ms', n(app['xmap_ms']))
+        limit, budget = ratio_budget(0.75, 'floor_rss_start', report, 'MB')
+    # Stricter than the earlier <= floor + 60 MB, which it replaces.
+    report.add('app_rss_start', median(app['rss']), 'MB', n(app['rss']), limit, budget,
                breakdown=median_breakdown(app))
-    # Growth is against the start of the same run.
+    # Growth is against the start of the same run, and against the same
+    # run once every answer was shown once (warmed).
     rss_start, kinds_start = app['rss'][-1], app['rss_kinds'][-1]
+    rss_warmed, kinds_warmed = marks['warmed']
+    report.add('app_rss_warmed', rss_warmed, 'MB', RSS_SAMPLES, breakdown=kinds_warmed)
     for count in (300, 1000):
         rss, kinds = marks[f'switches-{count}']
         heap = {'in_use': app.get(f'heap_in_use_mb_switches-{count}', [None])[0],
@@ -505,6 +595,9 @@ def main():
         if count == 1000:
             report.add('app_rss_growth_1000_switches', growth, '%', RSS_SAMPLES,
                        10, '<=10(vs_after_start)')
+            warmed = 100 * (marks[f'switches-{count}'][0] - rss_warmed) / rss_warmed
+            report.add('app_rss_growth_1000_switches_from_warmed', warmed, '%', RSS_SAMPLES,
+                       3, '<=3(vs_after_one_pass)')
         else:
             report.add('app_rss_growth_300_switches', growth, '%', RSS_SAMPLES)
     report.add('app_idle_cpu', app['idle'][0], 's', 1, 0.05, '<=0.05(over_10s)')
@@ -550,7 +643,8 @@ def main():
     cpu_per_switch = {k: round(1000 * (after.get(k, 0) - before.get(k, 0)) / switches, 1)
                       for k in ('ui', 'web', 'network')}
     print(f'# app CPU per switch (ms): {cpu_per_switch}; RSS after start by process (MB): '
-          f'{kinds_start}; after 1,000 switches: {marks["switches-1000"][1]}', flush=True)
+          f'{kinds_start}; warmed: {kinds_warmed}; after 1,000 switches: '
+          f'{marks["switches-1000"][1]}', flush=True)
 
     return finish(report, info, load_start, started, args, {'app_cpu_ms_per_switch': cpu_per_switch})
 
@@ -568,8 +662,7 @@ def code_block_figures(session, args, report):
         f.write(f'## Code\n### 1. Python\n\n```python\n{block}```\n\n'
                 f'### 2. No language\n\n```\n{block}```\n\n'
                 '### 3. A short answer\n\nJust text.\n')
-    samples = session.run([args.app, path], env={'LLM_NOTES_BENCH': 'switch',
-                                                 'LLM_NOTES_BENCH_HOLD_MS': '0'},
+    samples = session.run([args.app, 'switch', path], env={'LLM_NOTES_BENCH_HOLD_MS': '0'},
                           timeout=FULL_TIMEOUT_S)['switch_ms']
     # The first switch goes to question 2, then 3, then 1, and so on.
     to_plain_block, to_short, to_code = samples[0::3], samples[1::3], samples[2::3]

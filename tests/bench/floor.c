@@ -52,7 +52,9 @@ on_painted (void)
   if (t_swap)
     g_idle_add (swap, NULL);
   else
-    g_timeout_add (1000, mark, NULL); /* lets start-up settle, as the app does */
+    /* 4 s after the start and at least 1 s after the first paint, as
+     * for the app and Devhelp. */
+    g_timeout_add (MAX (1000, 4000 - (g_get_monotonic_time () - t0) / 1000), mark, NULL);
 }
 
 static void
