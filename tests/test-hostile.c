@@ -259,6 +259,48 @@ test_sanitizer_payloads (void)
   show_payloads (sanitizer_payloads, G_N_ELEMENTS (sanitizer_payloads));
 }
 
+/* A word longer than the column (a hash, a URL, a line of one letter)
+ * wraps, in the answer and in the personal note: nothing scrolls
+ * sideways, not the page, the answer or the note. */
+static void
+test_long_words (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) markdown = g_string_new ("## Words\n### 1. Long\n\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *result = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (word, 'A' + i % 26);
+  g_string_append_printf (markdown, "%s\n\nhttps://example.com/%s\n\n**%s**\n\n| a |\n|---|\n| %s |\n",
+                          word->str, word->str, word->str, word->str);
+  note = g_strdup_printf ("%s\n\n`%s`\n", word->str, word->str);
+  collection = llm_collection_load_data (markdown->str, markdown->len, "words", NULL, &error);
+  g_assert_no_error (error);
+
+  g_object_set (settings, "window-width", 900, "window-height", 600, NULL);
+  window = llm_window_new (NULL, settings);
+  view = llm_window_get_answer_view (window);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+  llm_answer_view_set_note (view, note);
+  llm_test_wait_for_shown (view);
+
+  result = llm_test_eval (view, "[document.documentElement, document.querySelector('article'), "
+                                "document.querySelector('section.my-notes')]"
+                                ".map(e => e === null ? 'missing' : e.scrollWidth > e.clientWidth + 1 ? "
+                                "e.tagName + ' ' + e.scrollWidth + '>' + e.clientWidth : 'ok').join(' ')");
+  g_assert_cmpstr (result, ==, "ok ok ok");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* SVG files from the notes' own folder (hostile_svg_files), shown as
  * markdown images, embeds and raw <img>: they load and draw as images, and
  * none of their scripts, handlers, foreign HTML or remote references runs
@@ -485,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/llm/hostile/sanitizer-payloads", test_sanitizer_payloads);
   g_test_add_func ("/llm/hostile/huge-payloads", test_huge_payloads);
   g_test_add_func ("/llm/hostile/svg-files", test_svg_files);
+  g_test_add_func ("/llm/hostile/long-words", test_long_words);
   g_test_add_func ("/llm/hostile/server-counts", test_server_counts);
 
   return g_test_run ();
