@@ -199,7 +199,10 @@ test_hovered_link (void)
       move_pointer_to (window, g_ascii_strtod (xy[0], NULL), g_ascii_strtod (xy[1], NULL));
       wait_for_status (status, links[i].status);
       if (i == 0)
-        llm_test_screenshot ("link-status");
+        {
+          llm_test_wait (300);  /* painted, for the screenshot */
+          llm_test_screenshot ("link-status");
+        }
 
       /* Off the link, onto the page's empty margin: the line goes. */
       move_pointer_to (window, 4, 4);
