@@ -202,10 +202,36 @@ remove_node (xmlNode *node)
   xmlFreeNode (node);
 }
 
+/* A namespace name is written out as it is, but read back with its line
+ * breaks and tabs as spaces, so the sanitised file would not read as it
+ * was written. Such a name is no namespace anything draws in; spaces in
+ * their place keep whatever uses it inert, and the output stable (found
+ * by fuzz-svg). */
+static void
+sanitize_namespaces (xmlNode *element)
+{
+  for (xmlNs *ns = element->nsDef; ns != NULL; ns = ns->next)
+    {
+      xmlChar *href;
+
+      if (ns->href == NULL || strpbrk ((const char *)ns->href, "\t\n\r") == NULL)
+        continue;
+
+      href = xmlStrdup (ns->href);
+      for (xmlChar *p = href; *p != '\0'; p++)
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+          *p = ' ';
+      xmlFree ((xmlChar *)ns->href);
+      ns->href = href;
+    }
+}
+
 static void
 sanitize_attributes (xmlNode *element)
 {
   xmlAttr *next;
+
+  sanitize_namespaces (element);
 
   for (xmlAttr *attr = element->properties; attr != NULL; attr = next)
     {
