@@ -150,3 +150,37 @@ static const char * const sanitizer_payloads[] = {
   "```python\n<img src=x onerror=window.pwned=1>\nprint('hi')\n```",
   "<br>\n<img src=\"http://127.0.0.1:%1$u/after-br.png\"> text after a br line",
 };
+
+/* Issue #21: SVG files a note shows, each written into the collection's
+ * folder (%1$u is the counting server's port). In the app they load as
+ * images, where nothing in them runs or loads (test-hostile); the export
+ * publishes them sanitised (test-html-export has its own set). The last
+ * is the AVIF/XML polyglot fuzz-svg found. */
+static const struct
+{
+  const char *name;
+  const char *svg;
+} hostile_svg_files[] = {
+  { "script.svg",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\">"
+    "<script>fetch('http://127.0.0.1:%1$u/svg-script'); parent.pwned = 1</script>"
+    "<rect width=\"20\" height=\"20\" fill=\"teal\"/></svg>" },
+  { "handlers.svg",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\" "
+    "onload=\"fetch('http://127.0.0.1:%1$u/svg-onload')\">"
+    "<rect width=\"20\" height=\"20\" onbegin=\"parent.pwned = 1\"/>"
+    "<set attributeName=\"fill\" to=\"url(http://127.0.0.1:%1$u/svg-set#p)\"/></svg>" },
+  { "foreign.svg",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\"><foreignObject width=\"20\" height=\"20\">"
+    "<body xmlns=\"http://www.w3.org/1999/xhtml\"><iframe src=\"http://127.0.0.1:%1$u/svg-frame\"></iframe>"
+    "<img src=\"http://127.0.0.1:%1$u/svg-img.png\"/></body></foreignObject></svg>" },
+  { "remote.svg",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"20\" height=\"20\">"
+    "<style>@import url(http://127.0.0.1:%1$u/svg.css); rect { fill: url(http://127.0.0.1:%1$u/svg-fill#p) }</style>"
+    "<image href=\"http://127.0.0.1:%1$u/svg-image.png\" width=\"20\" height=\"20\"/>"
+    "<use xlink:href=\"http://127.0.0.1:%1$u/other.svg#x\"/><rect width=\"20\" height=\"20\"/></svg>" },
+  { "polyglot.svg",
+    "<?xmftypavifl version=\"1.0\"?>"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\" "
+    "onload=\"fetch('http://127.0.0.1:%1$u/polyglot')\"><rect width=\"20\" height=\"20\"/></svg>" },
+};

@@ -259,6 +259,125 @@ test_sanitizer_payloads (void)
   show_payloads (sanitizer_payloads, G_N_ELEMENTS (sanitizer_payloads));
 }
 
+/* A word longer than the column (a hash, a URL, a line of one letter)
+ * wraps, in the answer and in the personal note: nothing scrolls
+ * sideways, not the page, the answer or the note. */
+static void
+test_long_words (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) markdown = g_string_new ("## Words\n### 1. Long\n\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *result = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (word, 'A' + i % 26);
+  g_string_append_printf (markdown, "%s\n\nhttps://example.com/%s\n\n**%s**\n\n| a |\n|---|\n| %s |\n",
+                          word->str, word->str, word->str, word->str);
+  note = g_strdup_printf ("%s\n\n`%s`\n", word->str, word->str);
+  collection = llm_collection_load_data (markdown->str, markdown->len, "words", NULL, &error);
+  g_assert_no_error (error);
+
+  g_object_set (settings, "window-width", 900, "window-height", 600, NULL);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  view = llm_window_get_answer_view (window);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+  llm_answer_view_set_note (view, note);
+  llm_test_wait_for_shown (view);
+
+  result = llm_test_eval (view, "[document.documentElement, document.querySelector('article'), "
+                                "document.querySelector('section.my-notes')]"
+                                ".map(e => e === null ? 'missing' : e.scrollWidth > e.clientWidth + 1 ? "
+                                "e.tagName + ' ' + e.scrollWidth + '>' + e.clientWidth : 'ok').join(' ')");
+  g_assert_cmpstr (result, ==, "ok ok ok");
+
+  llm_test_destroy_window (window);
+}
+
+/* SVG files from the notes' own folder (hostile_svg_files), shown as
+ * markdown images, embeds and raw <img>: they load and draw as images, and
+ * none of their scripts, handlers, foreign HTML or remote references runs
+ * or reaches the counting server. */
+static void
+test_svg_files (void)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GString) markdown = g_string_new ("## SVG\n### 1. Files\n\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("llm-hostile-svg-XXXXXX", &error);
+  g_autoptr(GFile) base = g_file_new_for_path (folder);
+  g_autofree char *result = NULL;
+  g_autofree char *expected = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+  guint16 port;
+
+  g_assert_no_error (error);
+  n_requests = 0;
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming), NULL);
+  g_socket_service_start (service);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_svg_files); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, hostile_svg_files[i].name, NULL);
+      g_autofree char *svg = g_strdup_printf (hostile_svg_files[i].svg, port);
+
+      g_assert_true (g_file_set_contents (path, svg, -1, NULL));
+      g_string_append_printf (markdown, "![](%s) ![[%s]] <img src=\"%s\">\n\n",
+                              hostile_svg_files[i].name, hostile_svg_files[i].name, hostile_svg_files[i].name);
+    }
+
+  collection = llm_collection_load_data (markdown->str, markdown->len, "svg", base, &error);
+  g_assert_no_error (error);
+
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  view = llm_window_get_answer_view (window);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+
+  /* Every one of them loads, and draws, as an image. */
+  for (guint tries = 0; tries < 100; tries++)
+    {
+      g_clear_pointer (&result, g_free);
+      result = llm_test_eval (view, "(() => { const i = [...document.querySelectorAll('article img')];"
+                                    " return i.every(e => e.complete) ? i.filter(e => e.naturalWidth == 20).length : -1; })()");
+      if (!g_str_equal (result, "-1"))
+        break;
+      llm_test_wait (100);
+    }
+  expected = g_strdup_printf ("%u", 3 * (guint)G_N_ELEMENTS (hostile_svg_files));
+  g_assert_cmpstr (result, ==, expected);
+  llm_test_wait (1500);
+
+  g_clear_pointer (&result, g_free);
+  result = llm_test_eval (view, "typeof window.pwned");
+  g_assert_cmpstr (result, ==, "undefined");
+  g_assert_cmpuint (n_requests, ==, 0);
+  g_test_message ("%u hostile SVG files shown 3 ways each: all drawn as images, 0 scripts ran, 0 requests",
+                  (guint)G_N_ELEMENTS (hostile_svg_files));
+
+  g_socket_service_stop (service);
+  llm_test_destroy_window (window);
+  {
+    g_autofree char *quoted = g_shell_quote (folder);
+    g_autofree char *command = g_strdup_printf ("rm -rf %s", quoted);
+
+    g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  }
+}
+
 /* The two payloads that attack size (hostile-payloads.h), each shown as
  * an answer and as a note: the window must keep answering. */
 /* The longest the window's main loop went without running a 50 ms timer. */
@@ -407,6 +526,8 @@ main (int   argc,
   g_test_add_func ("/llm/hostile/payload-corpus", test_payload_corpus);
   g_test_add_func ("/llm/hostile/sanitizer-payloads", test_sanitizer_payloads);
   g_test_add_func ("/llm/hostile/huge-payloads", test_huge_payloads);
+  g_test_add_func ("/llm/hostile/svg-files", test_svg_files);
+  g_test_add_func ("/llm/hostile/long-words", test_long_words);
   g_test_add_func ("/llm/hostile/server-counts", test_server_counts);
 
   return g_test_run ();

@@ -343,6 +343,45 @@ test_mailto (void)
   g_assert_null (llm_link_sanitize_mailto ("https://example.com/?attach=x"));
 }
 
+/* What the status line says for a hovered link: where it leads, readable
+ * but impossible to disguise. */
+static void
+test_link_describe (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "https://example.com/a?b=1#c", "https://example.com/a?b=1#c" },
+    /* Chinese reads as Chinese; escaped ASCII keeps its meaning. */
+    { "https://zh.wikipedia.org/wiki/%E6%B3%A8%E6%84%8F%E5%8A%9B?q=a%26b%2Fc",
+      "https://zh.wikipedia.org/wiki/注意力?q=a%26b%2Fc" },
+    /* A right-to-left override, a zero-width space, a line separator, a
+     * no-break space or bytes that are not UTF-8 stay escaped. */
+    { "https://example.com/%E2%80%AEgpj.exe", "https://example.com/%E2%80%AEgpj.exe" },
+    { "https://example.com/a%E2%80%8Bb", "https://example.com/a%E2%80%8Bb" },
+    { "https://example.com/%E2%80%A8", "https://example.com/%E2%80%A8" },
+    { "https://example.com/%C2%A0", "https://example.com/%C2%A0" },
+    { "http://example.com/%FF%FE", "http://example.com/%FF%FE" },
+    { "https://example.com/%E6%B3%A8%E2%80%AE", "https://example.com/%E6%B3%A8%E2%80%AE" },
+    /* Raw characters a browser would have escaped are escaped. */
+    { "https://example.com/a b\u202E", "https://example.com/a%20b%E2%80%AE" },
+    /* A mail link shows its recipients, the way llm_link_sanitize_mailto()
+     * hands it over. */
+    { "mailto:a@example.com?subject=Hi&attach=/etc/passwd", "a@example.com" },
+    { "MAILTO:a@example.com,b%40example.com", "a@example.com, b@example.com" },
+    { "mailto:%E2%80%AEmoc.elpmaxe@a", "mailto:%E2%80%AEmoc.elpmaxe@a" },
+    { "mailto:?subject=Hi", "mailto:?subject=Hi" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = llm_link_describe (cases[i].in);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+  /* The app's own schemes are the caller's to describe. */
+  g_assert_null (llm_link_describe ("llm-question:attention"));
+  g_assert_null (llm_link_describe ("app://llm/page/page.html#fn-1"));
+}
+
 /* The answer and the note share a page: their footnotes must not share
  * ids, or the note's links jump into the answer. */
 static void
@@ -622,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/llm/render/math-display", test_math_display);
   g_test_add_func ("/llm/render/math-boundaries", test_math_boundaries);
   g_test_add_func ("/llm/render/mailto", test_mailto);
+  g_test_add_func ("/llm/render/link-describe", test_link_describe);
   g_test_add_func ("/llm/render/footnote-ids", test_footnote_ids);
   g_test_add_func ("/llm/render/embed-resolved", test_embed_resolved);
   g_test_add_func ("/llm/render/embed-missing", test_embed_missing);

@@ -59,6 +59,7 @@ struct _LlmAnswerView
   GtkWidget parent_instance;
 
   WebKitWebView *web_view;
+  GtkWidget *link_status;  /* where the link under the pointer leads */
   LlmCollection *collection;
   char *language;            /* the collection's, for the page's lang */
   LlmQuestion *question;
@@ -272,6 +273,115 @@ on_decide_policy (LlmAnswerView            *self,
 
   webkit_policy_decision_ignore (decision);
   return TRUE;
+}
+
+/* Link status ------------------------------------------------------------- */
+
+/* What the status line says about a link: web and mail links as
+ * llm_link_describe() puts them, a question by its title, an anchor of the
+ * page by what it is, a relative link by its path. */
+static char *
+describe_link (LlmAnswerView *self,
+               const char    *uri)
+{
+  char *described = llm_link_describe (uri);
+
+  if (described != NULL)
+    return described;
+
+  if (g_str_has_prefix (uri, QUESTION_SCHEME))
+    {
+      g_autofree char *id = g_uri_unescape_string (uri + strlen (QUESTION_SCHEME), NULL);
+      LlmQuestion *question = id != NULL && self->collection != NULL ? llm_collection_lookup (self->collection, id) : NULL;
+
+      if (question != NULL)
+        {
+          g_autofree char *title = llm_question_dup_display_title (question);
+          guint number = llm_question_get_number (question);
+
+          /* Translators: a link to another question of the notes, "8. What is attention?" */
+          return number > 0 ? g_strdup_printf (_("Question %u. %s"), number, title)
+                            : g_strdup_printf (_("Question: %s"), title);
+        }
+    }
+
+  if (g_str_has_prefix (uri, PAGE_URI "#"))
+    {
+      g_autofree char *anchor = g_uri_unescape_string (uri + strlen (PAGE_URI "#"), NULL);
+      const char *label;
+
+      if (anchor == NULL)
+        return g_strdup (uri + strlen (PAGE_URI));
+      /* The note's footnotes are renamed "fn-note-…" (llm_link_prefix_footnotes). */
+      if (g_str_has_prefix (anchor, "fnref-"))
+        return g_strdup (_("Back to the text"));
+      if (g_str_has_prefix (anchor, "fn-"))
+        {
+          label = anchor + strlen ("fn-");
+          if (g_str_has_prefix (label, "note-"))
+            return g_strdup_printf (_("Footnote %s of My Notes"), label + strlen ("note-"));
+          return g_strdup_printf (_("Footnote %s"), label);
+        }
+      return g_strdup_printf ("#%s", anchor);
+    }
+
+  /* A relative link in a note, resolved against the page: its path. */
+  {
+    static const char * const prefixes[] = { "app://llm/page/", "app://llm/", "app://collection/" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+      if (g_str_has_prefix (uri, prefixes[i]))
+        {
+          g_autofree char *path = g_uri_unescape_string (uri + strlen (prefixes[i]), NULL);
+          gboolean shown = path != NULL && *path != '\0' && g_utf8_validate (path, -1, NULL);
+
+          for (const char *p = path; shown && *p != '\0'; p = g_utf8_next_char (p))
+            shown = !g_unichar_iscntrl (g_utf8_get_char (p)) && !llm_text_is_invisible (g_utf8_get_char (p));
+
+          return shown ? g_steal_pointer (&path) : g_strdup (uri + strlen (prefixes[i]));
+        }
+  }
+
+  return g_strdup (uri);
+}
+
+static void
+set_link_status (LlmAnswerView *self,
+                 const char    *text)
+{
+  if (self->link_status == NULL)
+    return;
+  if (text == NULL)
+    {
+      gtk_widget_set_visible (self->link_status, FALSE);
+      return;
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->link_status), text);
+  gtk_widget_set_visible (self->link_status, TRUE);
+}
+
+/* As a browser's status bubble: the pointer over a link shows where the
+ * link leads at the bottom of the answer, before any click. */
+static void
+on_mouse_target_changed (LlmAnswerView       *self,
+                         WebKitHitTestResult *hit_test_result,
+                         guint                modifiers,
+                         WebKitWebView       *web_view)
+{
+  const char *uri = webkit_hit_test_result_get_link_uri (hit_test_result);
+  g_autofree char *text = NULL;
+
+  if (webkit_hit_test_result_context_is_link (hit_test_result) && uri != NULL && *uri != '\0')
+    text = describe_link (self, uri);
+
+  set_link_status (self, text);
+}
+
+static void
+on_pointer_left (LlmAnswerView *self)
+{
+  set_link_status (self, NULL);
 }
 
 static void
@@ -526,6 +636,8 @@ push_question (LlmAnswerView *self)
   self->show_pending = FALSE;
   if (self->question == NULL)
     return;
+  /* The link under the pointer is gone with the answer it was in. */
+  set_link_status (self, NULL);
 
   html = render_markdown (self, llm_question_get_answer (self->question), self->question);
   note_html = render_note (self);
@@ -837,6 +949,7 @@ llm_answer_view_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->web_view));
       self->web_view = NULL;
     }
+  g_clear_pointer (&self->link_status, gtk_widget_unparent);
   g_clear_object (&self->collection);
   g_clear_pointer (&self->language, g_free);
   g_clear_object (&self->question);
@@ -964,10 +1077,32 @@ llm_answer_view_init (LlmAnswerView *self)
   self->web_view = create_web_view (self);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
   unfocus_key_binding_translator (self->web_view);
+
+  /* Drawn over the page's bottom corner (the bin layout gives it the whole
+   * area, its alignment its natural size); the pointer goes through it. */
+  self->link_status = g_object_new (GTK_TYPE_LABEL,
+                                    "halign", GTK_ALIGN_START,
+                                    "valign", GTK_ALIGN_END,
+                                    "ellipsize", PANGO_ELLIPSIZE_MIDDLE,
+                                    "max-width-chars", 80,
+                                    "single-line-mode", TRUE,
+                                    "can-target", FALSE,
+                                    "visible", FALSE,
+                                    NULL);
+  gtk_widget_add_css_class (self->link_status, "link-status");
+  gtk_widget_set_parent (self->link_status, GTK_WIDGET (self));
+  {
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+
+    g_signal_connect_object (motion, "leave", G_CALLBACK (on_pointer_left), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  }
   apply_background (self);
 
   g_signal_connect_object (self->web_view, "decide-policy",
                            G_CALLBACK (on_decide_policy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "mouse-target-changed",
+                           G_CALLBACK (on_mouse_target_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "context-menu",
                            G_CALLBACK (on_context_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "load-changed",

@@ -220,6 +220,69 @@ export_notes_action (GtkWidget  *widget,
 
 /* Export as HTML ----------------------------------------------------------- */
 
+/* The export runs in a thread and reports to a toast that stays until it
+ * ends: how many questions are written, then the flush to disk (a few
+ * seconds for thousands of files on a slow disk). */
+typedef struct
+{
+  AdwToast *toast;     /* only the main thread sets its title */
+  gint64 last_report;  /* the exporting thread's, in monotonic µs */
+} ExportProgress;
+
+typedef struct
+{
+  AdwToast *toast;
+  char *title;
+} ProgressUpdate;
+
+static void
+export_progress_free (ExportProgress *progress)
+{
+  g_clear_object (&progress->toast);
+  g_free (progress);
+}
+
+static gboolean
+show_export_progress (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  adw_toast_set_title (update->toast, update->title);
+  g_object_unref (update->toast);
+  g_free (update->title);
+  g_free (update);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the exporting thread. */
+static void
+on_export_progress (guint    done,
+                    guint    total,
+                    gboolean syncing,
+                    gpointer user_data)
+{
+  ExportProgress *progress = user_data;
+  gint64 now = g_get_monotonic_time ();
+  ProgressUpdate *update;
+
+  /* Five updates a second are enough to see it move. */
+  if (done != total && now - progress->last_report < G_USEC_PER_SEC / 5)
+    return;
+  progress->last_report = now;
+
+  update = g_new0 (ProgressUpdate, 1);
+  update->toast = g_object_ref (progress->toast);
+  if (syncing)
+    update->title = g_strdup_printf (_("Saving the web site to disk… %u%%"),
+                                     total > 0 ? (guint)((guint64)done * 100 / total) : 100);
+  else
+    update->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exporting as a web site… %u of %u question",
+                                                  "Exporting as a web site… %u of %u questions", total),
+                                     done, total);
+  g_idle_add (show_export_progress, update);
+}
+
 static void
 export_html_thread (GTask        *task,
                     gpointer      source,
@@ -232,7 +295,12 @@ export_html_thread (GTask        *task,
   GFile *dir = task_data;
   GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *language = llm_collection_dup_language (collection);
-  LlmHtmlExportOptions options = { .language = language, .warnings = warnings };
+  LlmHtmlExportOptions options = {
+    .language = language,
+    .warnings = warnings,
+    .progress = on_export_progress,
+    .progress_data = g_object_get_data (G_OBJECT (task), "progress"),
+  };
   g_autoptr(GError) error = NULL;
 
   g_object_set_data_full (G_OBJECT (task), "warnings", warnings, (GDestroyNotify)g_ptr_array_unref);
@@ -249,7 +317,10 @@ export_html_done (GObject      *object,
 {
   LlmWindow *self = LLM_WINDOW (object);
   GPtrArray *warnings = g_object_get_data (G_OBJECT (result), "warnings");
+  ExportProgress *progress = g_object_get_data (G_OBJECT (result), "progress");
   g_autoptr(GError) error = NULL;
+
+  adw_toast_dismiss (progress->toast);
 
   if (g_task_propagate_boolean (G_TASK (result), &error) && warnings != NULL && warnings->len > 0)
     {
@@ -285,9 +356,14 @@ on_export_html_response (GtkNativeDialog *dialog,
       /* The collection is never changed once loaded, so a thread may read it. */
       g_object_set_data_full (G_OBJECT (task), "collection", g_object_ref (self->collection), g_object_unref);
       g_object_set_data_full (G_OBJECT (task), "notes", g_object_ref (self->notes), g_object_unref);
+      ExportProgress *progress = g_new0 (ExportProgress, 1);
+
+      progress->toast = adw_toast_new (_("Exporting…"));
+      adw_toast_set_timeout (progress->toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (progress->toast));
+      g_object_set_data_full (G_OBJECT (task), "progress", progress, (GDestroyNotify)export_progress_free);
       g_task_set_task_data (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)), g_object_unref);
       g_task_run_in_thread (task, export_html_thread);
-      _llm_window_add_toast (self, _("Exporting…"));
     }
 
   g_object_unref (dialog);

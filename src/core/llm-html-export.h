@@ -42,6 +42,15 @@ typedef struct
    * shows that was not published: not an image, hidden, or outside the
    * collection's folder */
   GPtrArray           *warnings;
+  /* (nullable): called in the exporting thread after each question's page
+   * (@syncing FALSE, @done of @total questions), then while the files are
+   * made durable (@syncing TRUE, @done of @total files and folders, each
+   * synced once) */
+  void               (*progress) (guint    done,
+                                  guint    total,
+                                  gboolean syncing,
+                                  gpointer user_data);
+  gpointer             progress_data;
 } LlmHtmlExportOptions;
 
 gboolean llm_html_export (LlmCollection              *collection,

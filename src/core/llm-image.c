@@ -93,7 +93,12 @@ llm_image_sniff (const char *data,
     return "image/gif";
   if (has_prefix (data, length, 0, "RIFF", 4) && has_prefix (data, length, 8, "WEBP", 4))
     return "image/webp";
-  if (has_prefix (data, length, 4, "ftypavif", 8) || has_prefix (data, length, 4, "ftypavis", 8))
+  /* The four bytes before "ftyp" are the size of that box, a few dozen
+   * bytes. Without the bound, "<?xm" + "ftypavif" starts an XML file that
+   * a server names .svg and a browser runs as SVG (found by fuzz-svg). */
+  if ((has_prefix (data, length, 4, "ftypavif", 8) || has_prefix (data, length, 4, "ftypavis", 8)) &&
+      ((guint32)(guint8)data[0] << 24 | (guint32)(guint8)data[1] << 16 |
+       (guint32)(guint8)data[2] << 8 | (guint8)data[3]) - 16 <= 4096 - 16)
     return "image/avif";
   /* "BM" alone starts plenty of text; the size of the header that follows
    * takes one of a few values. */
@@ -197,10 +202,36 @@ remove_node (xmlNode *node)
   xmlFreeNode (node);
 }
 
+/* A namespace name is written out as it is, but read back with its line
+ * breaks and tabs as spaces, so the sanitised file would not read as it
+ * was written. Such a name is no namespace anything draws in; spaces in
+ * their place keep whatever uses it inert, and the output stable (found
+ * by fuzz-svg). */
+static void
+sanitize_namespaces (xmlNode *element)
+{
+  for (xmlNs *ns = element->nsDef; ns != NULL; ns = ns->next)
+    {
+      xmlChar *href;
+
+      if (ns->href == NULL || strpbrk ((const char *)ns->href, "\t\n\r") == NULL)
+        continue;
+
+      href = xmlStrdup (ns->href);
+      for (xmlChar *p = href; *p != '\0'; p++)
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+          *p = ' ';
+      xmlFree ((xmlChar *)ns->href);
+      ns->href = href;
+    }
+}
+
 static void
 sanitize_attributes (xmlNode *element)
 {
   xmlAttr *next;
+
+  sanitize_namespaces (element);
 
   for (xmlAttr *attr = element->properties; attr != NULL; attr = next)
     {

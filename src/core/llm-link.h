@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 char *llm_link_sanitize_mailto  (const char *uri);
+char *llm_link_describe         (const char *uri);
 char *llm_link_prefix_footnotes (const char *html,
                                  const char *prefix);
 
