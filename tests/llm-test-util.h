@@ -21,4 +21,17 @@ void  llm_test_screenshot       (const char    *name);
 LlmQuestion *llm_test_question_numbered (LlmCollection *collection,
                                          guint          number);
 
+typedef gboolean (*LlmTestCheck) (gpointer data);
+
+void       llm_test_wait_until    (LlmTestCheck   check,
+                                   gpointer       data,
+                                   const char    *what);
+gboolean   llm_test_has_xdotool   (void);
+void       llm_test_xdotool       (const char    *args);
+void       llm_test_press         (const char    *keys);
+void       llm_test_focus_window  (GtkWindow     *window);
+GtkWidget *llm_test_find_widget   (GtkWidget     *root,
+                                   GType          type,
+                                   const char    *name);
+
 G_END_DECLS

@@ -61,8 +61,9 @@ _llm_window_update_actions (LlmWindow *self)
 
   if (self->collection != NULL && self->question != NULL)
     {
-      has_prev = llm_collection_get_neighbour (self->collection, self->question, -1) != NULL;
-      has_next = llm_collection_get_neighbour (self->collection, self->question, +1) != NULL;
+      /* Next and previous walk what the tree's filter shows. */
+      has_prev = llm_sidebar_get_neighbour (self->sidebar, self->question, -1) != NULL;
+      has_next = llm_sidebar_get_neighbour (self->sidebar, self->question, +1) != NULL;
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-question", has_prev);
@@ -365,16 +366,19 @@ on_question_activated (LlmWindow   *self,
 }
 
 /* Keyboard users start in the tree, on the question shown, rather than on
- * whichever header button comes first. */
+ * whichever widget GTK focused first while the notes were loading; the
+ * row shows its focus ring from the start, so the reader sees where the
+ * keys go. A later collection keeps the focus where the user put it. */
 static void
-focus_tree (LlmWindow *self)
+focus_tree (LlmWindow *self,
+            gboolean   first)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+  if (!first && focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
     return;
-  if (gtk_widget_get_visible (self->sidebar_pane))
-    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+  if (gtk_widget_get_visible (self->sidebar_pane) && gtk_widget_grab_focus (GTK_WIDGET (self->sidebar)) && first)
+    gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 }
 
 static void
@@ -386,7 +390,7 @@ step_question (LlmWindow *self,
   if (self->collection == NULL || self->question == NULL)
     return;
 
-  next = llm_collection_get_neighbour (self->collection, self->question, offset);
+  next = llm_sidebar_get_neighbour (self->sidebar, self->question, offset);
   if (next != NULL)
     llm_window_show_question (self, next);
 }
@@ -784,12 +788,15 @@ llm_window_set_collection (LlmWindow     *self,
                            LlmCollection *collection)
 {
   LlmQuestion *start;
+  gboolean first;
 
   g_return_if_fail (LLM_IS_WINDOW (self));
   g_return_if_fail (!collection || LLM_IS_COLLECTION (collection));
 
   if (collection == self->collection)
     return;
+
+  first = self->collection == NULL;
 
   /* A session's questions belong to the collection it started in. */
   llm_self_test_bar_stop (self->self_test_bar);
@@ -821,7 +828,7 @@ llm_window_set_collection (LlmWindow     *self,
   _llm_window_update_actions (self);
   if (self->folded)
     apply_folded (self);
-  focus_tree (self);
+  focus_tree (self, first);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
 }
 
