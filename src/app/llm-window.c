@@ -381,6 +381,35 @@ focus_tree (LlmWindow *self,
     gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 }
 
+/* GTK decides whether focus rings show as the window maps and gains
+ * focus, after the tree took the focus at start, and may clear it again
+ * as it takes the input focus: until the first click, a start in the tree
+ * shows its ring. */
+static void
+on_first_shown (LlmWindow  *self,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !gtk_window_is_active (GTK_WINDOW (self)) ||
+      focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+    return;
+
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+}
+
+static void
+on_first_click (LlmWindow       *self,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkGestureClick *gesture)
+{
+  g_signal_handlers_disconnect_matched (self, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_first_shown, NULL);
+  gtk_widget_remove_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+}
+
 static void
 step_question (LlmWindow *self,
                int        offset)
@@ -748,6 +777,16 @@ llm_window_init (LlmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_first_shown), NULL);
+  g_signal_connect (self, "notify::focus-visible", G_CALLBACK (on_first_shown), NULL);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_first_click), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
   _llm_window_update_actions (self);
 }
 
