@@ -19,6 +19,7 @@
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-sidebar.h"
+#include "llm-study.h"
 #include "llm-test-util.h"
 #include "llm-window.h"
 
@@ -451,12 +452,52 @@ test_match_counter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Screenshots of a narrow window: the tree with its filter and marks. */
 static void
-test_narrow (void)
+grade (LlmWindow *window,
+       guint      number,
+       LlmGrade   grade,
+       gint64     when)
+{
+  LlmQuestion *question = llm_test_question_numbered (llm_window_get_collection (window), number);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (llm_study_grade (llm_window_get_study (window), llm_question_get_id (question),
+                                  grade, 5000, when, &error));
+  g_assert_no_error (error);
+}
+
+/* The tree's state pills, the Due filter, and screenshots of a wide and
+ * a narrow window. */
+static void
+test_states_and_narrow (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   LlmWindow *window;
+  LlmCollection *collection;
+  LlmQuestion *q2;
+  Probe probe;
+
+  llm_settings_set_last_question (settings, "");
+  window = open_window (settings, 1100);
+  collection = llm_window_get_collection (window);
+  q2 = llm_test_question_numbered (collection, 2);
+  grade (window, 2, LLM_GRADE_GOOD, now - 30 * 86400);
+  grade (window, 3, LLM_GRADE_EASY, now - 60);
+  grade (window, 4, LLM_GRADE_AGAIN, now - 10);
+  grade (window, 7, LLM_GRADE_GOOD, now - 40 * 86400);
+
+  /* Due: question 2 and 7 only; from question 1, next is 2, then 7. */
+  gtk_widget_activate_action (GTK_WIDGET (llm_window_get_sidebar (window)), "sidebar.filter", "s", "due");
+  step (window, "win.next-question", q2);
+  step (window, "win.next-question", llm_test_question_numbered (collection, 7));
+  step_nowhere (window, "win.next-question");
+  gtk_widget_activate_action (GTK_WIDGET (llm_window_get_sidebar (window)), "sidebar.filter", "s", "all");
+  probe = (Probe) { window, llm_test_question_numbered (collection, 7) };
+  llm_test_wait_until (selected_in_view, &probe, "question 7 kept by All");
+  llm_test_wait (400);
+  llm_test_screenshot ("browse-states");
+  gtk_window_destroy (GTK_WINDOW (window));
 
   window = open_window (settings, 360);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
@@ -483,7 +524,7 @@ main (int   argc,
   g_test_add_func ("/llm/browse/focus-and-type-ahead", test_focus_and_type_ahead);
   g_test_add_func ("/llm/browse/filter-scopes-navigation", test_filter_scopes_navigation);
   g_test_add_func ("/llm/browse/match-counter", test_match_counter);
-  g_test_add_func ("/llm/browse/narrow", test_narrow);
+  g_test_add_func ("/llm/browse/states-and-narrow", test_states_and_narrow);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -315,7 +315,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *readiness = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (number), 1.0);
-  gtk_widget_set_valign (number, GTK_ALIGN_START);
+  gtk_widget_set_valign (number, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (number, "dim-label");
   gtk_widget_add_css_class (number, "question-number");
   gtk_widget_add_css_class (number, "numeric");

@@ -275,7 +275,7 @@ update_find_counter (LlmWindow *self)
 
   /* Translators: the current search match and how many there are in the
    * answer, "2 of 5" */
-  text = g_strdup_printf (_("%u of %u"), current, n);
+  text = g_strdup_printf (C_("match", "%u of %u"), current, n);
   gtk_label_set_label (self->find_counter, text);
   gtk_revealer_set_reveal_child (self->find_revealer, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", n > 0);
