@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "llm-application.h"
@@ -411,7 +412,7 @@ test_match_counter (void)
   /* The page marks as many as the counter says, the first current. */
   n_text = eval (window, "String(document.querySelectorAll('mark.llm-find').length >= " G_STRINGIFY (3) ")");
   g_assert_cmpstr (n_text, ==, "true");
-  expected = g_strdup_printf ("1 of %u", n);
+  expected = g_strdup_printf (C_("match", "%u of %u"), 1, n);
   probe = (Probe) { window, expected };
   llm_test_wait_until (counter_is, &probe, "the counter on the first match");
   current = eval (window, "[...document.querySelectorAll('mark.llm-find.current')].map(m => m.textContent).join('').toLowerCase()");
@@ -420,13 +421,13 @@ test_match_counter (void)
   /* Next and previous step through them, round the ends. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
   g_free (expected);
-  expected = g_strdup_printf ("2 of %u", n);
+  expected = g_strdup_printf (C_("match", "%u of %u"), 2, n);
   probe.data = expected;
   llm_test_wait_until (counter_is, &probe, "the counter on the second match");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
   g_free (expected);
-  expected = g_strdup_printf ("%u of %u", n, n);
+  expected = g_strdup_printf (C_("match", "%u of %u"), n, n);
   probe.data = expected;
   llm_test_wait_until (counter_is, &probe, "the counter to wrap to the last match");
 
