@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -404,4 +405,117 @@ llm_test_wait_for_page (LlmWindow  *window,
                         const char *body_class)
 {
   llm_test_wait_until (page_has_class, window, (gpointer)body_class, "the page");
+}
+
+/**
+ * llm_test_wait_for_condition:
+ *
+ * llm_test_wait_until() for a check of one argument.
+ */
+void
+llm_test_wait_for_condition (LlmTestCondition  check,
+                             gpointer          data,
+                             const char       *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (TIMEOUT_MS, set_flag, &timed_out);
+
+  while (!check (data))
+    {
+      gboolean tick = FALSE;
+
+      if (timed_out)
+        g_error ("Timed out waiting for %s", what);
+      g_timeout_add (50, set_flag, &tick);
+      while (!tick)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timeout);
+}
+
+gboolean
+llm_test_has_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return path != NULL;
+}
+
+static void
+on_xdotool_exit (GPid     pid,
+                 int      status,
+                 gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("xdotool failed: %s", error->message);
+  g_spawn_close_pid (pid);
+  *(gboolean *)data = TRUE;
+}
+
+/* Real X key events (XTest) while the main loop keeps turning, so the
+ * window handles each as it comes. */
+void
+llm_test_xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  GPid pid;
+
+  g_test_message ("xdotool %s", args);
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_xdotool_exit, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+llm_test_press (const char *keys)
+{
+  g_autofree char *args = g_strdup_printf ("key --delay 60 %s", keys);
+
+  llm_test_xdotool (args);
+}
+
+/* With no window manager, gives @window the X input focus. */
+void
+llm_test_focus_window (GtkWindow *window)
+{
+  g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu",
+                                           (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+
+  llm_test_xdotool (args);
+}
+
+/**
+ * llm_test_find_widget:
+ * @name: (nullable): the widget name (gtk_widget_set_name()) too
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root, depth
+ *   first, of @type (and named @name)
+ */
+GtkWidget *
+llm_test_find_widget (GtkWidget  *root,
+                      GType       type,
+                      const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = llm_test_find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }

@@ -47,4 +47,17 @@ void       llm_test_wait_for_toast    (LlmWindow     *window,
 void       llm_test_wait_for_page     (LlmWindow     *window,
                                        const char    *body_class);
 
+typedef gboolean (*LlmTestCondition) (gpointer data);
+
+void       llm_test_wait_for_condition (LlmTestCondition  check,
+                                        gpointer          data,
+                                        const char       *what);
+gboolean   llm_test_has_xdotool   (void);
+void       llm_test_xdotool       (const char    *args);
+void       llm_test_press         (const char    *keys);
+void       llm_test_focus_window  (GtkWindow     *window);
+GtkWidget *llm_test_find_widget   (GtkWidget     *root,
+                                   GType          type,
+                                   const char    *name);
+
 G_END_DECLS

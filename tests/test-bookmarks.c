@@ -110,9 +110,14 @@ test_window_bookmarks (void)
   llm_test_wait (300);
   llm_test_screenshot ("bookmarks-filter");
 
-  /* Toggling off updates the filtered tree at once. */
+  /* Unstarred, the question shown stays in the filtered tree until
+   * another one is shown. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-bookmark", NULL);
+  g_assert_cmpuint (llm_sidebar_get_n_rows (sidebar), ==, 4);
+  llm_window_show_question (window, q8);
   g_assert_cmpuint (llm_sidebar_get_n_rows (sidebar), ==, 2);
+  llm_window_show_question (window, q27);
+  g_assert_cmpuint (llm_sidebar_get_n_rows (sidebar), ==, 4);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-bookmark", NULL);
 
   /* Renumbered and reordered, the same questions are still bookmarked. */

@@ -126,6 +126,9 @@ function llmHighlightOne(code, generation) {
     }
     code.innerHTML = html;
     code.classList.add('hljs');
+    /* The highlighting replaced the code's text, and its matches with it. */
+    if (llmFindNeedle)
+      llmFind(llmFindNeedle, true);
   };
   step();
 }
@@ -252,6 +255,12 @@ function llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lan
 
   document.documentElement.classList.toggle('dark', dark);
 
+  /* The app searches the new answer again if it wants to. */
+  llmFindMarks = [];
+  llmFindGroups = [];
+  llmFindCurrent = -1;
+  llmFindNeedle = '';
+
   /* The formulas and code of the answer being replaced are no longer
    * waited for. */
   if (llmMathObserver)
@@ -273,4 +282,140 @@ function llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lan
   document.body.classList.toggle('answer-hidden', Boolean(hidden));
   window.scrollTo(0, 0);
   return llmPainted();
+}
+
+/* Find in the page: every match of the search's term wrapped in
+ * <mark class="llm-find">, the current one also "current" (solid and
+ * outlined, where the others are yellow), so a match inside a key point's
+ * <mark> still shows. WebKit's own find painted the current match the
+ * palest, and cannot say which one of how many it is. Matching folds case,
+ * full-width forms and accents, one character at a time, as the search
+ * does. */
+let llmFindMarks = [];
+let llmFindCurrent = -1;
+let llmFindNeedle = '';
+
+function llmFoldChar(ch) {
+  const folded = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+}
+
+function llmFold(text) {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    /* A surrogate pair stays as it is. */
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      out += text[i] + text[i + 1];
+      i++;
+      continue;
+    }
+    out += llmFoldChar(text[i]);
+  }
+  return out;
+}
+
+function llmFindClearMarks() {
+  for (const mark of llmFindMarks) {
+    const parent = mark.parentNode;
+    if (!parent)
+      continue;
+    mark.replaceWith(...mark.childNodes);
+    parent.normalize();
+  }
+  llmFindMarks = [];
+  llmFindCurrent = -1;
+}
+
+function llmFindSkip(node) {
+  const el = node.parentElement;
+  if (!el || el.closest('.katex-mathml, .answer-cover, .code-header, script, style'))
+    return true;
+  if (document.body.classList.contains('answer-hidden') &&
+      el.closest('article.answer, section.my-notes'))
+    return true;
+  return false;
+}
+
+/* Marks every match; returns how many there are. */
+function llmFindMark(needle) {
+  const folded = llmFold(needle);
+  const root = document.getElementById('content');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: node => llmFindSkip(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const nodes = [];
+  let text = '';
+
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    nodes.push({ node, start: text.length });
+    text += llmFold(node.data);
+  }
+
+  /* Each match as pieces of the text nodes it spans, last match first so
+   * that wrapping one never moves the offsets of those before it. */
+  const matches = [];
+  for (let at = text.indexOf(folded); folded && at >= 0; at = text.indexOf(folded, at + folded.length))
+    matches.push([at, at + folded.length]);
+
+  const marks = [];
+  for (let m = matches.length - 1; m >= 0; m--) {
+    const [from, to] = matches[m];
+    const pieces = [];
+    for (let n = nodes.length - 1; n >= 0; n--) {
+      const { node, start } = nodes[n];
+      const end = start + node.data.length;
+      if (end <= from || start >= to)
+        continue;
+      const range = document.createRange();
+      range.setStart(node, Math.max(from, start) - start);
+      range.setEnd(node, Math.min(to, end) - start);
+      const mark = document.createElement('mark');
+      mark.className = 'llm-find';
+      range.surroundContents(mark);
+      pieces.unshift(mark);
+    }
+    marks.unshift(pieces);
+  }
+  return marks;
+}
+
+function llmFindShowCurrent(scroll) {
+  llmFindMarks.forEach(mark => mark.classList.remove('current'));
+  const pieces = llmFindGroups[llmFindCurrent] || [];
+  pieces.forEach(mark => mark.classList.add('current'));
+  if (scroll && pieces.length)
+    pieces[0].scrollIntoView({ block: 'center', inline: 'nearest' });
+}
+
+let llmFindGroups = [];
+
+/* Highlights @needle; @keep keeps the current match (the notes were
+ * swapped under it) instead of going to the first one. Returns
+ * [count, current (from 1)]. */
+function llmFind(needle, keep) {
+  const current = llmFindCurrent;
+  llmFindClearMarks();
+  llmFindGroups = [];
+  llmFindNeedle = needle || '';
+  if (!llmFindNeedle)
+    return [0, 0];
+
+  llmFindGroups = llmFindMark(llmFindNeedle);
+  llmFindMarks = llmFindGroups.flat();
+  if (!llmFindGroups.length)
+    return [0, 0];
+  llmFindCurrent = keep && current >= 0 ? Math.min(current, llmFindGroups.length - 1) : 0;
+  llmFindShowCurrent(!keep);
+  return [llmFindGroups.length, llmFindCurrent + 1];
+}
+
+/* Steps to the next (+1) or previous (-1) match, round the ends. */
+function llmFindStep(offset) {
+  const n = llmFindGroups.length;
+  if (!n)
+    return [0, 0];
+  llmFindCurrent = (llmFindCurrent + offset + n) % n;
+  llmFindShowCurrent(true);
+  return [n, llmFindCurrent + 1];
 }

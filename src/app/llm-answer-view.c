@@ -70,6 +70,7 @@ struct _LlmAnswerView
   double zoom_level;
   guint serial;
   guint n_matches;
+  guint current_match;
 
   guint page_ready : 1;
   guint show_pending : 1;
@@ -85,6 +86,7 @@ enum {
   PROP_QUESTION,
   PROP_ZOOM_LEVEL,
   PROP_N_MATCHES,
+  PROP_CURRENT_MATCH,
   N_PROPS
 };
 
@@ -443,7 +445,12 @@ typedef struct
 {
   LlmAnswerView *self;
   guint serial;
+  gboolean keep_match;   /* the same answer: stay on its current match */
 } ShowCall;
+
+static void find_in_page (LlmAnswerView *self,
+                          const char    *script,
+                          GVariant      *args);
 
 static void
 show_finished (GObject      *object,
@@ -455,6 +462,7 @@ show_finished (GObject      *object,
   g_autoptr(JSCValue) value = NULL;
   g_autoptr(GError) error = NULL;
   guint serial = call->serial;
+  gboolean call_keep_match = call->keep_match;
 
   g_free (call);
 
@@ -471,40 +479,88 @@ show_finished (GObject      *object,
 
   /* Highlights belong to the answer they were made in. */
   if (self->find_text != NULL)
-    webkit_find_controller_search (webkit_web_view_get_find_controller (WEBKIT_WEB_VIEW (object)),
-                                   self->find_text,
-                                   WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND,
-                                   G_MAXUINT);
-  else
-    webkit_find_controller_search_finish (webkit_web_view_get_find_controller (WEBKIT_WEB_VIEW (object)));
+    find_in_page (self, "return llmFind(needle, keep);",
+                  g_variant_new_parsed ("{'needle': <%s>, 'keep': <%u>}",
+                                        self->find_text, (guint32)call_keep_match));
 
   g_signal_emit (self, signals[SHOWN], 0);
 }
 
 static void
-set_n_matches (LlmAnswerView *self,
-               guint          n_matches)
+set_matches (LlmAnswerView *self,
+             guint          n_matches,
+             guint          current_match)
 {
-  if (self->n_matches == n_matches)
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->n_matches != n_matches)
+    {
+      self->n_matches = n_matches;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
+    }
+  if (self->current_match != current_match)
+    {
+      self->current_match = current_match;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static guint
+dup_array_uint (JSCValue *array,
+                guint     index)
+{
+  g_autoptr(JSCValue) item = jsc_value_object_get_property_at_index (array, index);
+
+  return jsc_value_is_number (item) ? (guint)MAX (jsc_value_to_int32 (item), 0) : 0;
+}
+
+typedef struct
+{
+  LlmAnswerView *self;
+  guint serial;
+} FindCall;
+
+/* The page answers [count, current]; a reply for an answer since
+ * replaced is dropped. */
+static void
+find_finished (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  FindCall *call = user_data;
+  g_autoptr(LlmAnswerView) self = call->self;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  guint serial = call->serial;
+
+  g_free (call);
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not find in the answer: %s", error->message);
+      return;
+    }
+
+  if (serial != self->serial || !jsc_value_is_array (value))
     return;
 
-  self->n_matches = n_matches;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
+  set_matches (self, dup_array_uint (value, 0), dup_array_uint (value, 1));
 }
 
 static void
-on_found_text (LlmAnswerView        *self,
-               guint                 match_count,
-               WebKitFindController *find)
+find_in_page (LlmAnswerView *self,
+              const char    *script,
+              GVariant      *args)
 {
-  set_n_matches (self, match_count);
-}
+  FindCall *call = g_new0 (FindCall, 1);
 
-static void
-on_failed_to_find_text (LlmAnswerView        *self,
-                        WebKitFindController *find)
-{
-  set_n_matches (self, 0);
+  call->self = g_object_ref (self);
+  call->serial = self->serial;
+  webkit_web_view_call_async_javascript_function (self->web_view, script, -1, args,
+                                                  SCRIPT_WORLD, NULL, self->cancellable,
+                                                  find_finished, call);
 }
 
 typedef struct
@@ -982,6 +1038,10 @@ llm_answer_view_get_property (GObject    *object,
       g_value_set_uint (value, self->n_matches);
       break;
 
+    case PROP_CURRENT_MATCH:
+      g_value_set_uint (value, self->current_match);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1024,6 +1084,14 @@ llm_answer_view_class_init (LlmAnswerViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_MATCHES] =
     g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LlmAnswerView:current-match:
+   *
+   * Which match of the find text is the current one, counted from 1.
+   */
+  properties[PROP_CURRENT_MATCH] =
+    g_param_spec_uint ("current-match", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1109,10 +1177,6 @@ llm_answer_view_init (LlmAnswerView *self)
                            G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "web-process-terminated",
                            G_CALLBACK (on_web_process_terminated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (webkit_web_view_get_find_controller (self->web_view), "found-text",
-                           G_CALLBACK (on_found_text), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (webkit_web_view_get_find_controller (self->web_view), "failed-to-find-text",
-                           G_CALLBACK (on_failed_to_find_text), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 
@@ -1209,6 +1273,7 @@ llm_answer_view_set_note (LlmAnswerView *self,
   call = g_new0 (ShowCall, 1);
   call->self = g_object_ref (self);
   call->serial = self->serial;
+  call->keep_match = TRUE;
   webkit_web_view_call_async_javascript_function (self->web_view,
                                                   "return llmSetNote(note, notesTitle);", -1,
                                                   g_variant_dict_end (&args),
@@ -1228,50 +1293,41 @@ void
 llm_answer_view_set_find_text (LlmAnswerView *self,
                                const char    *text)
 {
-  WebKitFindController *find;
-
   g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
 
   if (text != NULL && text[0] == '\0')
     text = NULL;
+  if (g_strcmp0 (self->find_text, text) == 0)
+    return;
 
   g_free (self->find_text);
   self->find_text = g_strdup (text);
 
-  find = webkit_web_view_get_find_controller (self->web_view);
   if (text == NULL)
-    {
-      webkit_find_controller_search_finish (find);
-      set_n_matches (self, 0);
-    }
-  else if (self->page_ready && !self->show_pending)
-    webkit_find_controller_search (find, text,
-                                   WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND,
-                                   G_MAXUINT);
+    set_matches (self, 0, 0);
+  /* Otherwise the next answer swapped in is searched. */
+  if (self->page_ready && !self->show_pending)
+    find_in_page (self, "return llmFind(needle, false);",
+                  g_variant_new_parsed ("{'needle': <%s>}", text ? text : ""));
 }
 
 /**
  * llm_answer_view_find_next:
  * @forward: %FALSE to step back
  *
- * Steps to the next (or previous) highlighted match.
+ * Steps to the next (or previous) highlighted match, round the ends, and
+ * scrolls it into view.
  */
 void
 llm_answer_view_find_next (LlmAnswerView *self,
                            gboolean       forward)
 {
-  WebKitFindController *find;
-
   g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
 
-  if (self->find_text == NULL)
+  if (self->find_text == NULL || !self->page_ready)
     return;
 
-  find = webkit_web_view_get_find_controller (self->web_view);
-  if (forward)
-    webkit_find_controller_search_next (find);
-  else
-    webkit_find_controller_search_previous (find);
+  find_in_page (self, forward ? "return llmFindStep(1);" : "return llmFindStep(-1);", NULL);
 }
 
 guint
@@ -1280,6 +1336,19 @@ llm_answer_view_get_n_matches (LlmAnswerView *self)
   g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), 0);
 
   return self->n_matches;
+}
+
+/**
+ * llm_answer_view_get_current_match:
+ *
+ * Returns: which of the matches is the current one, from 1; 0 with none
+ */
+guint
+llm_answer_view_get_current_match (LlmAnswerView *self)
+{
+  g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), 0);
+
+  return self->current_match;
 }
 
 /**
@@ -1308,6 +1377,7 @@ llm_answer_view_set_answer_hidden (LlmAnswerView *self,
   call = g_new0 (ShowCall, 1);
   call->self = g_object_ref (self);
   call->serial = self->serial;
+  call->keep_match = TRUE;
   webkit_web_view_call_async_javascript_function (self->web_view,
                                                   hidden ? "return llmHideAnswer();" : "return llmRevealAnswer();", -1,
                                                   NULL, SCRIPT_WORLD, NULL, self->cancellable,
@@ -1366,6 +1436,7 @@ llm_answer_view_show_key_points (LlmAnswerView      *self,
   call = g_new0 (ShowCall, 1);
   call->self = g_object_ref (self);
   call->serial = self->serial;
+  call->keep_match = TRUE;
   webkit_web_view_call_async_javascript_function (self->web_view,
                                                   "return llmShowKeyPoints(texts, flags, title, coveredLabel, missedLabel);", -1,
                                                   g_variant_dict_end (&args),

@@ -29,6 +29,7 @@ void           llm_answer_view_set_find_text  (LlmAnswerView *self,
 void           llm_answer_view_find_next      (LlmAnswerView *self,
                                                gboolean       forward);
 guint          llm_answer_view_get_n_matches  (LlmAnswerView *self);
+guint          llm_answer_view_get_current_match (LlmAnswerView *self);
 void           llm_answer_view_set_answer_hidden (LlmAnswerView *self,
                                                   gboolean       hidden);
 gboolean       llm_answer_view_get_answer_hidden (LlmAnswerView *self);

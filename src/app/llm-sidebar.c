@@ -22,6 +22,7 @@ struct _LlmSidebar
 {
   GtkWidget parent_instance;
 
+  GtkWidget *filter_box;
   GtkStack *stack;
   GtkScrolledWindow *scroller;
   GtkListView *list_view;
@@ -35,14 +36,22 @@ struct _LlmSidebar
   GtkFilter *topic_filter;
   GHashTable *notes;   /* id → first line of the note */
 
-  gboolean bookmarks_only;
-  gboolean notes_only;
+  /* What the tree shows: every question, or only the starred ones, those
+   * with a note, those due. The question shown (current) stays in any
+   * filtered view, so switching filters never loses the reader's place. */
+  LlmSidebarFilter filter;
+  LlmQuestion *current;
 
   /* Set while the window moves the selection, so that change is not
    * reported back as the user's. */
   gboolean selecting;
   /* Between a pointer press on the list and just after its release. */
   gboolean pointer_down;
+  /* The focus goes to the current row once the list has made it. */
+  gboolean focus_tree;
+  guint focus_tick;
+  guint focus_position;
+  guint focus_tries;
 };
 
 G_DEFINE_FINAL_TYPE (LlmSidebar, llm_sidebar, GTK_TYPE_WIDGET)
@@ -51,8 +60,11 @@ enum {
   PROP_0,
   PROP_BOOKMARKS_ONLY,
   PROP_NOTES_ONLY,
+  PROP_FILTER,
   N_PROPS
 };
+
+static const char * const filter_names[] = { "all", "starred", "notes", "due" };
 
 enum {
   QUESTION_SELECTED,
@@ -71,20 +83,42 @@ is_bookmarked (LlmSidebar *self,
   return id != NULL && self->bookmarks != NULL && llm_bookmarks_contains (self->bookmarks, id);
 }
 
-/* The filter of the bookmarks and notes views. */
+static gboolean
+is_due (LlmSidebar *self,
+        const char *id)
+{
+  return self->study != NULL &&
+         llm_study_get_state (self->study, id, g_get_real_time () / G_USEC_PER_SEC) == LLM_STUDY_DUE;
+}
+
+static gboolean
+passes_filter (LlmSidebar  *self,
+               LlmQuestion *question)
+{
+  const char *id = llm_question_get_id (question);
+
+  switch (self->filter)
+    {
+    case LLM_SIDEBAR_FILTER_STARRED:
+      return is_bookmarked (self, id);
+    case LLM_SIDEBAR_FILTER_NOTES:
+      return g_hash_table_contains (self->notes, id);
+    case LLM_SIDEBAR_FILTER_DUE:
+      return llm_question_is_card (question) && is_due (self, id);
+    case LLM_SIDEBAR_FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+/* The filter of the starred, notes and due views. */
 static gboolean
 is_shown (gpointer item,
           gpointer user_data)
 {
   LlmSidebar *self = user_data;
-  const char *id = llm_question_get_id (item);
 
-  if (self->bookmarks_only)
-    return is_bookmarked (self, id);
-  if (self->notes_only)
-    return g_hash_table_contains (self->notes, id);
-
-  return TRUE;
+  return item == (gpointer)self->current || passes_filter (self, item);
 }
 
 /* A topic is shown while any of its questions is; a group while any of
@@ -116,7 +150,7 @@ create_child_model (gpointer item,
   if (!LLM_IS_TOPIC (item))
     return NULL;
 
-  if (self->bookmarks_only || self->notes_only)
+  if (self->filter != LLM_SIDEBAR_FILTER_ALL)
     return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (item)),
                                                     g_object_ref (llm_topic_is_group (item)
                                                                   ? self->topic_filter
@@ -183,29 +217,35 @@ set_tooltip (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (widget), "tooltip-text", g_strdup (text), g_free);
 }
 
-/* A topic's row shows how much of it is known, as a thin bar. */
+/* A topic's row says how much of it is known, "2/5 known", in the green
+ * of a known question's mark. */
 static void
 update_readiness (GtkWidget *row_box)
 {
   LlmSidebar *self = g_object_get_data (G_OBJECT (row_box), "sidebar");
-  GtkWidget *bar = g_object_get_data (G_OBJECT (row_box), "readiness");
+  GtkWidget *readiness = g_object_get_data (G_OBJECT (row_box), "readiness");
   LlmTopic *topic = g_object_get_data (G_OBJECT (row_box), "topic");
+  g_autofree char *text = NULL;
   g_autofree char *label = NULL;
   guint known = 0, total = 0;
 
-  gtk_widget_set_visible (bar, topic != NULL && self->study != NULL);
-  if (topic == NULL || self->study == NULL)
+  if (topic != NULL && self->study != NULL)
+    count_known (self, G_LIST_MODEL (topic), &known, &total);
+  gtk_widget_set_visible (readiness, total > 0);
+  if (total == 0)
     return;
 
-  count_known (self, G_LIST_MODEL (topic), &known, &total);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), total ? (double)known / total : 0.0);
+  /* Translators: a topic's readiness in the tree, "2/5 known"; keep it short */
+  text = g_strdup_printf (_("%u/%u known"), known, total);
+  gtk_label_set_label (GTK_LABEL (readiness), text);
   /* Translators: a topic's readiness in the tree, "3 of 5 questions known" */
   label = g_strdup_printf (_("%u of %u questions known"), known, total);
-  set_tooltip (bar, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  set_tooltip (readiness, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (readiness), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
-/* Row layout: [state dot] [number] [title / note preview] [note mark] [star] */
+/* Row layout: [number] [title, up to two lines / note preview] [state pill]
+ * [note mark] [star]. A topic's row: [title] [2/5 known]. */
 static void
 update_marks (GtkWidget *row_box)
 {
@@ -213,30 +253,37 @@ update_marks (GtkWidget *row_box)
   static const char * const state_names[] = { N_("New"), N_("Learning"), N_("Due"), N_("Known") };
   LlmSidebar *self = g_object_get_data (G_OBJECT (row_box), "sidebar");
   const char *id = g_object_get_data (G_OBJECT (row_box), "question-id");
+  gboolean card = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row_box), "card"));
   GtkWidget *star = g_object_get_data (G_OBJECT (row_box), "star");
   GtkWidget *note_mark = g_object_get_data (G_OBJECT (row_box), "note-mark");
   GtkWidget *preview = g_object_get_data (G_OBJECT (row_box), "preview");
-  GtkWidget *dot = g_object_get_data (G_OBJECT (row_box), "state-dot");
+  GtkWidget *pill = g_object_get_data (G_OBJECT (row_box), "state-pill");
   const char *note = id ? g_hash_table_lookup (self->notes, id) : NULL;
+  LlmStudyState state = LLM_STUDY_NEW;
 
   update_readiness (row_box);
   gtk_widget_set_visible (star, is_bookmarked (self, id));
   gtk_widget_set_visible (note_mark, note != NULL);
   gtk_label_set_label (GTK_LABEL (preview), note ? note : "");
-  gtk_widget_set_visible (preview, note != NULL && self->notes_only);
+  gtk_widget_set_visible (preview, note != NULL && self->filter == LLM_SIDEBAR_FILTER_NOTES);
 
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    gtk_widget_remove_css_class (dot, state_classes[i]);
-  gtk_widget_set_visible (dot, id != NULL);
-  if (id != NULL && self->study != NULL)
-    {
-      LlmStudyState state = llm_study_get_state (self->study, id, g_get_real_time () / G_USEC_PER_SEC);
+    gtk_widget_remove_css_class (pill, state_classes[i]);
+  if (id != NULL && card && self->study != NULL)
+    state = llm_study_get_state (self->study, id, g_get_real_time () / G_USEC_PER_SEC);
 
-      gtk_widget_add_css_class (dot, state_classes[state]);
-      set_tooltip (dot, _(state_names[state]));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(state_names[state]), -1);
-    }
+  /* A new question has no mark: most are new, and a mark on each would
+   * say nothing. The others say their state in words, known as a tick. */
+  gtk_widget_set_visible (pill, state != LLM_STUDY_NEW);
+  if (state == LLM_STUDY_NEW)
+    return;
+
+  gtk_widget_add_css_class (pill, state_classes[state]);
+  /* Translators: the mark of a known question in the tree */
+  gtk_label_set_label (GTK_LABEL (pill), state == LLM_STUDY_KNOWN ? C_("state", "✓") : _(state_names[state]));
+  set_tooltip (pill, _(state_names[state]));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (pill), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(state_names[state]), -1);
 }
 
 static void
@@ -264,22 +311,29 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *preview = gtk_label_new (NULL);
   GtkWidget *note_mark = gtk_image_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
-  GtkWidget *dot = gtk_label_new ("●");
-  GtkWidget *readiness = gtk_level_bar_new_for_interval (0.0, 1.0);
+  GtkWidget *pill = gtk_label_new (NULL);
+  GtkWidget *readiness = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (number), 1.0);
-  /* Numbers line up in a right-aligned column, so titles do too. */
-  gtk_label_set_width_chars (GTK_LABEL (number), 2);
+  gtk_widget_set_valign (number, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (number, "dim-label");
   gtk_widget_add_css_class (number, "question-number");
   gtk_widget_add_css_class (number, "numeric");
 
+  /* A long question takes a second line before it is cut (the tooltip
+   * shows all of it): a dozen CJK characters say too little. */
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (title), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 60);
   gtk_widget_set_hexpand (title, TRUE);
 
   gtk_widget_add_css_class (star, "bookmark-star");
   gtk_widget_set_visible (star, FALSE);
+  gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (star),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bookmarked"),
                                   -1);
@@ -290,7 +344,6 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (preview, "caption");
   gtk_widget_set_visible (preview, FALSE);
   gtk_widget_set_hexpand (text_box, TRUE);
-  /* Centred like the number beside it, with or without a preview line. */
   gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (text_box), title);
   gtk_box_append (GTK_BOX (text_box), preview);
@@ -298,22 +351,24 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (note_mark, "note-mark");
   gtk_widget_add_css_class (note_mark, "dim-label");
   gtk_widget_set_visible (note_mark, FALSE);
+  gtk_widget_set_valign (note_mark, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (note_mark),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Has a note"),
                                   -1);
 
-  /* New, learning, due or known: subtle, a small coloured dot. */
-  gtk_widget_add_css_class (dot, "state-dot");
-  gtk_box_append (GTK_BOX (box), dot);
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), text_box);
-  gtk_widget_set_size_request (readiness, 36, -1);
+  /* Learning, due or known, in words: a small pill after the title. */
+  gtk_widget_add_css_class (pill, "state-pill");
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (pill, FALSE);
+
+  gtk_widget_add_css_class (readiness, "readiness");
+  gtk_widget_add_css_class (readiness, "numeric");
   gtk_widget_set_valign (readiness, GTK_ALIGN_CENTER);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (readiness), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (readiness), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (readiness), GTK_LEVEL_BAR_OFFSET_FULL);
   gtk_widget_set_visible (readiness, FALSE);
 
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), text_box);
+  gtk_box_append (GTK_BOX (box), pill);
   gtk_box_append (GTK_BOX (box), note_mark);
   gtk_box_append (GTK_BOX (box), readiness);
   gtk_box_append (GTK_BOX (box), star);
@@ -321,7 +376,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, expander);
   track_tooltip (box);
   track_tooltip (readiness);
-  track_tooltip (dot);
+  track_tooltip (pill);
 
   /* Rows are recycled; each follows the bookmarks for whatever question it
    * shows at the moment. */
@@ -331,7 +386,7 @@ setup_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "star", star);
   g_object_set_data (G_OBJECT (box), "note-mark", note_mark);
   g_object_set_data (G_OBJECT (box), "preview", preview);
-  g_object_set_data (G_OBJECT (box), "state-dot", dot);
+  g_object_set_data (G_OBJECT (box), "state-pill", pill);
   g_object_set_data (G_OBJECT (box), "readiness", readiness);
   g_signal_connect_object (self, "marks-changed",
                            G_CALLBACK (on_row_marks_changed), box, G_CONNECT_SWAPPED);
@@ -377,6 +432,7 @@ bind_row (GtkSignalListItemFactory *factory,
       set_tooltip (box, shown);
       g_object_set_data_full (G_OBJECT (box), "question-id",
                               g_strdup (llm_question_get_id (item)), g_free);
+      g_object_set_data (G_OBJECT (box), "card", GINT_TO_POINTER (llm_question_is_card (item)));
       g_object_set_data (G_OBJECT (box), "topic", NULL);
     }
 
@@ -472,6 +528,52 @@ focus_row (LlmSidebar *self,
   return FALSE;
 }
 
+/* The list view makes a row's widget on its next layout after scrolling
+ * to it: the focus follows within a few frames. */
+static gboolean
+focus_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  LlmSidebar *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  /* Unless the user has taken the focus elsewhere meanwhile. */
+  if (focus != NULL && focus != widget && !gtk_widget_is_ancestor (focus, widget))
+    {
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (focus_row (self, self->focus_position) || ++self->focus_tries > 30)
+    {
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+focus_row_soon (LlmSidebar *self,
+                guint       position)
+{
+  GtkWidget *row;
+
+  self->focus_position = position;
+  self->focus_tries = 0;
+  if (focus_row (self, position))
+    {
+      row = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+      if (row != NULL && gtk_widget_get_mapped (row))
+        return;
+    }
+
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_tick, self, NULL);
+}
+
 static gboolean
 focus_is_inside (GtkWidget *widget)
 {
@@ -496,7 +598,13 @@ llm_sidebar_grab_focus (GtkWidget *widget)
   if (selected != GTK_INVALID_LIST_POSITION && focus_row (self, selected))
     return TRUE;
 
-  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  /* Before the list has made the row (at start, or scrolled far), the
+   * list holds the focus until the row can take it. */
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->list_view)))
+    return FALSE;
+  if (selected != GTK_INVALID_LIST_POSITION)
+    focus_row_soon (self, selected);
+  return TRUE;
 }
 
 /* The tree is one stop in the Tab order, as a tree view is: arrows move
@@ -521,12 +629,16 @@ llm_sidebar_dispose (GObject *object)
 {
   LlmSidebar *self = (LlmSidebar *)object;
 
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick);
+  self->focus_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_SIDEBAR);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->collection);
   g_clear_object (&self->bookmarks);
   g_clear_object (&self->study);
+  g_clear_object (&self->current);
   g_clear_object (&self->question_filter);
   g_clear_object (&self->topic_filter);
   g_clear_pointer (&self->notes, g_hash_table_unref);
@@ -545,11 +657,15 @@ llm_sidebar_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_BOOKMARKS_ONLY:
-      g_value_set_boolean (value, self->bookmarks_only);
+      g_value_set_boolean (value, self->filter == LLM_SIDEBAR_FILTER_STARRED);
       break;
 
     case PROP_NOTES_ONLY:
-      g_value_set_boolean (value, self->notes_only);
+      g_value_set_boolean (value, self->filter == LLM_SIDEBAR_FILTER_NOTES);
+      break;
+
+    case PROP_FILTER:
+      g_value_set_string (value, filter_names[self->filter]);
       break;
 
     default:
@@ -573,6 +689,12 @@ llm_sidebar_set_property (GObject      *object,
 
     case PROP_NOTES_ONLY:
       llm_sidebar_set_notes_only (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_FILTER:
+      for (guint i = 0; i < G_N_ELEMENTS (filter_names); i++)
+        if (g_strcmp0 (g_value_get_string (value), filter_names[i]) == 0)
+          llm_sidebar_set_filter (self, i);
       break;
 
     default:
@@ -599,6 +721,15 @@ llm_sidebar_class_init (LlmSidebarClass *klass)
   properties[PROP_NOTES_ONLY] =
     g_param_spec_boolean ("notes-only", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LlmSidebar:filter:
+   *
+   * What the tree shows: "all", "starred", "notes" (with a note) or
+   * "due"; the question shown stays in any of them.
+   */
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -625,12 +756,16 @@ llm_sidebar_class_init (LlmSidebarClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlmSidebar, filter_box);
   gtk_widget_class_bind_template_child (widget_class, LlmSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, LlmSidebar, scroller);
   gtk_widget_class_bind_template_child (widget_class, LlmSidebar, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* The filter buttons' action: a radio group over the property. */
+  gtk_widget_class_install_property_action (widget_class, "sidebar.filter", "filter");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebar");
 }
 
@@ -720,12 +855,8 @@ update_empty_state (LlmSidebar *self)
 {
   gboolean empty = self->tree == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->tree)) == 0;
 
-  const char *page = "tree";
-
-  if (empty && self->bookmarks_only)
-    page = "no-bookmarks";
-  else if (empty && self->notes_only)
-    page = "no-notes";
+  static const char * const empty_pages[] = { "tree", "no-bookmarks", "no-notes", "no-due" };
+  const char *page = empty ? empty_pages[self->filter] : "tree";
 
   gtk_stack_set_visible_child_name (self->stack, page);
 }
@@ -742,7 +873,7 @@ rebuild_tree (LlmSidebar *self)
     {
       /* Topics, and for a folder, groups of topics. */
       root = g_object_ref (llm_collection_get_tree (self->collection));
-      if (self->bookmarks_only || self->notes_only)
+      if (self->filter != LLM_SIDEBAR_FILTER_ALL)
         root = G_LIST_MODEL (gtk_filter_list_model_new (root, g_object_ref (self->topic_filter)));
       /* Every row of a big collection expanded would take ~0.3 s to make
        * and a long scroll to get through; there, only the way to the
@@ -778,7 +909,7 @@ marks_changed (LlmSidebar *self,
 {
   g_signal_emit (self, signals[MARKS_CHANGED], 0, id);
 
-  if (self->bookmarks_only || self->notes_only)
+  if (self->filter != LLM_SIDEBAR_FILTER_ALL)
     {
       gtk_filter_changed (self->question_filter, GTK_FILTER_CHANGE_DIFFERENT);
       gtk_filter_changed (self->topic_filter, GTK_FILTER_CHANGE_DIFFERENT);
@@ -823,14 +954,14 @@ llm_sidebar_get_notes_only (LlmSidebar *self)
 {
   g_return_val_if_fail (LLM_IS_SIDEBAR (self), FALSE);
 
-  return self->notes_only;
+  return self->filter == LLM_SIDEBAR_FILTER_NOTES;
 }
 
 /**
  * llm_sidebar_set_notes_only:
  *
  * Shows only the questions with a note, each with its first line: the
- * "All notes" view.
+ * "With Notes" filter (%FALSE shows all).
  */
 void
 llm_sidebar_set_notes_only (LlmSidebar *self,
@@ -838,18 +969,10 @@ llm_sidebar_set_notes_only (LlmSidebar *self,
 {
   g_return_if_fail (LLM_IS_SIDEBAR (self));
 
-  notes_only = !!notes_only;
-  if (self->notes_only == notes_only)
-    return;
-
-  self->notes_only = notes_only;
-  if (notes_only && self->bookmarks_only)
-    {
-      self->bookmarks_only = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKS_ONLY]);
-    }
-  rebuild_tree (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_ONLY]);
+  if (notes_only)
+    llm_sidebar_set_filter (self, LLM_SIDEBAR_FILTER_NOTES);
+  else if (self->filter == LLM_SIDEBAR_FILTER_NOTES)
+    llm_sidebar_set_filter (self, LLM_SIDEBAR_FILTER_ALL);
 }
 
 /**
@@ -878,6 +1001,12 @@ on_study_changed (LlmSidebar *self,
 {
   /* A NULL id (a whole replay of the log) reaches every row. */
   g_signal_emit (self, signals[MARKS_CHANGED], 0, id);
+
+  if (self->filter == LLM_SIDEBAR_FILTER_DUE)
+    {
+      gtk_filter_changed (self->question_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_filter_changed (self->topic_filter, GTK_FILTER_CHANGE_DIFFERENT);
+    }
 }
 
 /**
@@ -901,13 +1030,14 @@ llm_sidebar_get_bookmarks_only (LlmSidebar *self)
 {
   g_return_val_if_fail (LLM_IS_SIDEBAR (self), FALSE);
 
-  return self->bookmarks_only;
+  return self->filter == LLM_SIDEBAR_FILTER_STARRED;
 }
 
 /**
  * llm_sidebar_set_bookmarks_only:
  *
- * Shows only bookmarked questions, still grouped by topic.
+ * Shows only bookmarked questions, still grouped by topic: the "Starred"
+ * filter (%FALSE shows all).
  */
 void
 llm_sidebar_set_bookmarks_only (LlmSidebar *self,
@@ -915,18 +1045,96 @@ llm_sidebar_set_bookmarks_only (LlmSidebar *self,
 {
   g_return_if_fail (LLM_IS_SIDEBAR (self));
 
-  bookmarks_only = !!bookmarks_only;
-  if (self->bookmarks_only == bookmarks_only)
+  if (bookmarks_only)
+    llm_sidebar_set_filter (self, LLM_SIDEBAR_FILTER_STARRED);
+  else if (self->filter == LLM_SIDEBAR_FILTER_STARRED)
+    llm_sidebar_set_filter (self, LLM_SIDEBAR_FILTER_ALL);
+}
+
+LlmSidebarFilter
+llm_sidebar_get_filter (LlmSidebar *self)
+{
+  g_return_val_if_fail (LLM_IS_SIDEBAR (self), LLM_SIDEBAR_FILTER_ALL);
+
+  return self->filter;
+}
+
+static void select_current (LlmSidebar *self);
+
+/**
+ * llm_sidebar_set_filter:
+ *
+ * Shows all questions, or only the starred ones, those with a note or
+ * those due, still grouped by topic. The question shown stays, selected
+ * and scrolled into view.
+ */
+void
+llm_sidebar_set_filter (LlmSidebar       *self,
+                        LlmSidebarFilter  filter)
+{
+  LlmSidebarFilter old;
+
+  g_return_if_fail (LLM_IS_SIDEBAR (self));
+  g_return_if_fail (filter <= LLM_SIDEBAR_FILTER_DUE);
+
+  if (self->filter == filter)
     return;
 
-  self->bookmarks_only = bookmarks_only;
-  if (bookmarks_only && self->notes_only)
-    {
-      self->notes_only = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_ONLY]);
-    }
+  old = self->filter;
+  self->filter = filter;
+  /* The rows go with the old tree: the focus comes back on the new one. */
+  self->focus_tree = focus_is_inside (GTK_WIDGET (self->list_view));
   rebuild_tree (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKS_ONLY]);
+  /* The note previews come and go with the notes filter. */
+  g_signal_emit (self, signals[MARKS_CHANGED], 0, NULL);
+  select_current (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  if (old == LLM_SIDEBAR_FILTER_STARRED || filter == LLM_SIDEBAR_FILTER_STARRED)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKS_ONLY]);
+  if (old == LLM_SIDEBAR_FILTER_NOTES || filter == LLM_SIDEBAR_FILTER_NOTES)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_ONLY]);
+}
+
+/**
+ * llm_sidebar_get_neighbour:
+ * @offset: +1 for the next question, -1 for the previous one
+ *
+ * Next and previous walk the questions the filter shows, in the
+ * collection's order, from @question (shown or not).
+ *
+ * Returns: (transfer none) (nullable): the question, or %NULL at an end
+ */
+LlmQuestion *
+llm_sidebar_get_neighbour (LlmSidebar  *self,
+                           LlmQuestion *question,
+                           int          offset)
+{
+  guint n, position;
+
+  g_return_val_if_fail (LLM_IS_SIDEBAR (self), NULL);
+  g_return_val_if_fail (LLM_IS_QUESTION (question), NULL);
+  g_return_val_if_fail (offset == 1 || offset == -1, NULL);
+
+  if (self->collection == NULL)
+    return NULL;
+  if (self->filter == LLM_SIDEBAR_FILTER_ALL)
+    return llm_collection_get_neighbour (self->collection, question, offset);
+
+  n = llm_collection_get_n_questions (self->collection);
+  position = llm_collection_get_position (self->collection, question);
+  if (position >= n)
+    return NULL;
+
+  for (gint64 i = (gint64)position + offset; i >= 0 && i < n; i += offset)
+    {
+      LlmQuestion *candidate = llm_collection_get_question (self->collection, (guint)i);
+
+      if (passes_filter (self, candidate))
+        return candidate;
+    }
+
+  return NULL;
 }
 
 static guint
@@ -957,24 +1165,15 @@ find_row (LlmSidebar  *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-/**
- * llm_sidebar_select_question:
- *
- * Selects and scrolls to @question without reporting it as picked.
- */
-void
-llm_sidebar_select_question (LlmSidebar  *self,
-                             LlmQuestion *question)
+static void
+select_current (LlmSidebar *self)
 {
   guint position;
 
-  g_return_if_fail (LLM_IS_SIDEBAR (self));
-  g_return_if_fail (LLM_IS_QUESTION (question));
-
-  if (self->tree == NULL)
+  if (self->tree == NULL || self->current == NULL)
     return;
 
-  position = find_row (self, question);
+  position = find_row (self, self->current);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
@@ -985,9 +1184,36 @@ llm_sidebar_select_question (LlmSidebar  *self,
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 
   /* A keyboard user in the tree carries on from the question shown (after
-   * Ctrl+Page Down, Back, a search), not from where the cursor was. */
-  if (focus_is_inside (GTK_WIDGET (self->list_view)))
-    focus_row (self, position);
+   * Ctrl+Page Down, Back, a search, a filter), not from where the cursor
+   * was. */
+  if (self->focus_tree || focus_is_inside (GTK_WIDGET (self->list_view)))
+    focus_row_soon (self, position);
+  self->focus_tree = FALSE;
+}
+
+/**
+ * llm_sidebar_select_question:
+ *
+ * Selects and scrolls to @question without reporting it as picked; it
+ * stays in the tree whatever the filter until another is selected.
+ */
+void
+llm_sidebar_select_question (LlmSidebar  *self,
+                             LlmQuestion *question)
+{
+  g_return_if_fail (LLM_IS_SIDEBAR (self));
+  g_return_if_fail (LLM_IS_QUESTION (question));
+
+  if (g_set_object (&self->current, question) && self->filter != LLM_SIDEBAR_FILTER_ALL)
+    {
+      /* The question left behind drops out if the filter does not take it. */
+      self->selecting = TRUE;
+      gtk_filter_changed (self->question_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_filter_changed (self->topic_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      self->selecting = FALSE;
+    }
+
+  select_current (self);
 }
 
 guint

@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 
 #define LLM_TYPE_SIDEBAR (llm_sidebar_get_type())
 
+typedef enum {
+  LLM_SIDEBAR_FILTER_ALL,
+  LLM_SIDEBAR_FILTER_STARRED,
+  LLM_SIDEBAR_FILTER_NOTES,
+  LLM_SIDEBAR_FILTER_DUE,
+} LlmSidebarFilter;
+
 G_DECLARE_FINAL_TYPE (LlmSidebar, llm_sidebar, LLM, SIDEBAR, GtkWidget)
 
 GtkWidget *llm_sidebar_new             (void);
@@ -39,5 +46,11 @@ void       llm_sidebar_select_question (LlmSidebar    *self,
 guint      llm_sidebar_get_n_rows      (LlmSidebar    *self);
 gboolean   llm_sidebar_is_pointer_pick (LlmSidebar    *self);
 guint      llm_sidebar_get_n_topics    (LlmSidebar    *self);
+LlmSidebarFilter llm_sidebar_get_filter (LlmSidebar   *self);
+void       llm_sidebar_set_filter      (LlmSidebar    *self,
+                                        LlmSidebarFilter filter);
+LlmQuestion *llm_sidebar_get_neighbour (LlmSidebar    *self,
+                                        LlmQuestion   *question,
+                                        int            offset);
 
 G_END_DECLS

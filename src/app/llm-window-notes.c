@@ -27,6 +27,11 @@ _llm_window_update_bookmark_button (LlmWindow *self)
   const char *label = starred ? _("Remove Bookmark") : _("Bookmark This Question");
 
   gtk_button_set_icon_name (self->bookmark_button, starred ? "starred-symbolic" : "non-starred-symbolic");
+  /* An outline star, or the tree's filled accent one. */
+  if (starred)
+    gtk_widget_add_css_class (GTK_WIDGET (self->bookmark_button), "starred");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->bookmark_button), "starred");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bookmark_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -70,6 +75,7 @@ on_bookmarks_changed (LlmWindow    *self,
 {
   _llm_window_update_bookmark_button (self);
   _llm_window_update_missing_bookmarks (self);
+  _llm_window_update_actions (self);
 }
 
 static void
@@ -85,6 +91,7 @@ on_note_changed (LlmWindow     *self,
   self->save_failing = llm_note_editor_has_unsaved (editor) && self->save_failing;
 
   llm_sidebar_set_note_preview (self->sidebar, id, text ? (preview ? preview : "") : NULL);
+  _llm_window_update_actions (self);
   if (self->question != NULL && g_strcmp0 (id, llm_question_get_id (self->question)) == 0)
     llm_answer_view_set_note (self->answer_view, text);
 }
@@ -480,6 +487,7 @@ _llm_window_notes_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_note_cleared);
   gtk_widget_class_bind_template_callback (widget_class, on_note_conflict);
   gtk_widget_class_bind_template_callback (widget_class, _llm_window_update_missing_bookmarks);
+  gtk_widget_class_bind_template_callback (widget_class, _llm_window_update_actions);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
   gtk_widget_class_install_action (widget_class, "win.show-missing-bookmarks", NULL, show_missing_bookmarks_action);

@@ -104,6 +104,8 @@ struct _LlmWindow
   GtkListBox *mock_report_list;
   LlmAnswerView *answer_view;
   LlmNoteEditor *note_editor;
+  GtkRevealer *find_revealer;
+  GtkLabel *find_counter;
 };
 
 /* llm-window.c */

@@ -70,6 +70,15 @@ on_search_changed (LlmWindow      *self,
   run_search (self);
 }
 
+/* At once, not after search-changed's delay: the last query's highlights
+ * would say it matched this one. */
+static void
+on_query_edited (LlmWindow   *self,
+                 GtkEditable *entry)
+{
+  llm_answer_view_set_find_text (self->answer_view, NULL);
+}
+
 static void
 on_search_activate (LlmWindow      *self,
                     GtkSearchEntry *entry)
@@ -98,6 +107,81 @@ on_result_activated (LlmWindow        *self,
   llm_window_show_question (self, llm_search_result_get_question (result));
   if (self->folded)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-answer", NULL);
+}
+
+static gboolean
+focus_is_in (LlmWindow *self,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+search_is_active (LlmWindow *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+         llm_answer_view_get_n_matches (self->answer_view) > 0;
+}
+
+/* Type-ahead: a printable key (a space too) typed in the tree or the
+ * answer goes to the search entry, and the focus with it; Esc ends a
+ * search from anywhere but the note editor, whose own Esc it is.
+ * GtkSearchEntry's key capture widget cannot do this: it leaves the space
+ * to the captured widget ("self attention" became "selfattention") and the
+ * focus where it was. Runs in the capture phase, before the list view's
+ * own Space and WebKit's scrolling. */
+static gboolean
+on_window_key_pressed (LlmWindow             *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  GtkWidget *text;
+  gunichar c;
+
+  if (self->mode != LLM_WINDOW_MODE_BROWSE)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0)
+    {
+      if (!search_is_active (self) || focus_is_in (self, GTK_WIDGET (self->note_editor)) ||
+          focus_is_in (self, GTK_WIDGET (self->search_entry)))
+        return GDK_EVENT_PROPAGATE;
+      g_signal_emit_by_name (self->search_entry, "stop-search");
+      return GDK_EVENT_STOP;
+    }
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  c = gdk_keyval_to_unicode (keyval);
+  if (c == 0 || !(g_unichar_isgraph (c) || c == ' '))
+    return GDK_EVENT_PROPAGATE;
+  if (!focus_is_in (self, GTK_WIDGET (self->sidebar)) && !focus_is_in (self, GTK_WIDGET (self->answer_view)))
+    return GDK_EVENT_PROPAGATE;
+
+  /* A narrow window shows the entry with the tree. */
+  if (!gtk_widget_get_visible (self->sidebar_pane))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-sidebar", NULL);
+
+  /* The entry's own text widget takes the key as if typed there (through
+   * its input method), after what is already in the entry. */
+  text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry)));
+  gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  if (!gtk_event_controller_key_forward (controller, text))
+    {
+      char utf8[8] = { 0 };
+      int position = -1;
+
+      g_unichar_to_utf8 (c, utf8);
+      gtk_editable_insert_text (GTK_EDITABLE (self->search_entry), utf8, -1, &position);
+      gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+    }
+
+  return GDK_EVENT_STOP;
 }
 
 /* Up and Down in the entry move through the results, so Enter opens the
@@ -159,6 +243,33 @@ find_next_action (GtkWidget  *widget,
   LlmWindow *self = LLM_WINDOW (widget);
 
   llm_answer_view_find_next (self->answer_view, g_str_equal (action_name, "win.find-next"));
+}
+
+static void
+stop_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  g_signal_emit_by_name (self->search_entry, "stop-search");
+}
+
+/* "2 of 5" over the answer while its matches are highlighted. */
+static void
+update_find_counter (LlmWindow *self)
+{
+  guint n = llm_answer_view_get_n_matches (self->answer_view);
+  guint current = llm_answer_view_get_current_match (self->answer_view);
+  g_autofree char *text = NULL;
+
+  /* Translators: the current search match and how many there are in the
+   * answer, "2 of 5" */
+  text = g_strdup_printf (C_("match", "%u of %u"), current, n);
+  gtk_label_set_label (self->find_counter, text);
+  gtk_revealer_set_reveal_child (self->find_revealer, n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous", n > 0);
 }
 
 /* History ----------------------------------------------------------------- */
@@ -294,10 +405,16 @@ _llm_window_search_constructed (LlmWindow *self)
   g_queue_init (&self->back);
   g_queue_init (&self->forward);
 
-  /* Typing while the tree has the focus starts a search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->sidebar));
+  {
+    GtkEventController *typing = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (typing, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (typing, "key-pressed", G_CALLBACK (on_window_key_pressed), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), typing);
+  }
 
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (on_query_edited), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
@@ -308,6 +425,9 @@ _llm_window_search_constructed (LlmWindow *self)
   g_signal_connect_object (self->note_editor, "note-changed", G_CALLBACK (on_note_reloaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (llm_user_data_get_note_store (self->user_data), "changed",
                            G_CALLBACK (on_note_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->answer_view, "notify::n-matches", G_CALLBACK (update_find_counter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->answer_view, "notify::current-match", G_CALLBACK (update_find_counter), self, G_CONNECT_SWAPPED);
+  update_find_counter (self);
 }
 
 void
@@ -326,6 +446,8 @@ _llm_window_search_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, find_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, find_counter);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -334,6 +456,7 @@ _llm_window_search_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-search", NULL, stop_search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
   gtk_widget_class_install_action (widget_class, "win.random-question", NULL, random_question_action);

@@ -61,8 +61,9 @@ _llm_window_update_actions (LlmWindow *self)
 
   if (self->collection != NULL && self->question != NULL)
     {
-      has_prev = llm_collection_get_neighbour (self->collection, self->question, -1) != NULL;
-      has_next = llm_collection_get_neighbour (self->collection, self->question, +1) != NULL;
+      /* Next and previous walk what the tree's filter shows. */
+      has_prev = llm_sidebar_get_neighbour (self->sidebar, self->question, -1) != NULL;
+      has_next = llm_sidebar_get_neighbour (self->sidebar, self->question, +1) != NULL;
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-question", has_prev);
@@ -365,16 +366,48 @@ on_question_activated (LlmWindow   *self,
 }
 
 /* Keyboard users start in the tree, on the question shown, rather than on
- * whichever header button comes first. */
+ * whichever widget GTK focused first while the notes were loading; the
+ * row shows its focus ring from the start, so the reader sees where the
+ * keys go. A later collection keeps the focus where the user put it. */
 static void
-focus_tree (LlmWindow *self)
+focus_tree (LlmWindow *self,
+            gboolean   first)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+  if (!first && focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
     return;
-  if (gtk_widget_get_visible (self->sidebar_pane))
-    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+  if (gtk_widget_get_visible (self->sidebar_pane) && gtk_widget_grab_focus (GTK_WIDGET (self->sidebar)) && first)
+    gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+}
+
+/* GTK decides whether focus rings show as the window maps and gains
+ * focus, after the tree took the focus at start, and may clear it again
+ * as it takes the input focus: until the first click, a start in the tree
+ * shows its ring. */
+static void
+on_first_shown (LlmWindow  *self,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !gtk_window_is_active (GTK_WINDOW (self)) ||
+      focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+    return;
+
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+}
+
+static void
+on_first_click (LlmWindow       *self,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkGestureClick *gesture)
+{
+  g_signal_handlers_disconnect_matched (self, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_first_shown, NULL);
+  gtk_widget_remove_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 }
 
 static void
@@ -386,7 +419,7 @@ step_question (LlmWindow *self,
   if (self->collection == NULL || self->question == NULL)
     return;
 
-  next = llm_collection_get_neighbour (self->collection, self->question, offset);
+  next = llm_sidebar_get_neighbour (self->sidebar, self->question, offset);
   if (next != NULL)
     llm_window_show_question (self, next);
 }
@@ -761,6 +794,16 @@ llm_window_init (LlmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_first_shown), NULL);
+  g_signal_connect (self, "notify::focus-visible", G_CALLBACK (on_first_shown), NULL);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_first_click), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
   _llm_window_update_actions (self);
 }
 
@@ -804,12 +847,15 @@ llm_window_set_collection (LlmWindow     *self,
                            LlmCollection *collection)
 {
   LlmQuestion *start;
+  gboolean first;
 
   g_return_if_fail (LLM_IS_WINDOW (self));
   g_return_if_fail (!collection || LLM_IS_COLLECTION (collection));
 
   if (collection == self->collection)
     return;
+
+  first = self->collection == NULL;
 
   /* A session's questions belong to the collection it started in. */
   llm_self_test_bar_stop (self->self_test_bar);
@@ -841,7 +887,7 @@ llm_window_set_collection (LlmWindow     *self,
   _llm_window_update_actions (self);
   if (self->folded)
     apply_folded (self);
-  focus_tree (self);
+  focus_tree (self, first);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
 }
 
