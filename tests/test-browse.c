@@ -114,7 +114,7 @@ open_window (LlmSettings *settings,
   LlmWindow *window;
 
   g_object_set (settings, "window-width", width, "window-height", 760, "sidebar-width", 300, NULL);
-  window = llm_window_new (GTK_APPLICATION (app), settings);
+  window = llm_window_new (GTK_APPLICATION (app), settings, llm_application_get_user_data (app));
   /* As the app starts: the window first, then the notes. */
   gtk_window_present (GTK_WINDOW (window));
   llm_window_open (window, NULL);
