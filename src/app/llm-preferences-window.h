@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "llm-note-store.h"
 #include "llm-settings.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,8 @@ G_DECLARE_FINAL_TYPE (LlmPreferencesWindow, llm_preferences_window, LLM, PREFERE
 GtkWidget *llm_preferences_window_new                (GtkWindow            *parent,
                                                       LlmSettings          *settings);
 GtkWidget *llm_preferences_window_get_optimize_group (LlmPreferencesWindow *self);
+void       llm_preferences_window_set_notes          (LlmPreferencesWindow *self,
+                                                      LlmNoteStore         *notes,
+                                                      LlmCollection        *collection);
 
 G_END_DECLS
