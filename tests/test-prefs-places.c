@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -81,7 +84,7 @@ test_export_notes (void)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   LlmQuestion *question = llm_test_question_numbered (collection, 3);
-  LlmWindow *window = new_window (settings, 1000);
+  LlmWindow *window = new_window (settings, g_getenv ("LLM_TEST_WIDTH") ? atoi (g_getenv ("LLM_TEST_WIDTH")) : 1000);
   GtkWindow *prefs, *chooser;
   GtkWidget *row;
 
@@ -94,7 +97,8 @@ test_export_notes (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
   prefs = llm_test_wait_for_window (LLM_TYPE_PREFERENCES_WINDOW);
-  llm_test_wait (300);
+  llm_test_wait (500);
+  llm_test_screenshot ("preferences");
 
   /* Minutes and seconds, not 180. */
   g_assert_true (shows_text (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, "3:00"));
@@ -254,20 +258,24 @@ test_statistics_back (void)
   back = llm_test_find_actionable (GTK_WIDGET (window), "win.close-stats");
   g_assert_nonnull (back);
   g_assert_false (gtk_widget_get_visible (back));
-  g_assert_false (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, "Statistics"));
+  g_assert_false (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, _("Statistics")));
 
   /* Statistics: their own title and a back button, not "Question 1 of 30". */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stats", NULL);
   llm_test_wait (800);
   g_assert_true (gtk_widget_get_visible (back));
-  g_assert_true (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, "Statistics"));
-  g_assert_false (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, "Question 1 of 30"));
+  g_assert_true (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, _("Statistics")));
+  {
+    g_autofree char *position = g_strdup_printf (_("Question %u of %u"), 1, 30);
+
+    g_assert_false (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, position));
+  }
   llm_test_screenshot ("statistics-back");
 
   g_signal_emit_by_name (back, "clicked");
   llm_test_wait (300);
   g_assert_false (gtk_widget_get_visible (back));
-  g_assert_false (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, "Statistics"));
+  g_assert_false (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, _("Statistics")));
 
   /* Esc and Alt+Left go back too. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stats", NULL);
