@@ -53,10 +53,7 @@ llm_test_init (int    *argc,
     }
   if (g_strcmp0 (g_getenv ("LLM_TEST_DARK"), "1") == 0)
     {
-      /* LlmSettings applies its own key; tests share the memory backend. */
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-      g_settings_set_string (settings, "color-scheme", "dark");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
     }
 
   /* What AdwApplication loads for the app, so screenshots match it. */
@@ -324,4 +321,34 @@ llm_test_wait_for_signal (gpointer    instance,
 
   iterate_until (&seen, signal);
   g_signal_handler_disconnect (instance, handler);
+}
+
+/**
+ * llm_test_get_user_data:
+ *
+ * The program's one LlmUserData, in its private data folder, as the
+ * application would hand it to every window.
+ *
+ * Returns: (transfer none): the user's data
+ */
+LlmUserData *
+llm_test_get_user_data (void)
+{
+  static LlmUserData *user_data;
+
+  if (user_data == NULL)
+    user_data = llm_user_data_new (NULL);
+
+  return user_data;
+}
+
+/**
+ * llm_test_load_bundled:
+ *
+ * Returns: (transfer full): the bundled notes with the user's questions
+ */
+LlmCollection *
+llm_test_load_bundled (void)
+{
+  return llm_user_data_load_bundled (llm_test_get_user_data ());
 }

@@ -8,6 +8,7 @@
 
 #include "llm-answer-view.h"
 #include "llm-collection.h"
+#include "llm-user-data.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,7 @@ GtkWidget *llm_test_find_widget         (GtkWidget     *root,
 GtkWindow *llm_test_wait_for_window     (GType          type);
 void       llm_test_wait_for_signal     (gpointer       instance,
                                          const char    *signal);
+LlmUserData   *llm_test_get_user_data   (void);
+LlmCollection *llm_test_load_bundled    (void);
 
 G_END_DECLS

@@ -124,14 +124,15 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("%s", error->message);
 
-  /* The window applies the colour scheme from its settings. */
+  /* The application applies the colour scheme from its own settings. */
   settings = llm_settings_new ();
   g_object_set (settings, "window-width", width, "window-height", height, NULL);
-  g_settings_set_string (llm_settings_get_gsettings (settings), "color-scheme", dark ? "dark" : "light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
   /* A self-test of the topic of the question shown. */
   g_settings_set_string (llm_settings_get_gsettings (settings), "self-test-scope", "topic");
-  collection = llm_application_load_bundled ();
-  window = llm_window_new (GTK_APPLICATION (app), settings);
+  collection = llm_user_data_load_bundled (llm_application_get_user_data (app));
+  window = llm_window_new (GTK_APPLICATION (app), settings, llm_application_get_user_data (app));
   llm_window_set_collection (window, collection);
   for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
     if (llm_question_get_number (llm_collection_get_question (collection, i)) == (guint)number)

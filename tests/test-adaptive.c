@@ -19,11 +19,11 @@ static void
 test_narrow_window (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmWindow *window;
 
   g_object_set (settings, "window-width", 360, "window-height", 640, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (llm_window_get_answer_view (window));
@@ -63,11 +63,11 @@ static void
 test_wide_window (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmWindow *window;
 
   g_object_set (settings, "window-width", 1000, "window-height", 700, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (llm_window_get_answer_view (window));

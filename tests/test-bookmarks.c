@@ -68,7 +68,7 @@ static void
 test_window_bookmarks (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autoptr(LlmCollection) renumbered = load_renumbered_seed ();
   LlmQuestion *q8 = llm_test_question_numbered (collection, 8);
   LlmQuestion *q27 = llm_test_question_numbered (collection, 27);
@@ -77,7 +77,7 @@ test_window_bookmarks (void)
   LlmWindow *window;
 
   g_settings_reset (gsettings, "bookmarks");
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   sidebar = llm_window_get_sidebar (window);
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));

@@ -365,7 +365,7 @@ expected_status (LlmCollection *collection,
 static void
 test_page (void)
 {
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autofree char *root = g_dir_make_tmp ("test-charts-XXXXXX", NULL);
   g_autofree char *log_path = g_build_filename (root, "reviews.log", NULL);
   g_autofree char *reports_path = g_build_filename (root, "interviews", NULL);

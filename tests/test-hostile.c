@@ -88,7 +88,7 @@ test_hostile_markdown (void)
   collection = llm_collection_load_data (markdown, -1, "hostile", NULL, &error);
   g_assert_no_error (error);
 
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   g_signal_connect (view, "open-external", G_CALLBACK (on_open_external), opened);
   llm_window_set_collection (window, collection);
@@ -186,7 +186,7 @@ show_payloads (const char * const *list,
   g_assert_no_error (error);
   g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, n_payloads);
 
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   g_signal_connect (view, "open-external", G_CALLBACK (on_open_external), opened);
   llm_window_set_collection (window, collection);
@@ -307,7 +307,7 @@ test_huge_payloads (void)
   g_assert_no_error (error);
   g_assert_cmpuint (llm_collection_get_n_questions (collection), ==, 3);
 
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));

@@ -307,7 +307,7 @@ static void
 test_keyboard_only (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autoptr(GPtrArray) rows = dup_rows (collection);
   GSettings *gsettings = llm_settings_get_gsettings (settings);
   LlmQuestion *first = llm_collection_get_question (collection, 0);
@@ -340,7 +340,7 @@ test_keyboard_only (void)
 
   g_settings_reset (gsettings, "bookmarks");
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (GTK_APPLICATION (app), settings);
+  window = llm_window_new (GTK_APPLICATION (app), settings, llm_application_get_user_data (app));
   web_view = GTK_WIDGET (llm_answer_view_get_web_view (llm_window_get_answer_view (window)));
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));

@@ -85,7 +85,7 @@ test_lazy_math (void)
   g_assert_cmpuint (strlen (llm_question_get_answer (llm_collection_get_question (collection, 0))),
                     >, 1024 * 1024);
 
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));

@@ -118,7 +118,7 @@ static void
 test_mock_interview (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   GSettings *gsettings = llm_settings_get_gsettings (settings);
   const char *topics[] = { "Transformer", "注意力机制", NULL };
   g_autofree char *last_collection = g_settings_get_string (gsettings, "last-collection");
@@ -133,7 +133,7 @@ test_mock_interview (void)
   GtkWindow *sheet;
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   panel = llm_window_get_mock_panel (window);
   llm_window_set_collection (window, collection);
@@ -247,7 +247,7 @@ static void
 test_past_interviews (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   GSettings *gsettings = llm_settings_get_gsettings (settings);
   g_autofree char *last_collection = g_settings_get_string (gsettings, "last-collection");
   g_autofree char *last_question = NULL;
@@ -257,7 +257,7 @@ test_past_interviews (void)
   LlmWindow *window;
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (llm_window_get_answer_view (window));

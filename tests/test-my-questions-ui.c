@@ -51,8 +51,8 @@ static void
 test_add_edit_study (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
-  g_autofree char *path = llm_my_questions_get_default_path ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
+  g_autofree char *path = g_file_get_path (llm_user_data_get_my_questions (llm_test_get_user_data ()));
   g_autofree char *log_path = g_build_filename (g_get_user_data_dir (), APP_ID, "reviews.log", NULL);
   g_autofree char *text = NULL;
   g_autofree char *page = NULL;
@@ -65,7 +65,7 @@ test_add_edit_study (void)
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_object_set (settings, "window-width", 1000, "window-height", 700, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));

@@ -18,6 +18,7 @@
 #include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-question.h"
+#include "llm-search-results.h"
 #include "llm-test-util.h"
 #include "llm-window.h"
 
@@ -58,7 +59,7 @@ open_window (LlmSettings   *settings,
   LlmWindow *window;
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (llm_window_get_answer_view (window));
@@ -70,7 +71,7 @@ static void
 test_note_round_trip (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmQuestion *q1 = llm_collection_get_question (collection, 0);
   g_autofree char *path = note_path (llm_question_get_id (q1));
   g_autofree char *on_disk = NULL;
@@ -134,13 +135,94 @@ test_note_round_trip (void)
   g_unlink (path);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Types @query into the search entry, as a person would after Ctrl+F, and
+ * returns how many questions match. */
+static guint
+search_for (LlmWindow  *window,
+            const char *query)
+{
+  GtkWidget *focus;
+  GtkWidget *entry;
+  LlmSearchResults *results = LLM_SEARCH_RESULTS (find_descendant (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  llm_test_wait (50);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  entry = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) : NULL;
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  /* The entry waits for typing to pause (150 ms) before it searches; the
+   * wait runs the same main loop, so that timer fires first. */
+  llm_test_wait (400);
+
+  return llm_search_results_get_n_items (results);
+}
+
+/* Undo of "Clear Note" while another question is shown restores the note
+ * behind the editor's back: the search must find it all the same. */
+static void
+test_note_undo_elsewhere_searchable (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
+  LlmQuestion *q1 = llm_collection_get_question (collection, 0);
+  g_autofree char *path = note_path (llm_question_get_id (q1));
+  LlmNoteEditor *editor;
+  LlmWindow *window;
+
+  window = open_window (settings, collection);
+  editor = llm_window_get_note_editor (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-notes", NULL);
+  llm_note_editor_set_text (editor, "Remember the word quokkalantern.");
+  wait_for_autosave (editor);
+  g_assert_cmpuint (search_for (window, "quokkalantern"), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                                                 GTK_TYPE_SEARCH_ENTRY)), "");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "note.clear", NULL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-question", NULL);
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+  g_assert_true (llm_window_get_question (window) != q1);
+  g_assert_cmpuint (search_for (window, "quokkalantern"), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                                                 GTK_TYPE_SEARCH_ENTRY)), "");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-clear-note", NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (search_for (window, "quokkalantern"), ==, 1);
+
+  /* The next test starts where this one was left. */
+  llm_window_show_question (window, q1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
 /* The notes folder cannot be written: the text stays, the window says so,
  * and the save goes through once the folder is back. */
 static void
 test_note_disk_failure (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmQuestion *q1 = llm_collection_get_question (collection, 0);
   g_autofree char *path = note_path (llm_question_get_id (q1));
   g_autofree char *dir = g_path_get_dirname (path);
@@ -196,7 +278,7 @@ static void
 test_note_conflict (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmQuestion *q1 = llm_collection_get_question (collection, 0);
   g_autofree char *path = note_path (llm_question_get_id (q1));
   g_autofree char *on_disk = NULL;
@@ -236,6 +318,7 @@ main (int   argc,
   llm_test_init (&argc, &argv);
 
   g_test_add_func ("/llm/notes/round-trip", test_note_round_trip);
+  g_test_add_func ("/llm/notes/undo-elsewhere-searchable", test_note_undo_elsewhere_searchable);
   g_test_add_func ("/llm/notes/disk-failure", test_note_disk_failure);
   g_test_add_func ("/llm/notes/conflict", test_note_conflict);
 

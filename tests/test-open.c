@@ -74,7 +74,7 @@ test_open_folder (void)
   LlmWindow *window;
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -140,7 +140,7 @@ test_open_empty (void)
   LlmWindow *window;
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   gtk_window_present (GTK_WINDOW (window));
   llm_window_open (window, file);
   for (guint i = 0; i < 200 && g_strcmp0 (gtk_stack_get_visible_child_name (window->content_stack), "empty") != 0; i++)
@@ -208,7 +208,7 @@ test_load_problems (void)
   }
 
   g_object_set (settings, "window-width", 1000, "window-height", 700, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   gtk_window_present (GTK_WINDOW (window));
   llm_window_open (window, folder);
   wait_for_load (window);
@@ -298,7 +298,7 @@ test_disguised_titles (void)
                                       "### 1. invoice\u202Efdp.exe\n\nA.\n\n"
                                       "### 2. \u200B\u200B\n\nB.\n", -1, NULL));
   g_object_set (settings, "window-width", 1000, "window-height", 700, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   gtk_window_present (GTK_WINDOW (window));
   llm_window_open (window, file);
   wait_for_load (window);

@@ -61,7 +61,7 @@ static void
 test_optimize (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
   g_autofree char *log_path = g_build_filename (dir, "reviews.log", NULL);
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "fsrs", "reviews-6000.log", NULL);
@@ -84,7 +84,7 @@ test_optimize (void)
   g_assert_true (g_file_set_contents (log_path, contents, -1, NULL));
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
@@ -100,7 +100,7 @@ test_optimize (void)
   g_assert_cmpstr (before, ==, expected);
   g_clear_pointer (&expected, g_free);
 
-  prefs = llm_preferences_window_new (GTK_WINDOW (window), settings);
+  prefs = llm_preferences_window_new (GTK_WINDOW (window), settings, llm_test_get_user_data ());
   group = llm_preferences_window_get_optimize_group (LLM_PREFERENCES_WINDOW (prefs));
   gtk_window_set_default_size (GTK_WINDOW (prefs), 600, 780);
   gtk_window_present (GTK_WINDOW (prefs));

@@ -33,7 +33,7 @@ new_window (LlmSettings *settings,
   LlmWindow *window;
 
   g_object_set (settings, "window-width", width, "window-height", 720, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -77,7 +77,7 @@ static void
 test_export_notes (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autofree char *dir = g_dir_make_tmp ("llm-prefs-export-XXXXXX", NULL);
   g_autofree char *target = g_build_filename (dir, "exported.md", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -247,7 +247,7 @@ static void
 test_statistics_back (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmWindow *window = new_window (settings, g_getenv ("LLM_TEST_WIDTH") ? atoi (g_getenv ("LLM_TEST_WIDTH")) : 1000);
   GtkWidget *back, *practice;
   g_autoptr(GVariant) target = NULL;

@@ -135,7 +135,7 @@ test_rich_answer (void)
   collection = llm_collection_load_data (rich_md, -1, "rich", base, &error);
   g_assert_no_error (error);
 
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   llm_window_set_collection (window, collection);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 1200);

@@ -18,20 +18,32 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..4"
+echo "1..5"
+
+# A data folder of its own, holding one personal note.
+XDG_DATA_HOME=$(mktemp -d)
+export XDG_DATA_HOME
+
+id26=$("$app" --list | awk -F'\t' '$3 == "26" { print $1 }')
+mkdir -p "$XDG_DATA_HOME/$name/notes"
+printf 'My own mnemonic: wombatcompass.\n' > "$XDG_DATA_HOME/$name/notes/$id26.md"
 
 "$app" --gapplication-service > /dev/null 2>&1 &
 pid=$!
-trap 'kill $pid 2> /dev/null' EXIT
+trap 'kill $pid 2> /dev/null; rm -rf "$XDG_DATA_HOME"' EXIT
 
 gdbus wait --session --timeout 60 "$name"
 ok $? "the app takes its bus name as a service"
 
-id26=$("$app" --list | awk -F'\t' '$3 == "26" { print $1 }')
 results=$(gdbus call --session --dest "$name" --object-path "$path" \
           --method "$iface.GetInitialResultSet" "['蒸馏']" 2>&1)
 echo "$results" | grep -q "'$id26'"
 ok $? "a search for 蒸馏 finds question 26"
+
+results=$(gdbus call --session --dest "$name" --object-path "$path" \
+          --method "$iface.GetInitialResultSet" "['wombatcompass']" 2>&1)
+echo "$results" | grep -q "'$id26'"
+ok $? "a word found only in the user's note finds its question"
 
 metas=$(gdbus call --session --dest "$name" --object-path "$path" \
         --method "$iface.GetResultMetas" "['$id26']" 2>&1)

@@ -20,14 +20,14 @@ static void
 test_search_opens_and_highlights (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmQuestion *q3 = llm_test_question_numbered (collection, 3);
   g_autofree char *title = NULL;
   LlmAnswerView *view;
   LlmWindow *window;
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
@@ -105,7 +105,7 @@ test_wikilink_navigates (void)
                                          "### 2. Beta question\nThe second.\n", -1, "links", NULL, &error);
   g_assert_no_error (error);
 
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   llm_window_set_collection (window, collection);
   llm_window_show_question (window, llm_collection_get_question (collection, 0));

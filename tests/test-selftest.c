@@ -99,7 +99,7 @@ static void
 test_self_test (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autofree char *log_path = g_build_filename (g_get_user_data_dir (), APP_ID, "reviews.log", NULL);
   g_autofree char *log = NULL;
   g_autofree char *line = NULL;
@@ -110,7 +110,7 @@ test_self_test (void)
   GtkWidget *bar;
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   study = llm_window_get_study (window);
   bar = llm_window_get_self_test_bar (window);
@@ -201,7 +201,7 @@ static void
 test_end_screen (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   GSettings *gsettings = llm_settings_get_gsettings (settings);
   LlmQuestion *marked = llm_collection_get_question (collection, 12);
   const char *bookmarks[] = { llm_question_get_id (marked), NULL };
@@ -212,7 +212,7 @@ test_end_screen (void)
   g_settings_set_strv (gsettings, "bookmarks", bookmarks);
   g_settings_set_string (gsettings, "self-test-scope", "bookmarks");
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
   bar = llm_window_get_self_test_bar (window);
   llm_window_set_collection (window, collection);
@@ -251,11 +251,11 @@ static void
 test_schedule_survives_restart (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmQuestion *first = llm_collection_get_question (collection, 0);
   LlmWindow *window;
 
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   llm_window_set_collection (window, collection);
   g_assert_nonnull (llm_study_get_card (llm_window_get_study (window), llm_question_get_id (first)));
   g_assert_cmpuint (llm_study_get_card (llm_window_get_study (window), llm_question_get_id (first))->reps, ==, 1);

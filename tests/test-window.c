@@ -24,7 +24,7 @@ open_window (LlmSettings   *settings,
   LlmWindow *window;
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
-  window = llm_window_new (NULL, settings);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (llm_window_get_answer_view (window));
@@ -60,7 +60,7 @@ static void
 test_seed_window (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmQuestion *q8 = llm_test_question_numbered (collection, 8);
   g_autofree char *title = NULL;
   g_autofree char *topic = NULL;
@@ -110,7 +110,7 @@ static void
 test_embedded_diagram (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autofree char *loaded = NULL;
   LlmWindow *window;
 
@@ -146,7 +146,7 @@ static void
 test_navigation_actions (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autofree char *title = NULL;
   LlmWindow *window;
 
@@ -176,7 +176,7 @@ static void
 test_restore_state (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(LlmCollection) collection = llm_application_load_bundled ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   g_autofree char *title = NULL;
   LlmWindow *window;
 

@@ -26,15 +26,15 @@
 #include "llm-study.h"
 #include "llm-settings.h"
 #include "llm-topic.h"
+#include "llm-user-data.h"
 #include "llm-window.h"
-
-#define BUNDLED_URI "resource://" RESOURCE_BASE "/collection/llm-interview-notes.md"
 
 struct _LlmApplication
 {
   AdwApplication parent_instance;
 
   LlmSettings *settings;
+  LlmUserData *user_data;
   LlmSearchProvider *search_provider;
 };
 
@@ -61,30 +61,9 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-/**
- * llm_application_load_bundled:
- *
- * Returns: (transfer full): the interview notes shipped with the app
- */
-LlmCollection *
-llm_application_load_bundled (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (BUNDLED_URI);
-  g_autoptr(GError) error = NULL;
-  LlmCollection *collection;
-
-  collection = llm_collection_load_file (file, &error);
-  if (collection == NULL)
-    g_error ("The bundled notes do not load: %s", error->message);
-
-  llm_collection_set_title (collection, _("LLM Interview Notes"));
-  llm_my_questions_merge (collection, NULL);
-  return collection;
-}
-
 static LlmCollection *
-load_from_options (GVariantDict            *options,
-                   GApplicationCommandLine *command_line,
+load_from_options (LlmApplication          *self,
+                   GVariantDict            *options,
                    GError                 **error)
 {
   g_autofree const char **files = NULL;
@@ -92,7 +71,7 @@ load_from_options (GVariantDict            *options,
   LlmCollection *collection;
 
   if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
-    return llm_application_load_bundled ();
+    return llm_user_data_load_bundled (self->user_data);
 
   if (files[1] != NULL)
     {
@@ -101,14 +80,10 @@ load_from_options (GVariantDict            *options,
       return NULL;
     }
 
-  if (command_line != NULL)
-    file = g_application_command_line_create_file_for_arg (command_line, files[0]);
-  else
-    file = g_file_new_for_commandline_arg (files[0]);
-
+  file = g_file_new_for_commandline_arg (files[0]);
   collection = llm_collection_load_path (file, NULL, error);
   if (collection != NULL)
-    llm_my_questions_merge (collection, NULL);
+    llm_user_data_add_my_questions (self->user_data, collection);
   return collection;
 }
 
@@ -168,25 +143,12 @@ check_readable (GVariantDict *options)
   return FALSE;
 }
 
-/**
- * llm_application_dup_note_store:
- *
- * Returns: (transfer full): the store of the user's notes
- */
-LlmNoteStore *
-llm_application_dup_note_store (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes", NULL);
-  g_autoptr(GFile) dir = g_file_new_for_path (path);
-
-  return llm_note_store_new (dir);
-}
-
 static int
-export_notes (GVariantDict  *options,
-              LlmCollection *collection)
+export_notes (LlmApplication *self,
+              GVariantDict   *options,
+              LlmCollection  *collection)
 {
-  g_autoptr(LlmNoteStore) store = llm_application_dup_note_store ();
+  LlmNoteStore *store = llm_user_data_get_note_store (self->user_data);
   g_autoptr(GFile) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target = NULL;
@@ -206,36 +168,17 @@ export_notes (GVariantDict  *options,
   return 0;
 }
 
-static const char *
-lookup_note (const char *id,
-             gpointer    user_data)
-{
-  return g_hash_table_lookup (user_data, id);
-}
-
 /* Searches the questions and the user's notes, as the search entry does. */
 static int
-print_search (GVariantDict  *options,
-              LlmCollection *collection)
+print_search (LlmApplication *self,
+              GVariantDict   *options,
+              LlmCollection  *collection)
 {
-  g_autoptr(LlmNoteStore) store = llm_application_dup_note_store ();
-  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(LlmSearchIndex) index = NULL;
+  g_autoptr(LlmSearchIndex) index = llm_user_data_build_search_index (self->user_data, collection);
   g_autoptr(GPtrArray) results = NULL;
-  g_auto(GStrv) ids = llm_note_store_list_ids (store);
   const char *query = NULL;
 
   g_variant_dict_lookup (options, "search", "&s", &query);
-
-  for (guint i = 0; ids[i]; i++)
-    {
-      char *text = llm_note_store_load (store, ids[i], NULL);
-
-      if (text != NULL)
-        g_hash_table_insert (notes, g_strdup (ids[i]), text);
-    }
-
-  index = llm_search_index_new (collection, lookup_note, notes);
   results = llm_search_index_query (index, query, G_MAXUINT);
 
   for (guint i = 0; i < results->len; i++)
@@ -252,18 +195,13 @@ print_search (GVariantDict  *options,
   return 0;
 }
 
-/**
- * llm_application_dup_study:
- *
- * Returns: (transfer full): the user's review log and schedule, loaded
- */
-LlmStudy *
-llm_application_dup_study (GError **error)
+/* The user's review log and schedule, loaded, for the command line. */
+static LlmStudy *
+dup_study (LlmApplication  *self,
+           GError         **error)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "reviews.log", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(LlmStudy) study = llm_study_new (file);
+  GSettings *settings = llm_settings_get_gsettings (self->settings);
+  g_autoptr(LlmStudy) study = llm_study_new (llm_user_data_get_review_log (self->user_data));
 
   llm_study_set_retention (study, g_settings_get_double (settings, "desired-retention"));
   llm_settings_apply_fsrs_parameters (settings, study);
@@ -288,10 +226,11 @@ compare_due (gconstpointer a,
 #define LAST_UNIX_TIME G_GINT64_CONSTANT (253402300799)
 
 static int
-print_due (LlmCollection *collection)
+print_due (LlmApplication *self,
+           LlmCollection  *collection)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LlmStudy) study = llm_application_dup_study (&error);
+  g_autoptr(LlmStudy) study = dup_study (self, &error);
   g_autoptr(GPtrArray) reviewed = g_ptr_array_new ();
 
   if (study == NULL)
@@ -354,10 +293,10 @@ format_metric (char   *buf,
  * and prints the parameters with how well the ones in use and the new
  * ones predict the log. Applies nothing. */
 static int
-print_optimize (void)
+print_optimize (LlmApplication *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LlmStudy) study = llm_application_dup_study (&error);
+  g_autoptr(LlmStudy) study = dup_study (self, &error);
   g_autoptr(LlmFsrsOptimizer) optimizer = NULL;
   g_autofree char *text = NULL;
   double w[LLM_SCHEDULER_N_PARAMS];
@@ -397,10 +336,11 @@ print_optimize (void)
 }
 
 static int
-print_stats (LlmCollection *collection)
+print_stats (LlmApplication *self,
+             LlmCollection  *collection)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LlmStudy) study = llm_application_dup_study (&error);
+  g_autoptr(LlmStudy) study = dup_study (self, &error);
   g_autoptr(LlmStats) stats = NULL;
   g_autofree char *tsv = NULL;
 
@@ -418,10 +358,11 @@ print_stats (LlmCollection *collection)
 }
 
 static int
-export_html (GVariantDict  *options,
-             LlmCollection *collection)
+export_html (LlmApplication *self,
+             GVariantDict   *options,
+             LlmCollection  *collection)
 {
-  g_autoptr(LlmNoteStore) store = llm_application_dup_note_store ();
+  LlmNoteStore *store = llm_user_data_get_note_store (self->user_data);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   LlmHtmlExportOptions export_options = { .language = "zh-CN", .warnings = warnings };
   g_autoptr(GFile) dir = NULL;
@@ -452,6 +393,7 @@ static int
 llm_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
+  LlmApplication *self = LLM_APPLICATION (app);
   g_autoptr(LlmCollection) collection = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -463,7 +405,7 @@ llm_application_handle_local_options (GApplication *app,
 
   /* The whole log, whatever collection is open: no collection needed. */
   if (g_variant_dict_contains (options, "optimize"))
-    return print_optimize ();
+    return print_optimize (self);
 
   if (!g_variant_dict_contains (options, "list") &&
       !g_variant_dict_contains (options, "search") &&
@@ -473,7 +415,7 @@ llm_application_handle_local_options (GApplication *app,
       !g_variant_dict_contains (options, "export-notes"))
     return check_readable (options) ? -1 : 1;
 
-  collection = load_from_options (options, NULL, &error);
+  collection = load_from_options (self, options, &error);
   if (collection == NULL)
     {
       g_printerr ("llm-notes: %s\n", error->message);
@@ -496,18 +438,18 @@ llm_application_handle_local_options (GApplication *app,
     }
 
   if (g_variant_dict_contains (options, "search"))
-    return print_search (options, collection);
+    return print_search (self, options, collection);
 
   if (g_variant_dict_contains (options, "due"))
-    return print_due (collection);
+    return print_due (self, collection);
 
   if (g_variant_dict_contains (options, "stats"))
-    return print_stats (collection);
+    return print_stats (self, collection);
 
   if (g_variant_dict_contains (options, "export-html"))
-    return export_html (options, collection);
+    return export_html (self, options, collection);
 
-  return export_notes (options, collection);
+  return export_notes (self, options, collection);
 }
 
 /* The file or folder open last time, or else the bundled notes. */
@@ -515,8 +457,7 @@ static void
 open_last (LlmApplication *self,
            LlmWindow      *window)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *uri = g_settings_get_string (settings, "last-collection");
+  g_autofree char *uri = g_settings_get_string (llm_settings_get_gsettings (self->settings), "last-collection");
   g_autoptr(GFile) file = uri[0] ? g_file_new_for_uri (uri) : NULL;
 
   llm_window_open (window, file);
@@ -529,7 +470,7 @@ ensure_window (LlmApplication *self)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (llm_window_new (GTK_APPLICATION (self), self->settings));
+      window = GTK_WINDOW (llm_window_new (GTK_APPLICATION (self), self->settings, self->user_data));
       /* Benchmarks measure the real start-up, so they hook in here, before
        * the window is shown. */
       if (llm_bench_requested ())
@@ -611,6 +552,25 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* The "color-scheme" key's nicks, as libadwaita's schemes. */
+static gboolean
+color_scheme_from_nick (GBinding     *binding,
+                        const GValue *from,
+                        GValue       *to,
+                        gpointer      user_data)
+{
+  const char *nick = g_value_get_string (from);
+
+  if (g_strcmp0 (nick, "light") == 0)
+    g_value_set_enum (to, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (nick, "dark") == 0)
+    g_value_set_enum (to, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (to, ADW_COLOR_SCHEME_DEFAULT);
+
+  return TRUE;
+}
+
 static void
 llm_application_startup (GApplication *app)
 {
@@ -651,7 +611,9 @@ llm_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
-  LLM_APPLICATION (app)->settings = llm_settings_new ();
+  g_object_bind_property_full (LLM_APPLICATION (app)->settings, "color-scheme",
+                               adw_style_manager_get_default (), "color-scheme",
+                               G_BINDING_SYNC_CREATE, color_scheme_from_nick, NULL, NULL, NULL);
 }
 
 /* GNOME Shell's search reaches the app on its own bus name. */
@@ -667,7 +629,8 @@ llm_application_dbus_register (GApplication     *app,
   if (!G_APPLICATION_CLASS (llm_application_parent_class)->dbus_register (app, connection, object_path, error))
     return FALSE;
 
-  self->search_provider = llm_search_provider_new (GTK_APPLICATION (app));
+  self->search_provider = llm_search_provider_new (GTK_APPLICATION (app), self->user_data,
+                                                   llm_settings_get_gsettings (self->settings));
   return llm_search_provider_register (self->search_provider, connection, path, error);
 }
 
@@ -692,6 +655,7 @@ llm_application_finalize (GObject *object)
 
   g_clear_object (&self->search_provider);
   g_clear_object (&self->settings);
+  g_clear_object (&self->user_data);
 
   G_OBJECT_CLASS (llm_application_parent_class)->finalize (object);
 }
@@ -731,6 +695,10 @@ llm_application_class_init (LlmApplicationClass *klass)
 static void
 llm_application_init (LlmApplication *self)
 {
+  /* Both cheap (no I/O), and the command line needs them before start-up. */
+  self->settings = llm_settings_new ();
+  self->user_data = llm_user_data_new (NULL);
+
   /* Started by GNOME Shell's search, wait for its next question a while
    * rather than exit after each answer. */
   g_application_set_inactivity_timeout (G_APPLICATION (self), 20000);
@@ -748,4 +716,17 @@ llm_application_new (void)
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+/**
+ * llm_application_get_user_data:
+ *
+ * Returns: (transfer none): the user's data, shared by every window
+ */
+LlmUserData *
+llm_application_get_user_data (LlmApplication *self)
+{
+  g_return_val_if_fail (LLM_IS_APPLICATION (self), NULL);
+
+  return self->user_data;
 }

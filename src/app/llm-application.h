@@ -8,9 +8,7 @@
 
 #include <adwaita.h>
 
-#include "llm-note-store.h"
-#include "llm-study.h"
-#include "llm-types.h"
+#include "llm-user-data.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LlmApplication, llm_application, LLM, APPLICATION, AdwApplication)
 
-LlmApplication *llm_application_new         (void);
-LlmCollection  *llm_application_load_bundled (void);
-LlmNoteStore   *llm_application_dup_note_store (void);
-LlmStudy       *llm_application_dup_study     (GError **error);
+LlmApplication *llm_application_new           (void);
+LlmUserData    *llm_application_get_user_data (LlmApplication *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _LlmOptimizeGroup
   AdwPreferencesGroup parent_instance;
 
   GSettings *settings;
+  GFile *review_log;
   GCancellable *cancellable;   /* while running */
 
   /* The last result, until applied or replaced. */
@@ -263,7 +264,7 @@ run_action (GtkWidget  *widget,
     return;
 
   job = g_new0 (Job, 1);
-  job->log_path = g_build_filename (g_get_user_data_dir (), APP_ID, "reviews.log", NULL);
+  job->log_path = g_file_get_path (self->review_log);
   job->context = g_main_context_ref_thread_default ();
   g_weak_ref_init (&job->group, self);
   get_current (self, job->current);
@@ -350,6 +351,7 @@ llm_optimize_group_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_OPTIMIZE_GROUP);
   g_clear_object (&self->settings);
+  g_clear_object (&self->review_log);
 
   G_OBJECT_CLASS (llm_optimize_group_parent_class)->dispose (object);
 }
@@ -406,18 +408,22 @@ on_parameters_changed (LlmOptimizeGroup *self)
 
 /**
  * llm_optimize_group_set_settings:
+ * @review_log: the log of reviews to train on
  *
  * Gives the group the settings whose `fsrs-parameters` it reads and
  * writes.
  */
 void
 llm_optimize_group_set_settings (LlmOptimizeGroup *self,
-                                 GSettings        *settings)
+                                 GSettings        *settings,
+                                 GFile            *review_log)
 {
   g_return_if_fail (LLM_IS_OPTIMIZE_GROUP (self));
   g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (G_IS_FILE (review_log));
 
   g_set_object (&self->settings, settings);
+  g_set_object (&self->review_log, review_log);
   g_signal_connect_object (settings, "changed::fsrs-parameters",
                            G_CALLBACK (on_parameters_changed), self, G_CONNECT_SWAPPED);
   update_state (self);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LlmOptimizeGroup, llm_optimize_group, LLM, OPTIMIZE_GROUP, AdwPreferencesGroup)
 
 void      llm_optimize_group_set_settings (LlmOptimizeGroup *self,
-                                           GSettings        *settings);
+                                           GSettings        *settings,
+                                           GFile            *review_log);
 gboolean  llm_optimize_group_get_running  (LlmOptimizeGroup *self);
 gboolean  llm_optimize_group_has_result   (LlmOptimizeGroup *self);
 const char *llm_optimize_group_get_summary (LlmOptimizeGroup *self);

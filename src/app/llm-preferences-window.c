@@ -21,6 +21,7 @@ struct _LlmPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   LlmSettings *settings;
+  LlmUserData *user_data;
   /* What Export Notes writes: the window's notes, titled by its collection. */
   LlmNoteStore *notes;
   LlmCollection *collection;
@@ -166,7 +167,8 @@ open_data_folder_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  LlmPreferencesWindow *self = LLM_PREFERENCES_WINDOW (widget);
+  const char *path = g_file_peek_path (llm_user_data_get_dir (self->user_data));
   g_autofree char *uri = NULL;
 
   g_mkdir_with_parents (path, 0700);
@@ -223,6 +225,7 @@ llm_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->user_data);
   g_clear_object (&self->notes);
   g_clear_object (&self->collection);
 
@@ -263,18 +266,21 @@ llm_preferences_window_init (LlmPreferencesWindow *self)
 
 GtkWidget *
 llm_preferences_window_new (GtkWindow   *parent,
-                            LlmSettings *settings)
+                            LlmSettings *settings,
+                            LlmUserData *user_data)
 {
   LlmPreferencesWindow *self;
   GSettings *gsettings;
 
   g_return_val_if_fail (LLM_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (LLM_IS_USER_DATA (user_data), NULL);
 
   self = g_object_new (LLM_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
   self->settings = g_object_ref (settings);
+  self->user_data = g_object_ref (user_data);
   gsettings = llm_settings_get_gsettings (settings);
 
   g_settings_bind_with_mapping (gsettings, "color-scheme", self->style_row, "selected",
@@ -291,7 +297,7 @@ llm_preferences_window_new (GtkWindow   *parent,
                                 G_SETTINGS_BIND_DEFAULT, uint_get_mapping, uint_set_mapping, NULL, NULL);
   g_settings_bind_with_mapping (gsettings, "mock-seconds", self->mock_seconds_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT, uint_get_mapping, uint_set_mapping, NULL, NULL);
-  llm_optimize_group_set_settings (self->optimize_group, gsettings);
+  llm_optimize_group_set_settings (self->optimize_group, gsettings, llm_user_data_get_review_log (user_data));
 
   return GTK_WIDGET (self);
 }

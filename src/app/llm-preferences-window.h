@@ -10,6 +10,7 @@
 
 #include "llm-note-store.h"
 #include "llm-settings.h"
+#include "llm-user-data.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LlmPreferencesWindow, llm_preferences_window, LLM, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 GtkWidget *llm_preferences_window_new                (GtkWindow            *parent,
-                                                      LlmSettings          *settings);
+                                                      LlmSettings          *settings,
+                                                      LlmUserData          *user_data);
 GtkWidget *llm_preferences_window_get_optimize_group (LlmPreferencesWindow *self);
 void       llm_preferences_window_set_notes          (LlmPreferencesWindow *self,
                                                       LlmNoteStore         *notes,

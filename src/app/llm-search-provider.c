@@ -8,12 +8,12 @@
 
 #include <glib/gi18n.h>
 
-#include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-folder-loader.h"
 #include "llm-question.h"
 #include "llm-search.h"
 #include "llm-search-provider.h"
+#include "llm-user-data.h"
 #include "llm-window.h"
 
 /* Answers GNOME Shell's search (org.gnome.Shell.SearchProvider2) from the
@@ -55,6 +55,8 @@ struct _LlmSearchProvider
   GObject parent_instance;
 
   GtkApplication *application;   /* not owned: it owns us */
+  LlmUserData *user_data;
+  GSettings *settings;
   GDBusConnection *connection;
   guint registration;
 
@@ -82,17 +84,18 @@ ensure_index (LlmSearchProvider *self)
 
   if (collection == NULL)
     {
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autofree char *uri = g_settings_get_string (settings, "last-collection");
+      g_autofree char *uri = g_settings_get_string (self->settings, "last-collection");
 
       if (uri[0] != '\0')
         {
           g_autoptr(GFile) file = g_file_new_for_uri (uri);
 
           loaded = llm_collection_load_path (file, NULL, NULL);
+          if (loaded != NULL)
+            llm_user_data_add_my_questions (self->user_data, loaded);
         }
       if (loaded == NULL)
-        loaded = llm_application_load_bundled ();
+        loaded = llm_user_data_load_bundled (self->user_data);
       collection = loaded;
     }
 
@@ -100,10 +103,20 @@ ensure_index (LlmSearchProvider *self)
     {
       g_set_object (&self->collection, collection);
       g_clear_object (&self->index);
-      self->index = llm_search_index_new (collection, NULL, NULL);
+      self->index = llm_user_data_build_search_index (self->user_data, collection);
     }
 
   return self->index;
+}
+
+static void
+on_note_saved (LlmSearchProvider *self,
+               const char        *id,
+               const char        *text,
+               LlmNoteStore      *store)
+{
+  if (self->index != NULL)
+    llm_search_index_set_note (self->index, id, text);
 }
 
 static GVariant *
@@ -215,6 +228,8 @@ llm_search_provider_finalize (GObject *object)
   llm_search_provider_unregister (self);
   g_clear_object (&self->index);
   g_clear_object (&self->collection);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->user_data);
 
   G_OBJECT_CLASS (llm_search_provider_parent_class)->finalize (object);
 }
@@ -231,11 +246,18 @@ llm_search_provider_init (LlmSearchProvider *self)
 }
 
 LlmSearchProvider *
-llm_search_provider_new (GtkApplication *application)
+llm_search_provider_new (GtkApplication *application,
+                         LlmUserData    *user_data,
+                         GSettings      *settings)
 {
   LlmSearchProvider *self = g_object_new (LLM_TYPE_SEARCH_PROVIDER, NULL);
 
   self->application = application;
+  self->user_data = g_object_ref (user_data);
+  self->settings = g_object_ref (settings);
+  /* Notes saved while the index is kept are found too. */
+  g_signal_connect_object (llm_user_data_get_note_store (user_data), "changed",
+                           G_CALLBACK (on_note_saved), self, G_CONNECT_SWAPPED);
   return self;
 }
 

@@ -8,13 +8,17 @@
 
 #include <gtk/gtk.h>
 
+#include "llm-user-data.h"
+
 G_BEGIN_DECLS
 
 #define LLM_TYPE_SEARCH_PROVIDER (llm_search_provider_get_type())
 
 G_DECLARE_FINAL_TYPE (LlmSearchProvider, llm_search_provider, LLM, SEARCH_PROVIDER, GObject)
 
-LlmSearchProvider *llm_search_provider_new        (GtkApplication     *application);
+LlmSearchProvider *llm_search_provider_new        (GtkApplication     *application,
+                                                   LlmUserData        *user_data,
+                                                   GSettings          *settings);
 gboolean           llm_search_provider_register   (LlmSearchProvider  *self,
                                                    GDBusConnection    *connection,
                                                    const char         *object_path,

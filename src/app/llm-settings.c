@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <adwaita.h>
+#include <gio/gio.h>
 
 #include "llm-settings.h"
 
@@ -55,19 +55,6 @@ set_int (LlmSettings *self,
 
   *field = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-apply_color_scheme (LlmSettings *self)
-{
-  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
-
-  if (g_strcmp0 (self->color_scheme, "light") == 0)
-    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
-  else if (g_strcmp0 (self->color_scheme, "dark") == 0)
-    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
 static void
@@ -168,7 +155,6 @@ llm_settings_set_property (GObject      *object,
         {
           g_free (self->color_scheme);
           self->color_scheme = g_value_dup_string (value);
-          apply_color_scheme (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;

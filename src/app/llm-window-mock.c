@@ -33,14 +33,6 @@ format_clock (guint seconds)
   return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
 }
 
-static GFile *
-dup_interviews_dir (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "interviews", NULL);
-
-  return g_file_new_for_path (path);
-}
-
 static void
 start_with (LlmWindow *self,
             GPtrArray *questions,
@@ -274,9 +266,9 @@ on_mock_show_question (LlmWindow    *self,
 
 /* The percentage of the interview before the one just saved, or -1. */
 static int
-previous_percent (const char *saved_path)
+previous_percent (GFile      *folder,
+                  const char *saved_path)
 {
-  g_autoptr(GFile) folder = dup_interviews_dir ();
   g_autofree char *dir_path = g_file_get_path (folder);
   g_autofree char *saved_name = saved_path ? g_path_get_basename (saved_path) : NULL;
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
@@ -319,7 +311,7 @@ on_mock_finished (LlmWindow    *self,
   LlmMockSession *session = llm_mock_panel_get_session (panel);
   GPtrArray *results = llm_mock_session_get_results (session);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GFile) folder = dup_interviews_dir ();
+  GFile *folder = llm_user_data_get_interviews_dir (self->user_data);
   g_autofree char *dir = g_file_get_path (folder);
   g_autofree char *path = NULL;
   g_autofree char *clock = NULL;
@@ -361,7 +353,7 @@ on_mock_finished (LlmWindow    *self,
   else
     total = g_strdup (_("No key points to count"));
 
-  before = path != NULL && totals.n_points > 0 ? previous_percent (path) : -1;
+  before = path != NULL && totals.n_points > 0 ? previous_percent (folder, path) : -1;
   if (before >= 0)
     change = g_strdup_printf (_("%+d points from last time"), (int)totals.percent - before);
 
@@ -463,7 +455,8 @@ past_interviews_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
-  g_autoptr(GFile) folder = dup_interviews_dir ();
+  LlmWindow *self = LLM_WINDOW (widget);
+  GFile *folder = llm_user_data_get_interviews_dir (self->user_data);
   LlmPastInterviews *past = llm_past_interviews_new (GTK_WINDOW (widget), folder);
 
   gtk_window_present (GTK_WINDOW (past));

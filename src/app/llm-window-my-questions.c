@@ -30,7 +30,7 @@ gboolean
 _llm_window_is_own_save (LlmWindow *self,
                          GFile     *file)
 {
-  g_autofree char *path = llm_my_questions_get_default_path ();
+  const char *path = g_file_peek_path (llm_user_data_get_my_questions (self->user_data));
   g_autofree char *contents = NULL;
   const char *saved = g_object_get_data (G_OBJECT (self), SAVED_KEY);
 
@@ -45,7 +45,7 @@ on_saved (LlmWindow       *self,
           const char      *id,
           LlmQuestionForm *form)
 {
-  g_autofree char *path = llm_my_questions_get_default_path ();
+  const char *path = g_file_peek_path (llm_user_data_get_my_questions (self->user_data));
   char *contents = NULL;
 
   if (g_file_get_contents (path, &contents, NULL, NULL))
@@ -65,7 +65,7 @@ static void
 open_form (LlmWindow   *self,
            LlmQuestion *question)
 {
-  g_autofree char *path = llm_my_questions_get_default_path ();
+  const char *path = g_file_peek_path (llm_user_data_get_my_questions (self->user_data));
   LlmQuestionForm *form = llm_question_form_new (GTK_WINDOW (self), path, question);
 
   g_signal_connect_object (form, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);

@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "llm-answer-view.h"
-#include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-html-export.h"
 #include "llm-note-export.h"
@@ -237,9 +236,9 @@ export_html_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   LlmCollection *collection = g_object_get_data (G_OBJECT (task), "collection");
+  /* The export only reads notes, which is safe beside the editor. */
+  LlmNoteStore *notes = g_object_get_data (G_OBJECT (task), "notes");
   GFile *dir = task_data;
-  /* Its own store: the editor's one is the main thread's. */
-  g_autoptr(LlmNoteStore) notes = llm_application_dup_note_store ();
   GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
   LlmHtmlExportOptions options = { .language = "zh-CN", .warnings = warnings };
   g_autoptr(GError) error = NULL;
@@ -319,6 +318,7 @@ on_export_html_response (GtkNativeDialog *dialog,
       llm_note_editor_flush (self->note_editor);
       /* The collection is never changed once loaded, so a thread may read it. */
       g_object_set_data_full (G_OBJECT (task), "collection", g_object_ref (self->collection), g_object_unref);
+      g_object_set_data_full (G_OBJECT (task), "notes", g_object_ref (self->notes), g_object_unref);
       g_task_set_task_data (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)), g_object_unref);
       g_task_run_in_thread (task, export_html_thread);
       _llm_window_add_toast (self, _("Exporting…"));
@@ -417,7 +417,7 @@ show_missing_bookmarks_action (GtkWidget  *widget,
 void
 _llm_window_notes_constructed (LlmWindow *self)
 {
-  self->notes = llm_application_dup_note_store ();
+  self->notes = g_object_ref (llm_user_data_get_note_store (self->user_data));
   /* Saves killed last time (a crash, a power cut) left their text aside:
    * it comes back as conflict copies before any note is shown. */
   llm_note_store_recover (self->notes, NULL);

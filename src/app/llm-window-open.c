@@ -151,12 +151,9 @@ watch_tree (LlmWindow *self,
 static void
 watch_source (LlmWindow *self)
 {
-  g_autofree char *mine = llm_my_questions_get_default_path ();
-  g_autoptr(GFile) mine_file = g_file_new_for_path (mine);
-
   g_ptr_array_set_size (self->monitors, 0);
   /* The user's own questions are part of every collection. */
-  watch (self, mine_file, FALSE);
+  watch (self, llm_user_data_get_my_questions (self->user_data), FALSE);
   if (self->source == NULL)
     return;
 
@@ -288,7 +285,7 @@ load_done (GObject      *object,
     }
 
   g_set_object (&self->source, call->file);
-  llm_my_questions_merge (collection, NULL);
+  llm_user_data_add_my_questions (self->user_data, collection);
   llm_window_set_collection (self, collection);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "browse");
@@ -347,7 +344,7 @@ llm_window_open (LlmWindow *self,
     }
 
   {
-    g_autoptr(LlmCollection) bundled = llm_application_load_bundled ();
+    g_autoptr(LlmCollection) bundled = llm_user_data_load_bundled (self->user_data);
 
     g_cancellable_cancel (self->load_cancellable);
     stop_progress (self);

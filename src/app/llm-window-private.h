@@ -25,6 +25,7 @@ struct _LlmWindow
   AdwApplicationWindow parent_instance;
 
   LlmSettings *settings;
+  LlmUserData *user_data;
   LlmBookmarks *bookmarks;
   LlmNoteStore *notes;
   LlmCollection *collection;

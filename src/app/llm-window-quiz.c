@@ -412,8 +412,7 @@ on_key_pressed (LlmWindow             *self,
 static void
 refresh_stats (LlmWindow *self)
 {
-  g_autofree char *dir_path = g_build_filename (g_get_user_data_dir (), APP_ID, "interviews", NULL);
-  g_autoptr(GFile) interviews = g_file_new_for_path (dir_path);
+  GFile *interviews = llm_user_data_get_interviews_dir (self->user_data);
 
   if (self->collection == NULL)
     return;
@@ -505,8 +504,7 @@ _llm_window_quiz_question_changed (LlmWindow *self)
 void
 _llm_window_quiz_constructed (LlmWindow *self)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "reviews.log", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *file = llm_user_data_get_review_log (self->user_data);
   GtkEventController *keys = gtk_event_controller_key_new ();
   GSettings *settings = llm_settings_get_gsettings (self->settings);
   g_autoptr(GAction) scope = g_settings_create_action (settings, "self-test-scope");

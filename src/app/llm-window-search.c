@@ -20,34 +20,13 @@
 
 #define HISTORY_MAX 100
 
-static const char *
-lookup_note (const char *id,
-             gpointer    user_data)
-{
-  return g_hash_table_lookup (user_data, id);
-}
-
 /* Built on the first search, not at start-up: most sessions never search. */
 static LlmSearchIndex *
 ensure_index (LlmWindow *self)
 {
-  g_autoptr(GHashTable) notes = NULL;
-  g_auto(GStrv) ids = NULL;
+  if (self->search_index == NULL && self->collection != NULL)
+    self->search_index = llm_user_data_build_search_index (self->user_data, self->collection);
 
-  if (self->search_index != NULL || self->collection == NULL)
-    return self->search_index;
-
-  notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ids = llm_note_store_list_ids (self->notes);
-  for (guint i = 0; ids[i]; i++)
-    {
-      char *text = llm_note_store_load (self->notes, ids[i], NULL);
-
-      if (text != NULL)
-        g_hash_table_insert (notes, g_strdup (ids[i]), text);
-    }
-
-  self->search_index = llm_search_index_new (self->collection, lookup_note, notes);
   return self->search_index;
 }
 
@@ -140,14 +119,25 @@ on_entry_key_pressed (LlmWindow             *self,
   return GDK_EVENT_STOP;
 }
 
+/* Any save, from this window's editor, an undo or another window. */
 static void
-on_note_changed (LlmWindow     *self,
-                 const char    *id,
-                 const char    *text,
-                 LlmNoteEditor *editor)
+on_note_saved (LlmWindow    *self,
+               const char   *id,
+               const char   *text,
+               LlmNoteStore *store)
 {
   if (self->search_index != NULL)
     llm_search_index_set_note (self->search_index, id, text);
+}
+
+/* The editor also reloads a note another program changed on disk. */
+static void
+on_note_reloaded (LlmWindow     *self,
+                  const char    *id,
+                  const char    *text,
+                  LlmNoteEditor *editor)
+{
+  on_note_saved (self, id, text, NULL);
 }
 
 static void
@@ -315,7 +305,9 @@ _llm_window_search_constructed (LlmWindow *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_extra_button_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  g_signal_connect_object (self->note_editor, "note-changed", G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_editor, "note-changed", G_CALLBACK (on_note_reloaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (llm_user_data_get_note_store (self->user_data), "changed",
+                           G_CALLBACK (on_note_saved), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "llm-answer-view.h"
-#include "llm-application.h"
 #include "llm-bookmarks.h"
 #include "llm-collection.h"
 #include "llm-my-questions.h"
@@ -45,6 +44,7 @@ llm_window_mode_get_type (void)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_USER_DATA,
   PROP_COLLECTION,
   PROP_QUESTION,
   PROP_MODE,
@@ -450,7 +450,7 @@ preferences_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LlmWindow *self = LLM_WINDOW (widget);
-  GtkWidget *prefs = llm_preferences_window_new (GTK_WINDOW (self), self->settings);
+  GtkWidget *prefs = llm_preferences_window_new (GTK_WINDOW (self), self->settings, self->user_data);
 
   /* Export Notes there writes what is on disk: the note being typed first. */
   llm_note_editor_flush (self->note_editor);
@@ -606,6 +606,7 @@ llm_window_dispose (GObject *object)
   g_clear_object (&self->cleared_question);
   g_clear_pointer (&self->cleared_text, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->user_data);
 
   G_OBJECT_CLASS (llm_window_parent_class)->dispose (object);
 }
@@ -622,6 +623,10 @@ llm_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
       break;
 
     case PROP_COLLECTION:
@@ -655,6 +660,10 @@ llm_window_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
+    case PROP_USER_DATA:
+      self->user_data = g_value_dup_object (value);
+      break;
+
     case PROP_COLLECTION:
       llm_window_set_collection (self, g_value_get_object (value));
       break;
@@ -680,6 +689,14 @@ llm_window_class_init (LlmWindowClass *klass)
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, LLM_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LlmWindow:user-data:
+   *
+   * The user's notes, reviews and questions, shared by every window.
+   */
+  properties[PROP_USER_DATA] =
+    g_param_spec_object ("user-data", NULL, NULL, LLM_TYPE_USER_DATA,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COLLECTION] =
     g_param_spec_object ("collection", NULL, NULL, LLM_TYPE_COLLECTION,
@@ -769,14 +786,17 @@ llm_window_init (LlmWindow *self)
 
 LlmWindow *
 llm_window_new (GtkApplication *application,
-                LlmSettings    *settings)
+                LlmSettings    *settings,
+                LlmUserData    *user_data)
 {
   g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (LLM_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (LLM_IS_USER_DATA (user_data), NULL);
 
   return g_object_new (LLM_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
+                       "user-data", user_data,
                        NULL);
 }
 

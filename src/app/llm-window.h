@@ -14,6 +14,7 @@
 #include "llm-sidebar.h"
 #include "llm-study.h"
 #include "llm-types.h"
+#include "llm-user-data.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,8 @@ GType llm_window_mode_get_type (void) G_GNUC_CONST;
 G_DECLARE_FINAL_TYPE (LlmWindow, llm_window, LLM, WINDOW, AdwApplicationWindow)
 
 LlmWindow     *llm_window_new               (GtkApplication *application,
-                                             LlmSettings    *settings);
+                                             LlmSettings    *settings,
+                                             LlmUserData    *user_data);
 LlmCollection *llm_window_get_collection    (LlmWindow      *self);
 void           llm_window_set_collection    (LlmWindow      *self,
                                              LlmCollection  *collection);

@@ -33,7 +33,7 @@ struct _LlmCollection
   GPtrArray *warnings;     /* NULL-terminated */
   GPtrArray *problem_files; /* the file of each warning, or NULL */
   GHashTable *files;       /* basename → GPtrArray of relative paths */
-  char *real_base;         /* base with every link resolved, made on demand */
+  char *real_base;         /* base with every link resolved, made with it */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -169,6 +169,11 @@ llm_collection_new (const char *title,
   self = g_object_new (LLM_TYPE_COLLECTION, NULL);
   self->title = g_strdup (title);
   g_set_object (&self->base, base);
+  /* Now, in the loading thread, rather than on first use: the collection is
+   * read from several threads at once (an export beside the window) and
+   * must not change after it is built. */
+  if (base != NULL && g_file_peek_path (base) != NULL)
+    self->real_base = realpath (g_file_peek_path (base), NULL);
 
   return self;
 }
@@ -599,8 +604,6 @@ really_inside_base (LlmCollection *self,
   if (path == NULL || g_file_peek_path (self->base) == NULL)
     return TRUE;
 
-  if (self->real_base == NULL)
-    self->real_base = realpath (g_file_peek_path (self->base), NULL);
   real = realpath (path, NULL);
   if (self->real_base == NULL || real == NULL)
     return FALSE;

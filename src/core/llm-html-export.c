@@ -860,7 +860,7 @@ render_note (Export       *self,
   if (self->notes == NULL)
     return NULL;
 
-  note = llm_note_store_load (self->notes, llm_question_get_id (question), &local_error);
+  note = llm_note_store_read (self->notes, llm_question_get_id (question), &local_error);
   /* An id the store cannot name a file after never has a note. */
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME))
     return NULL;

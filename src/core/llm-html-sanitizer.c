@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 
 #include "llm-html-sanitizer.h"
+#include "llm-tsan.h"
 
 /* Notes written for GitHub or Obsidian carry raw HTML: <details>, <br>,
  * <img>, <div align="center">. It is parsed here with a real HTML parser
@@ -505,10 +506,13 @@ write_children (Writer  *writer,
 
 #define BODY_START "<!DOCTYPE html><html><body>"
 
+static GOnce init_once = G_ONCE_INIT;
+
 static gpointer
 init_libxml (gpointer data)
 {
   xmlInitParser ();
+  LLM_TSAN_RELEASE (&init_once);
   return NULL;
 }
 
@@ -545,7 +549,6 @@ llm_html_sanitize (const char         *html,
                    LlmHtmlRemovedFunc  removed_func,
                    gpointer            user_data)
 {
-  static GOnce init_once = G_ONCE_INIT;
   g_autoptr(GString) input = NULL;
   htmlParserCtxtPtr ctxt;
   htmlDocPtr doc;
@@ -556,6 +559,7 @@ llm_html_sanitize (const char         *html,
   g_return_val_if_fail (html != NULL || length == 0, NULL);
 
   g_once (&init_once, init_libxml, NULL);
+  LLM_TSAN_ACQUIRE (&init_once);
 
   if (length < 0)
     length = strlen (html);

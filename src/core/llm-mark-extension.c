@@ -13,6 +13,7 @@
 #include <cmark-gfm/render.h>
 
 #include "llm-mark-extension.h"
+#include "llm-tsan.h"
 
 /* Obsidian's ==highlight== as a cmark-gfm inline extension. It works the way
  * the built-in strikethrough does: a run of '=' becomes a text node and, when
@@ -184,6 +185,8 @@ mark_render_commonmark (cmark_syntax_extension *self,
   renderer->out (renderer, node, "==", false, LITERAL);
 }
 
+static GOnce mark_once = G_ONCE_INIT;
+
 static gpointer
 mark_extension_create (gpointer data)
 {
@@ -209,6 +212,7 @@ mark_extension_create (gpointer data)
    * close, so `a**==b==**` is bold the same way `a**~~b~~**` is. */
   cmark_syntax_extension_set_emphasis (ext, 1);
 
+  LLM_TSAN_RELEASE (&mark_once);
   return ext;
 }
 
@@ -224,7 +228,8 @@ mark_extension_create (gpointer data)
 cmark_syntax_extension *
 llm_mark_extension_get (void)
 {
-  static GOnce once = G_ONCE_INIT;
+  cmark_syntax_extension *extension = g_once (&mark_once, mark_extension_create, NULL);
 
-  return g_once (&once, mark_extension_create, NULL);
+  LLM_TSAN_ACQUIRE (&mark_once);
+  return extension;
 }

@@ -29,17 +29,6 @@ G_DEFINE_QUARK (llm-my-questions-error-quark, llm_my_questions_error)
 
 #define FILE_NAME "my-questions.md"
 
-/**
- * llm_my_questions_get_default_path:
- *
- * Returns: (transfer full): `$XDG_DATA_HOME/com.example.LLMNotes/my-questions.md`
- */
-char *
-llm_my_questions_get_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), APP_ID, FILE_NAME, NULL);
-}
-
 gboolean
 llm_my_questions_is_mine (LlmQuestion *question)
 {
@@ -561,7 +550,7 @@ llm_my_questions_load (const char  *path,
 
 /**
  * llm_my_questions_merge:
- * @path: (nullable): the file, or %NULL for the default one
+ * @path: the file (llm_user_data_get_my_questions())
  *
  * Adds the user's questions to @collection as a group "My Questions" at
  * the end of its tree. A file that cannot be read is a warning of the
@@ -573,14 +562,11 @@ gboolean
 llm_my_questions_merge (LlmCollection *collection,
                         const char    *path)
 {
-  g_autofree char *default_path = NULL;
   g_autoptr(LlmTopic) group = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (LLM_IS_COLLECTION (collection), FALSE);
-
-  if (path == NULL)
-    path = default_path = llm_my_questions_get_default_path ();
+  g_return_val_if_fail (path != NULL, FALSE);
 
   group = llm_my_questions_load (path, &error);
   if (error != NULL)

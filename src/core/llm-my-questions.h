@@ -26,7 +26,6 @@ typedef enum
 } LlmMyQuestionsError;
 
 GQuark    llm_my_questions_error_quark      (void);
-char     *llm_my_questions_get_default_path (void);
 gboolean  llm_my_questions_is_mine          (LlmQuestion   *question);
 gboolean  llm_my_questions_append           (const char    *path,
                                              const char    *topic,

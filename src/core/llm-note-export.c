@@ -55,7 +55,7 @@ llm_note_export_markdown (LlmNoteStore  *store,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(LlmQuestion) question = g_list_model_get_item (G_LIST_MODEL (topic), i);
-          g_autofree char *body = llm_note_store_load (store, llm_question_get_id (question), NULL);
+          g_autofree char *body = llm_note_store_read (store, llm_question_get_id (question), NULL);
 
           if (body == NULL)
             continue;
@@ -77,7 +77,7 @@ llm_note_export_markdown (LlmNoteStore  *store,
       if (g_hash_table_contains (exported, ids[i]))
         continue;
 
-      body = llm_note_store_load (store, ids[i], NULL);
+      body = llm_note_store_read (store, ids[i], NULL);
       if (body == NULL)
         continue;
 

@@ -81,6 +81,13 @@ struct _LlmNoteStore
 
 G_DEFINE_FINAL_TYPE (LlmNoteStore, llm_note_store, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 note_state_free (gpointer data)
 {
@@ -110,6 +117,21 @@ llm_note_store_class_init (LlmNoteStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = llm_note_store_finalize;
+
+  /**
+   * LlmNoteStore::changed:
+   * @id: the question id
+   * @body: (nullable): the note now, or %NULL once it is deleted
+   *
+   * Emitted after a note is saved or deleted through this store, whoever
+   * did it, so every view and search index of the notes follows.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -773,6 +795,44 @@ llm_note_store_load (LlmNoteStore  *self,
 }
 
 /**
+ * llm_note_store_read:
+ * @id: the question id
+ * @error: return location for a #GError
+ *
+ * Reads the note's body and remembers nothing, so it may be called from
+ * any thread (an export, a search index) while the main thread edits:
+ * it touches only the folder's path, which never changes.
+ *
+ * Returns: (transfer full) (nullable): the body, or %NULL when there is no
+ *   note (without an error) or it cannot be read (with one)
+ */
+char *
+llm_note_store_read (LlmNoteStore  *self,
+                     const char    *id,
+                     GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *topic = NULL;
+  const char *body;
+
+  g_return_val_if_fail (LLM_IS_NOTE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_id (id, error))
+    return NULL;
+
+  path = note_path (self, id);
+  if (!read_note (path, &text, NULL, error) || text == NULL)
+    return NULL;
+
+  body = split_note (text, &title, &topic);
+  return g_strdup (body);
+}
+
+/**
  * llm_note_store_save:
  * @id: the question id
  * @title: (nullable): the question's title, for the header
@@ -823,6 +883,7 @@ llm_note_store_save (LlmNoteStore  *self,
 
   remember (self, id, TRUE, checksum_of (contents->str, contents->len),
             g_strdup (title), g_strdup (topic));
+  g_signal_emit (self, signals[CHANGED], 0, id, body);
 
   return TRUE;
 }
@@ -858,6 +919,7 @@ llm_note_store_delete (LlmNoteStore  *self,
     }
 
   remember (self, id, FALSE, NULL, NULL, NULL);
+  g_signal_emit (self, signals[CHANGED], 0, id, NULL);
 
   return TRUE;
 }

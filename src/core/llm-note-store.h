@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (LlmNoteStore, llm_note_store, LLM, NOTE_STORE, GObject)
 
 LlmNoteStore *llm_note_store_new                (GFile         *dir);
 GFile        *llm_note_store_get_directory      (LlmNoteStore  *self);
+char         *llm_note_store_read               (LlmNoteStore  *self,
+                                                 const char    *id,
+                                                 GError       **error);
 char         *llm_note_store_load               (LlmNoteStore  *self,
                                                  const char    *id,
                                                  GError       **error);

@@ -17,6 +17,7 @@
 #include "llm-mark-extension.h"
 #include "llm-math.h"
 #include "llm-render.h"
+#include "llm-tsan.h"
 
 #define CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)
 
@@ -44,6 +45,7 @@ static const char * const image_extensions[] = {
  * every parse fills and then clears again, so two parses at once break each
  * other (github/cmark-gfm#176). Parsing is quick; take turns. */
 static GMutex parse_lock;
+static GOnce extensions_once = G_ONCE_INIT;
 
 static gpointer
 extensions_create (gpointer data)
@@ -70,15 +72,17 @@ extensions_create (gpointer data)
     }
   list = cmark_llist_append (mem, list, llm_mark_extension_get ());
 
+  LLM_TSAN_RELEASE (&extensions_once);
   return list;
 }
 
 static cmark_llist *
 get_extensions (void)
 {
-  static GOnce once = G_ONCE_INIT;
+  cmark_llist *list = g_once (&extensions_once, extensions_create, NULL);
 
-  return g_once (&once, extensions_create, NULL);
+  LLM_TSAN_ACQUIRE (&extensions_once);
+  return list;
 }
 
 static cmark_node *
@@ -88,6 +92,7 @@ parse (const char *markdown)
   cmark_node *doc;
 
   g_mutex_lock (&parse_lock);
+  LLM_TSAN_ACQUIRE (&parse_lock);
 
   parser = cmark_parser_new (CMARK_OPTIONS);
   for (cmark_llist *l = get_extensions (); l != NULL; l = l->next)
@@ -97,6 +102,7 @@ parse (const char *markdown)
   doc = cmark_parser_finish (parser);
   cmark_parser_free (parser);
 
+  LLM_TSAN_RELEASE (&parse_lock);
   g_mutex_unlock (&parse_lock);
 
   return doc;

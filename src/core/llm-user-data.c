@@ -1,0 +1,322 @@
+/* llm-user-data.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Everything the user made, in one folder, with one owner:
+ *
+ *   <dir>/notes/<id>.md       personal notes (LlmNoteStore)
+ *   <dir>/reviews.log         every self-test grade (LlmStudy)
+ *   <dir>/interviews/         saved mock-interview reports
+ *   <dir>/my-questions.md     the user's own questions
+ *
+ * The application makes one of these and hands it to each window, to
+ * GNOME Shell's search and to the command line, so that every part of the
+ * app sees the same notes through the same store, and a note saved by one
+ * is found by the search of another. Creating it does no I/O: the folder is
+ * made by the first save. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "llm-collection.h"
+#include "llm-collection-loader.h"
+#include "llm-my-questions.h"
+#include "llm-question.h"
+#include "llm-user-data.h"
+
+struct _LlmUserData
+{
+  GObject parent_instance;
+
+  GFile *dir;
+  GFile *review_log;
+  GFile *interviews_dir;
+  GFile *my_questions;
+  LlmNoteStore *note_store;
+};
+
+G_DEFINE_FINAL_TYPE (LlmUserData, llm_user_data, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DIR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+llm_user_data_constructed (GObject *object)
+{
+  LlmUserData *self = (LlmUserData *)object;
+  g_autoptr(GFile) notes_dir = NULL;
+
+  G_OBJECT_CLASS (llm_user_data_parent_class)->constructed (object);
+
+  if (self->dir == NULL)
+    self->dir = llm_user_data_dup_default_dir ();
+
+  notes_dir = g_file_get_child (self->dir, "notes");
+  self->note_store = llm_note_store_new (notes_dir);
+  self->review_log = g_file_get_child (self->dir, "reviews.log");
+  self->interviews_dir = g_file_get_child (self->dir, "interviews");
+  self->my_questions = g_file_get_child (self->dir, "my-questions.md");
+}
+
+static void
+llm_user_data_finalize (GObject *object)
+{
+  LlmUserData *self = (LlmUserData *)object;
+
+  g_clear_object (&self->note_store);
+  g_clear_object (&self->my_questions);
+  g_clear_object (&self->interviews_dir);
+  g_clear_object (&self->review_log);
+  g_clear_object (&self->dir);
+
+  G_OBJECT_CLASS (llm_user_data_parent_class)->finalize (object);
+}
+
+static void
+llm_user_data_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LlmUserData *self = LLM_USER_DATA (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIR:
+      g_value_set_object (value, self->dir);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llm_user_data_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LlmUserData *self = LLM_USER_DATA (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIR:
+      self->dir = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+llm_user_data_class_init (LlmUserDataClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = llm_user_data_constructed;
+  object_class->finalize = llm_user_data_finalize;
+  object_class->get_property = llm_user_data_get_property;
+  object_class->set_property = llm_user_data_set_property;
+
+  /**
+   * LlmUserData:dir:
+   *
+   * The data folder; %NULL at construction means the default one.
+   */
+  properties[PROP_DIR] =
+    g_param_spec_object ("dir", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+llm_user_data_init (LlmUserData *self)
+{
+}
+
+/**
+ * llm_user_data_dup_default_dir:
+ *
+ * The one place that names the data folder.
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/com.example.LLMNotes`
+ */
+GFile *
+llm_user_data_dup_default_dir (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/**
+ * llm_user_data_new:
+ * @dir: (nullable): the data folder, or %NULL for the default one
+ *
+ * Returns: (transfer full): the user's data in @dir
+ */
+LlmUserData *
+llm_user_data_new (GFile *dir)
+{
+  g_return_val_if_fail (dir == NULL || G_IS_FILE (dir), NULL);
+
+  return g_object_new (LLM_TYPE_USER_DATA, "dir", dir, NULL);
+}
+
+/**
+ * llm_user_data_get_dir:
+ *
+ * Returns: (transfer none): the data folder, which may not exist yet
+ */
+GFile *
+llm_user_data_get_dir (LlmUserData *self)
+{
+  g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
+
+  return self->dir;
+}
+
+/**
+ * llm_user_data_get_review_log:
+ *
+ * Returns: (transfer none): the append-only log of self-test grades
+ */
+GFile *
+llm_user_data_get_review_log (LlmUserData *self)
+{
+  g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
+
+  return self->review_log;
+}
+
+/**
+ * llm_user_data_get_interviews_dir:
+ *
+ * Returns: (transfer none): the folder of saved mock-interview reports
+ */
+GFile *
+llm_user_data_get_interviews_dir (LlmUserData *self)
+{
+  g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
+
+  return self->interviews_dir;
+}
+
+/**
+ * llm_user_data_get_my_questions:
+ *
+ * Returns: (transfer none): the markdown file of the user's own questions
+ */
+GFile *
+llm_user_data_get_my_questions (LlmUserData *self)
+{
+  g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
+
+  return self->my_questions;
+}
+
+/**
+ * llm_user_data_get_note_store:
+ *
+ * Returns: (transfer none): the one store of the user's notes
+ */
+LlmNoteStore *
+llm_user_data_get_note_store (LlmUserData *self)
+{
+  g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
+
+  return self->note_store;
+}
+
+static const char *
+lookup_note (const char *id,
+             gpointer    user_data)
+{
+  return g_hash_table_lookup (user_data, id);
+}
+
+/**
+ * llm_user_data_build_search_index:
+ * @collection: the questions to search
+ *
+ * The one way to build a search index: the questions with the user's
+ * notes. Notes are read without being remembered as seen, so this may run
+ * in any thread. Keep the index current with the note store's
+ * #LlmNoteStore::changed.
+ *
+ * Returns: (transfer full): a new index
+ */
+LlmSearchIndex *
+llm_user_data_build_search_index (LlmUserData   *self,
+                                  LlmCollection *collection)
+{
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) ids = NULL;
+
+  g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
+  g_return_val_if_fail (LLM_IS_COLLECTION (collection), NULL);
+
+  ids = llm_note_store_list_ids (self->note_store);
+  for (guint i = 0; ids[i]; i++)
+    {
+      char *text = llm_note_store_read (self->note_store, ids[i], NULL);
+
+      if (text != NULL)
+        g_hash_table_insert (notes, g_strdup (ids[i]), text);
+    }
+
+  return llm_search_index_new (collection, lookup_note, notes);
+}
+
+/**
+ * llm_user_data_add_my_questions:
+ * @collection: a collection just loaded
+ *
+ * The user's own questions are part of every collection they open.
+ */
+void
+llm_user_data_add_my_questions (LlmUserData   *self,
+                                LlmCollection *collection)
+{
+  g_return_if_fail (LLM_IS_USER_DATA (self));
+  g_return_if_fail (LLM_IS_COLLECTION (collection));
+
+  llm_my_questions_merge (collection, g_file_peek_path (self->my_questions));
+}
+
+/**
+ * llm_user_data_load_bundled:
+ *
+ * The interview notes shipped with the app (a resource of the program),
+ * with the user's own questions.
+ *
+ * Returns: (transfer full): the bundled collection
+ */
+LlmCollection *
+llm_user_data_load_bundled (LlmUserData *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri ("resource://" RESOURCE_BASE "/collection/llm-interview-notes.md");
+  g_autoptr(GError) error = NULL;
+  LlmCollection *collection;
+
+  g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
+
+  collection = llm_collection_load_file (file, &error);
+  if (collection == NULL)
+    g_error ("The bundled notes do not load: %s", error->message);
+
+  llm_collection_set_title (collection, _("LLM Interview Notes"));
+  llm_user_data_add_my_questions (self, collection);
+  return collection;
+}
