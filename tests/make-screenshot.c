@@ -144,7 +144,7 @@ main (int   argc,
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
       wait_for_shown (llm_window_get_answer_view (window));
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-reveal", NULL);
+      gtk_widget_activate_action (llm_window_get_self_test_bar (window), "selftest.reveal", NULL);
       wait_for_shown (llm_window_get_answer_view (window));
     }
 

@@ -267,13 +267,16 @@ apply_folded (LlmWindow *self)
 
   gtk_widget_set_visible (self->sidebar_pane, show_sidebar);
   gtk_widget_set_visible (self->content_pane, show_content);
-  gtk_widget_set_visible (self->show_sidebar_button, self->folded);
+  /* On Statistics the back button takes the sidebar button's place, and
+   * the star (a question's) goes: a phone-wide header has room for neither. */
+  gtk_widget_set_visible (self->show_sidebar_button, self->folded && !stats);
+  gtk_widget_set_visible (GTK_WIDGET (self->bookmark_button), !stats);
   /* A phone-wide header keeps only what has no shortcut-free substitute;
    * the rest stays on the keyboard and in the menus. */
   gtk_widget_set_visible (self->history_box, !self->folded && !stats);
   gtk_widget_set_visible (self->step_box, !self->folded && !stats);
   gtk_widget_set_visible (self->stats_back_button, stats);
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_button), !self->folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_button), !self->folded && !stats);
   adw_button_content_set_label (self->self_test_content, self->folded ? "" : _("Test"));
   update_question_title (self);
   adw_header_bar_set_show_end_title_buttons (self->sidebar_header, self->folded);
