@@ -198,6 +198,133 @@ llm_test_question_numbered (LlmCollection *collection,
   g_error ("No question numbered %u", number);
 }
 
+static gboolean
+is_actionable_for (GtkWidget  *widget,
+                   const char *action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/**
+ * llm_test_find_actionable:
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root
+ *   (itself included) whose action is @action, as a user would find the
+ *   button by what it does
+ */
+GtkWidget *
+llm_test_find_actionable (GtkWidget  *root,
+                          const char *action)
+{
+  if (is_actionable_for (root, action))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = llm_test_find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * llm_test_find_widget:
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under
+ *   @root, itself included
+ */
+GtkWidget *
+llm_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = llm_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer type)
+{
+  /* transfer none: GTK's own list */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, GPOINTER_TO_SIZE (type)) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * llm_test_wait_for_window:
+ *
+ * Returns: (transfer none): the first visible window of @type, once
+ *   there is one
+ */
+GtkWindow *
+llm_test_wait_for_window (GType type)
+{
+  GListModel *toplevels;
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (TIMEOUT_MS, set_flag, &timed_out);
+
+  while (!has_toplevel (GSIZE_TO_POINTER (type)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out waiting for a %s", g_type_name (type));
+  g_source_remove (timeout);
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+on_signal (gpointer  instance,
+           gboolean *seen)
+{
+  *seen = TRUE;
+}
+
+/* Waits for @instance to emit @signal, which must take no arguments. */
+void
+llm_test_wait_for_signal (gpointer    instance,
+                          const char *signal)
+{
+  gboolean seen = FALSE;
+  gulong handler = g_signal_connect (instance, signal, G_CALLBACK (on_signal), &seen);
+
+  iterate_until (&seen, signal);
+  g_signal_handler_disconnect (instance, handler);
+}
+
 /**
  * llm_test_get_user_data:
  *

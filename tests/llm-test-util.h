@@ -22,6 +22,13 @@ char *llm_test_eval             (LlmAnswerView *view,
 void  llm_test_screenshot       (const char    *name);
 LlmQuestion *llm_test_question_numbered (LlmCollection *collection,
                                          guint          number);
+GtkWidget *llm_test_find_actionable     (GtkWidget     *root,
+                                         const char    *action);
+GtkWidget *llm_test_find_widget         (GtkWidget     *root,
+                                         GType          type);
+GtkWindow *llm_test_wait_for_window     (GType          type);
+void       llm_test_wait_for_signal     (gpointer       instance,
+                                         const char    *signal);
 LlmUserData   *llm_test_get_user_data   (void);
 void           llm_test_destroy_window  (gpointer       window);
 LlmCollection *llm_test_load_bundled    (void);

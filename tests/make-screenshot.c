@@ -8,7 +8,7 @@
  * the root window is the app window. Not a test.
  *
  *   make-screenshot [--width W] [--height H] [--dark] [--question N]
- *                   [--self-test] [--shortcuts] OUTPUT.png
+ *                   [--self-test] [--shortcuts] [--stats] OUTPUT.png
  */
 
 #include "config.h"
@@ -80,7 +80,7 @@ main (int   argc,
       char *argv[])
 {
   static int width = 1200, height = 800, number = 8;
-  static gboolean dark, self_test, shortcuts;
+  static gboolean dark, self_test, shortcuts, stats;
   static const GOptionEntry entries[] = {
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
@@ -88,6 +88,7 @@ main (int   argc,
     { "question", 0, 0, G_OPTION_ARG_INT, &number, "Question shown", "N" },
     { "self-test", 0, 0, G_OPTION_ARG_NONE, &self_test, "Test the question's topic, revealing the first answer", NULL },
     { "shortcuts", 0, 0, G_OPTION_ARG_NONE, &shortcuts, "The shortcuts window alone", NULL },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &stats, "Statistics in place of the answer", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.png");
@@ -143,9 +144,12 @@ main (int   argc,
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
       wait_for_shown (llm_window_get_answer_view (window));
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-reveal", NULL);
+      gtk_widget_activate_action (llm_window_get_self_test_bar (window), "selftest.reveal", NULL);
       wait_for_shown (llm_window_get_answer_view (window));
     }
+
+  if (stats)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stats", NULL);
 
   /* Fonts, math and the tree's rows settle over a few frames. */
   wait_ms (1500);

@@ -33,4 +33,5 @@ shot main 1200x760 "" --question 8
 shot dark 1200x760 "" --dark --question 8 --self-test
 shot zh-cn 1200x760 zh_CN --question 2
 shot narrow 360x640 "" --question 8
+shot statistics 1200x760 "" --question 8 --stats
 shot shortcuts 1000x700 "" --shortcuts

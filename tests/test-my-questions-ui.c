@@ -77,6 +77,20 @@ test_add_edit_study (void)
   llm_question_form_set (form, "Interviews", "What is grouped-query attention?",
                          "Query heads **share** key and value heads.\n\n- fewer KV heads\n");
   llm_test_screenshot ("my-questions-add");
+  /* Preview: the answer rendered as the window will show it. */
+  {
+    GtkWidget *toggle = llm_test_find_widget (GTK_WIDGET (form), GTK_TYPE_TOGGLE_BUTTON);
+    g_autofree char *strong = NULL;
+
+    g_assert_nonnull (toggle);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    llm_test_wait_for_shown (llm_question_form_get_preview (form));
+    strong = llm_test_eval (llm_question_form_get_preview (form), "document.querySelector('article strong').textContent");
+    g_assert_cmpstr (strong, ==, "share");
+    llm_test_wait (500);
+    llm_test_screenshot ("my-questions-preview");
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  }
   g_assert_true (llm_question_form_save (form));
   settle (window);
 

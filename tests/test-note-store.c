@@ -430,6 +430,18 @@ test_preview (Fixture       *fixture,
   g_assert_cmpstr (preview, ==, "First line here.");
   g_clear_pointer (&preview, g_free);
 
+  /* Shown as text: no heading marks, quote, list markers or inline markup. */
+  g_assert_true (llm_note_store_save (fixture->store, "md", "T", "T",
+                                      "##\n\n## Why **scale** by `sqrt(d)`?\nrest\n", NULL));
+  preview = llm_note_store_preview (fixture->store, "md");
+  g_assert_cmpstr (preview, ==, "Why scale by sqrt(d)?");
+  g_clear_pointer (&preview, g_free);
+  g_assert_true (llm_note_store_save (fixture->store, "md", "T", "T",
+                                      "> - [x] See [the paper](https://example.org) *first*\n", NULL));
+  preview = llm_note_store_preview (fixture->store, "md");
+  g_assert_cmpstr (preview, ==, "See the paper first");
+  g_clear_pointer (&preview, g_free);
+
   for (guint i = 0; i < 100; i++)
     g_string_append (long_cjk, i % 2 ? "意" : "注");
   g_assert_true (llm_note_store_save (fixture->store, "long", "T", "T", long_cjk->str, NULL));

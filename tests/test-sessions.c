@@ -376,6 +376,55 @@ test_self_test_scope (Fixture       *fixture,
   g_assert_cmpstr (current_id (by_mark), ==, "q5");
 }
 
+/* Shuffled: the same questions as in order, in another order, and the
+ * same order again from the same seed. Every session is built before any
+ * is graded, so all three pick from the same state. */
+static LlmSelfTestSession *
+start_ordered (Fixture *fixture,
+               GRand   *shuffle)
+{
+  LlmSelfTestOptions options = { LLM_SELF_TEST_SCOPE_ALL, NULL, NULL, 100, shuffle };
+
+  return llm_self_test_session_new (fixture->study, fixture->questions, &options, fake_clock, fixture);
+}
+
+static GStrv
+drain (LlmSelfTestSession *session)
+{
+  g_autoptr(GStrvBuilder) order = g_strv_builder_new ();
+
+  while (!llm_self_test_session_is_finished (session))
+    {
+      g_strv_builder_add (order, current_id (session));
+      /* Easy leaves no learning step to come back. */
+      grade (session, LLM_GRADE_EASY);
+    }
+
+  return g_strv_builder_end (order);
+}
+
+static void
+test_self_test_shuffle (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GRand) seed = g_rand_new_with_seed (7);
+  g_autoptr(GRand) same_seed = g_rand_new_with_seed (7);
+  g_autoptr(LlmSelfTestSession) plain = start_ordered (fixture, NULL);
+  g_autoptr(LlmSelfTestSession) shuffled = start_ordered (fixture, seed);
+  g_autoptr(LlmSelfTestSession) again = start_ordered (fixture, same_seed);
+  g_auto(GStrv) in_order = drain (plain);
+  g_auto(GStrv) mixed = drain (shuffled);
+  g_auto(GStrv) repeated = drain (again);
+  g_autofree char *joined = g_strjoinv (" ", in_order);
+
+  g_assert_cmpstr (joined, ==, "q1 q2 q3 q4 q5 q6 q7 q8 q9 q10 q11 q12");
+  g_assert_false (g_strv_equal ((const char * const *)in_order, (const char * const *)mixed));
+  g_assert_true (g_strv_equal ((const char * const *)mixed, (const char * const *)repeated));
+  g_assert_cmpuint (g_strv_length (mixed), ==, 12);
+  for (guint i = 0; in_order[i] != NULL; i++)
+    g_assert_true (g_strv_contains ((const char * const *)mixed, in_order[i]));
+}
+
 /* Mock interview ------------------------------------------------------------ */
 
 static const char reference[] =
@@ -678,6 +727,7 @@ main (int   argc,
   ADD ("/llm/self-test/undo", test_self_test_undo, 3);
   ADD ("/llm/self-test/time-out", test_self_test_time_out, 2);
   ADD ("/llm/self-test/scope", test_self_test_scope, 5);
+  ADD ("/llm/self-test/shuffle", test_self_test_shuffle, 12);
   ADD ("/llm/mock/timer", test_mock_timer, 0);
   ADD ("/llm/mock/scoring", test_mock_scoring, 0);
   ADD ("/llm/mock/report", test_mock_report, 0);

@@ -244,7 +244,7 @@ function llmShowKeyPoints(texts, flags, title, coveredLabel, missedLabel) {
 
 /* One string, parsed once: see llmTypesetHtml(). An answer or note over
  * 1 MB is parsed with its TeX as it is, to be typeset as it scrolls in. */
-function llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lang) {
+function llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lang, scroll) {
   dark = Boolean(dark);
   /* Fonts, line breaking and screen readers follow the notes' language. */
   if (lang)
@@ -280,7 +280,7 @@ function llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lan
   llmTypesetLargeNote(note);
   llmHighlight(main);
   document.body.classList.toggle('answer-hidden', Boolean(hidden));
-  window.scrollTo(0, 0);
+  window.scrollTo(0, scroll || 0);
   return llmPainted();
 }
 
@@ -419,3 +419,11 @@ function llmFindStep(offset) {
   llmFindShowCurrent(true);
   return [n, llmFindCurrent + 1];
 }
+
+/* The app keeps each collection's place: it hears where the answer is
+ * scrolled to once scrolling has stopped, not at every step. */
+let llmScrollTimer = 0;
+window.addEventListener('scroll', () => {
+  clearTimeout(llmScrollTimer);
+  llmScrollTimer = setTimeout(() => window.webkit.messageHandlers.llmScroll.postMessage(window.scrollY), 150);
+}, { passive: true });

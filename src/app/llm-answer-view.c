@@ -68,6 +68,10 @@ struct _LlmAnswerView
   GCancellable *cancellable;
 
   double zoom_level;
+  /* How far the answer is scrolled, as the page last said (CSS pixels),
+   * and where the next question shown starts instead of the top. */
+  double scroll_offset;
+  double next_scroll;
   guint serial;
   guint n_matches;
   guint current_match;
@@ -87,6 +91,7 @@ enum {
   PROP_ZOOM_LEVEL,
   PROP_N_MATCHES,
   PROP_CURRENT_MATCH,
+  PROP_SCROLL_OFFSET,
   N_PROPS
 };
 
@@ -101,6 +106,17 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void push_question (LlmAnswerView *self);
+
+static void
+set_scroll_offset (LlmAnswerView *self,
+                   double         offset)
+{
+  if (offset == self->scroll_offset)
+    return;
+
+  self->scroll_offset = offset;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLL_OFFSET]);
+}
 
 /* app:// ------------------------------------------------------------------ */
 
@@ -717,13 +733,16 @@ push_question (LlmAnswerView *self)
   g_variant_dict_insert (&args, "hidden", "s",
                          self->answer_hidden ? _("Recall your answer, then reveal it with Space.") : "");
   g_variant_dict_insert (&args, "lang", "s", self->language ? self->language : "");
+  g_variant_dict_insert (&args, "scroll", "d", self->next_scroll);
+  set_scroll_offset (self, self->next_scroll);
+  self->next_scroll = 0;
 
   call = g_new0 (ShowCall, 1);
   call->self = g_object_ref (self);
   call->serial = self->serial;
 
   webkit_web_view_call_async_javascript_function (self->web_view,
-                                                  "return llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lang);", -1,
+                                                  "return llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lang, scroll);", -1,
                                                   g_variant_dict_end (&args),
                                                   SCRIPT_WORLD, NULL,
                                                   self->cancellable,
@@ -879,6 +898,16 @@ on_copy_message (LlmAnswerView            *self,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }
 
+/* The page says where it is scrolled to once scrolling stops. */
+static void
+on_scroll_message (LlmAnswerView            *self,
+                   JSCValue                 *value,
+                   WebKitUserContentManager *manager)
+{
+  if (jsc_value_is_number (value))
+    set_scroll_offset (self, MAX (0.0, jsc_value_to_double (value)));
+}
+
 static WebKitWebView *
 create_web_view (LlmAnswerView *self)
 {
@@ -913,6 +942,9 @@ create_web_view (LlmAnswerView *self)
   webkit_user_content_manager_register_script_message_handler (manager, "llmCopy", SCRIPT_WORLD);
   g_signal_connect_object (manager, "script-message-received::llmCopy",
                            G_CALLBACK (on_copy_message), self, G_CONNECT_SWAPPED);
+  webkit_user_content_manager_register_script_message_handler (manager, "llmScroll", SCRIPT_WORLD);
+  g_signal_connect_object (manager, "script-message-received::llmScroll",
+                           G_CALLBACK (on_scroll_message), self, G_CONNECT_SWAPPED);
 
   return g_object_new (WEBKIT_TYPE_WEB_VIEW,
                        "web-context", context,
@@ -1040,6 +1072,8 @@ llm_answer_view_get_property (GObject    *object,
 
     case PROP_CURRENT_MATCH:
       g_value_set_uint (value, self->current_match);
+    case PROP_SCROLL_OFFSET:
+      g_value_set_double (value, self->scroll_offset);
       break;
 
     default:
@@ -1082,6 +1116,10 @@ llm_answer_view_class_init (LlmAnswerViewClass *klass)
   properties[PROP_ZOOM_LEVEL] =
     g_param_spec_double ("zoom-level", NULL, NULL, 0.5, 3.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Read-only: a place is restored with llm_answer_view_set_next_scroll(). */
+  properties[PROP_SCROLL_OFFSET] =
+    g_param_spec_double ("scroll-offset", NULL, NULL, 0, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_MATCHES] =
     g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1232,6 +1270,30 @@ llm_answer_view_show (LlmAnswerView *self,
     push_question (self);
   else
     self->show_pending = TRUE;
+}
+
+/**
+ * llm_answer_view_set_next_scroll:
+ * @offset: how far down, in CSS pixels
+ *
+ * The next question shown opens @offset pixels down rather than at the
+ * top (as far as it goes), to come back to where a reader was.
+ */
+void
+llm_answer_view_set_next_scroll (LlmAnswerView *self,
+                                 double         offset)
+{
+  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
+
+  self->next_scroll = MAX (0.0, offset);
+}
+
+double
+llm_answer_view_get_scroll_offset (LlmAnswerView *self)
+{
+  g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), 0);
+
+  return self->scroll_offset;
 }
 
 /**

@@ -41,5 +41,8 @@ double         llm_answer_view_get_zoom_level (LlmAnswerView *self);
 void           llm_answer_view_set_zoom_level (LlmAnswerView *self,
                                                double         zoom_level);
 WebKitWebView *llm_answer_view_get_web_view   (LlmAnswerView *self);
+void           llm_answer_view_set_next_scroll (LlmAnswerView *self,
+                                                double         offset);
+double         llm_answer_view_get_scroll_offset (LlmAnswerView *self);
 
 G_END_DECLS

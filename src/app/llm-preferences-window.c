@@ -7,7 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "llm-collection.h"
+#include "llm-note-export.h"
 #include "llm-optimize-group.h"
 #include "llm-preferences-window.h"
 
@@ -19,8 +22,12 @@ struct _LlmPreferencesWindow
 
   LlmSettings *settings;
   LlmUserData *user_data;
+  /* What Export Notes writes: the window's notes, titled by its collection. */
+  LlmNoteStore *notes;
+  LlmCollection *collection;
 
   AdwComboRow *style_row;
+  AdwComboRow *order_row;
   GtkAdjustment *zoom_adjustment;
   GtkAdjustment *retention_adjustment;
   GtkAdjustment *new_adjustment;
@@ -78,6 +85,66 @@ percent_set_mapping (const GValue       *value,
   return g_variant_new_double (g_value_get_double (value) / 100.0);
 }
 
+static const char * const orders[] = { "in-order", "shuffled" };
+
+static gboolean
+order_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), orders[1]) ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+order_set_mapping (const GValue       *value,
+                   const GVariantType *type,
+                   gpointer            user_data)
+{
+  return g_variant_new_string (orders[g_value_get_uint (value) == 1 ? 1 : 0]);
+}
+
+/* The time per question reads as a clock, "3:00", and takes "3:00", "3"
+ * (minutes) or ":45" (seconds) back. */
+static gboolean
+on_seconds_output (GtkSpinButton *spin,
+                   gpointer       user_data)
+{
+  guint seconds = (guint)(gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin)) + 0.5);
+  g_autofree char *text = g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_seconds_input (GtkSpinButton *spin,
+                  double        *value,
+                  gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  const char *colon = strchr (text, ':');
+  char *end = NULL;
+  guint64 minutes = 0, seconds = 0;
+
+  if (colon != text)
+    {
+      minutes = g_ascii_strtoull (text, &end, 10);
+      if (end == text || (colon == NULL && *end != '\0') || (colon != NULL && end != colon))
+        return GTK_INPUT_ERROR;
+    }
+  if (colon != NULL)
+    {
+      seconds = g_ascii_strtoull (colon + 1, &end, 10);
+      if (end == colon + 1 || *end != '\0' || seconds > 59)
+        return GTK_INPUT_ERROR;
+    }
+
+  *value = (double)(MIN (minutes, 10000) * 60 + seconds);
+  return TRUE;
+}
+
 static gboolean
 uint_get_mapping (GValue   *value,
                   GVariant *variant,
@@ -110,6 +177,48 @@ open_data_folder_action (GtkWidget  *widget,
 }
 
 static void
+on_export_response (GtkNativeDialog      *dialog,
+                    int                   response,
+                    LlmPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->notes != NULL && self->collection != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      name = g_file_get_basename (file);
+      if (llm_note_export_to_file (self->notes, self->collection, file, &error))
+        /* Translators: %s is the name of the file the notes were written to */
+        message = g_strdup_printf (_("Notes exported to “%s”"), name);
+      else
+        message = g_strdup (error->message);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LlmPreferencesWindow *self = LLM_PREFERENCES_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export Notes"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("My notes.md"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 llm_preferences_window_dispose (GObject *object)
 {
   LlmPreferencesWindow *self = (LlmPreferencesWindow *)object;
@@ -117,6 +226,8 @@ llm_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->user_data);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->collection);
 
   G_OBJECT_CLASS (llm_preferences_window_parent_class)->dispose (object);
 }
@@ -132,6 +243,9 @@ llm_preferences_window_class_init (LlmPreferencesWindowClass *klass)
   g_type_ensure (LLM_TYPE_OPTIMIZE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, order_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_seconds_output);
+  gtk_widget_class_bind_template_callback (widget_class, on_seconds_input);
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, zoom_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, retention_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, new_adjustment);
@@ -140,12 +254,14 @@ llm_preferences_window_class_init (LlmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmPreferencesWindow, optimize_group);
 
   gtk_widget_class_install_action (widget_class, "prefs.open-data-folder", NULL, open_data_folder_action);
+  gtk_widget_class_install_action (widget_class, "prefs.export-notes", NULL, export_notes_action);
 }
 
 static void
 llm_preferences_window_init (LlmPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.export-notes", FALSE);
 }
 
 GtkWidget *
@@ -175,6 +291,8 @@ llm_preferences_window_new (GtkWindow   *parent,
                                 G_SETTINGS_BIND_DEFAULT, percent_get_mapping, percent_set_mapping, NULL, NULL);
   g_settings_bind_with_mapping (gsettings, "new-per-day", self->new_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT, uint_get_mapping, uint_set_mapping, NULL, NULL);
+  g_settings_bind_with_mapping (gsettings, "question-order", self->order_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, order_get_mapping, order_set_mapping, NULL, NULL);
   g_settings_bind_with_mapping (gsettings, "mock-questions", self->mock_questions_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT, uint_get_mapping, uint_set_mapping, NULL, NULL);
   g_settings_bind_with_mapping (gsettings, "mock-seconds", self->mock_seconds_adjustment, "value",
@@ -196,4 +314,23 @@ llm_preferences_window_get_optimize_group (LlmPreferencesWindow *self)
   g_return_val_if_fail (LLM_IS_PREFERENCES_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->optimize_group);
+}
+
+/**
+ * llm_preferences_window_set_notes:
+ * @notes: (nullable): the notes Export Notes writes
+ * @collection: (nullable): the collection shown, which titles them
+ *
+ * Export Notes works once both are set.
+ */
+void
+llm_preferences_window_set_notes (LlmPreferencesWindow *self,
+                                  LlmNoteStore         *notes,
+                                  LlmCollection        *collection)
+{
+  g_return_if_fail (LLM_IS_PREFERENCES_WINDOW (self));
+
+  g_set_object (&self->notes, notes);
+  g_set_object (&self->collection, collection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.export-notes", notes != NULL && collection != NULL);
 }

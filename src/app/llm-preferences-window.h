@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "llm-note-store.h"
 #include "llm-settings.h"
 #include "llm-user-data.h"
 
@@ -21,5 +22,8 @@ GtkWidget *llm_preferences_window_new                (GtkWindow            *pare
                                                       LlmSettings          *settings,
                                                       LlmUserData          *user_data);
 GtkWidget *llm_preferences_window_get_optimize_group (LlmPreferencesWindow *self);
+void       llm_preferences_window_set_notes          (LlmPreferencesWindow *self,
+                                                      LlmNoteStore         *notes,
+                                                      LlmCollection        *collection);
 
 G_END_DECLS

@@ -8,6 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "llm-answer-view.h"
+#include "llm-collection.h"
+
 #include "llm-my-questions.h"
 #include "llm-question.h"
 #include "llm-question-form.h"
@@ -26,6 +29,9 @@ struct _LlmQuestionForm
   AdwEntryRow *title_row;
   AdwEntryRow *topic_row;
   GtkTextView *answer_view;
+  GtkStack *answer_stack;
+  GtkToggleButton *preview_button;
+  LlmAnswerView *preview;      /* made on the first Preview only */
   GtkButton *save_button;
   GtkLabel *error_label;
 };
@@ -127,6 +133,57 @@ llm_question_form_class_init (LlmQuestionFormClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Preview renders the answer as the window will, with the same renderer
+ * and page; the web view is made the first time it is asked for. */
+static void
+on_preview_toggled (LlmQuestionForm *self,
+                    GtkToggleButton *button)
+{
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(LlmQuestion) question = NULL;
+  g_autofree char *answer = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  const char *title;
+
+  if (!gtk_toggle_button_get_active (button))
+    {
+      gtk_stack_set_visible_child_name (self->answer_stack, "edit");
+      gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
+      return;
+    }
+
+  if (self->preview == NULL)
+    {
+      self->preview = LLM_ANSWER_VIEW (llm_answer_view_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (self->preview), "card");
+      gtk_stack_add_named (self->answer_stack, GTK_WIDGET (self->preview), "preview");
+    }
+
+  buffer = gtk_text_view_get_buffer (self->answer_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  answer = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  collection = llm_collection_new (_("My Questions"), NULL);
+  question = llm_question_new ("preview", 0, title, gtk_editable_get_text (GTK_EDITABLE (self->topic_row)),
+                               answer, NULL);
+  llm_answer_view_show (self->preview, collection, question, NULL);
+  gtk_stack_set_visible_child_name (self->answer_stack, "preview");
+}
+
+/**
+ * llm_question_form_get_preview:
+ *
+ * Returns: (transfer none) (nullable): the answer's preview, once shown
+ */
+LlmAnswerView *
+llm_question_form_get_preview (LlmQuestionForm *self)
+{
+  g_return_val_if_fail (LLM_IS_QUESTION_FORM (self), NULL);
+
+  return self->preview;
+}
+
 static void
 llm_question_form_init (LlmQuestionForm *self)
 {
@@ -149,6 +206,10 @@ llm_question_form_init (LlmQuestionForm *self)
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
+  self->preview_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Preview")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->preview_button), _("Show the Answer as It Will Look"));
+  g_signal_connect_swapped (self->preview_button, "toggled", G_CALLBACK (on_preview_toggled), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->preview_button));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
   gtk_box_append (GTK_BOX (toolbar), header);
 
@@ -186,7 +247,10 @@ llm_question_form_init (LlmQuestionForm *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->answer_view));
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_widget_add_css_class (scroller, "card");
-  gtk_box_append (GTK_BOX (body), scroller);
+  self->answer_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->answer_stack), TRUE);
+  gtk_stack_add_named (self->answer_stack, scroller, "edit");
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->answer_stack));
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);

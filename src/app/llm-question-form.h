@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "llm-answer-view.h"
 #include "llm-types.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,6 @@ void             llm_question_form_set      (LlmQuestionForm *self,
                                              const char      *title,
                                              const char      *answer);
 gboolean         llm_question_form_save     (LlmQuestionForm *self);
+LlmAnswerView   *llm_question_form_get_preview (LlmQuestionForm *self);
 
 G_END_DECLS

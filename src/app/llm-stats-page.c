@@ -15,6 +15,7 @@
 #include "llm-fsrs-optimizer.h"
 #include "llm-stats.h"
 #include "llm-stats-page.h"
+#include "llm-text.h"
 
 /* The statistics page: the interview plan, then a card a chart, each with
  * a caption that says its numbers in a sentence. It shows what it was
@@ -34,6 +35,7 @@ struct _LlmStatsPage
   GtkImage *plan_icon;
   LlmChart *readiness_chart;
   GtkLabel *readiness_caption;
+  GtkListBox *practice_list;
   LlmChart *heatmap_chart;
   GtkLabel *heatmap_caption;
   LlmChart *forecast_chart;
@@ -63,6 +65,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   INTERVIEW_DATE_CHANGED,
+  PRACTICE_TOPIC,
   N_SIGNALS
 };
 
@@ -236,6 +239,56 @@ update_readiness (LlmStatsPage *self)
                                           n_questions),
                              n_known, n_questions, n_reviewed, mean);
   gtk_label_set_label (self->readiness_caption, caption);
+}
+
+/* "Practice" on each topic's row: the readiness numbers are something to
+ * act on, not only to read. */
+static void
+update_practice (LlmStatsPage *self)
+{
+  GArray *topics = self->stats->topics;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->practice_list))) != NULL)
+    gtk_list_box_remove (self->practice_list, child);
+
+  for (guint i = 0; i < topics->len; i++)
+    {
+      const LlmStatsTopic *topic = &g_array_index (topics, LlmStatsTopic, i);
+      g_autofree char *title = NULL;
+      g_autofree char *known = NULL;
+      GtkWidget *row, *button;
+
+      if (topic->n_questions == 0)
+        continue;
+
+      title = llm_text_display_title (topic->title);
+      /* Translators: how many of a topic's questions are known, "2 of 5 known" */
+      known = g_strdup_printf (_("%u of %u known"), topic->n_known, topic->n_questions);
+      row = adw_action_row_new ();
+      button = gtk_button_new_with_mnemonic (_("_Practice"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), known);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Practice This Topic"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Practice This Topic"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stats.practice-topic");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", topic->title);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->practice_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->practice_list), gtk_widget_get_first_child (GTK_WIDGET (self->practice_list)) != NULL);
+}
+
+static void
+practice_topic_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  g_signal_emit (widget, signals[PRACTICE_TOPIC], 0, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -455,6 +508,7 @@ llm_stats_page_update (LlmStatsPage  *self,
 
   update_plan (self);
   update_readiness (self);
+  update_practice (self);
   update_heatmap (self, log != NULL);
   update_forecast (self);
   update_retention (self);
@@ -655,6 +709,16 @@ llm_stats_page_class_init (LlmStatsPageClass *klass)
     g_signal_new ("interview-date-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
 
+  /**
+   * LlmStatsPage::practice-topic:
+   * @topic: the topic's title, as its questions carry it
+   *
+   * The user asked to practise @topic: the window starts a self-test on it.
+   */
+  signals[PRACTICE_TOPIC] =
+    g_signal_new ("practice-topic", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   g_type_ensure (LLM_TYPE_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-stats-page.ui");
@@ -666,6 +730,7 @@ llm_stats_page_class_init (LlmStatsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, plan_icon);
   gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, readiness_chart);
   gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, readiness_caption);
+  gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, practice_list);
   gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, heatmap_chart);
   gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, heatmap_caption);
   gtk_widget_class_bind_template_child (widget_class, LlmStatsPage, forecast_chart);
@@ -680,6 +745,7 @@ llm_stats_page_class_init (LlmStatsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "stats.set-date", NULL, set_date_action);
   gtk_widget_class_install_action (widget_class, "stats.clear-date", NULL, clear_date_action);
+  gtk_widget_class_install_action (widget_class, "stats.practice-topic", "s", practice_topic_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -200,7 +200,16 @@ on_export_response (GtkNativeDialog *dialog,
       llm_note_editor_flush (self->note_editor);
 
       if (llm_note_export_to_file (self->notes, self->collection, file, &error))
-        _llm_window_add_toast (self, _("Notes exported"));
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+          AdwToast *toast = adw_toast_new (_("Notes exported"));
+
+          adw_toast_set_timeout (toast, 10);
+          adw_toast_set_button_label (toast, _("_Open"));
+          adw_toast_set_action_name (toast, "win.open-uri");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
       else
         _llm_window_add_toast (self, error->message);
     }
@@ -317,6 +326,31 @@ export_html_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* The toast's Open shows the site that was written, in the browser. */
+static void
+add_export_toast (LlmWindow  *self,
+                  const char *title,
+                  GFile      *dir)
+{
+  g_autoptr(GFile) index = g_file_get_child (dir, "index.html");
+  g_autofree char *uri = g_file_get_uri (index);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
 static void
 export_html_done (GObject      *object,
                   GAsyncResult *result,
@@ -325,6 +359,7 @@ export_html_done (GObject      *object,
   LlmWindow *self = LLM_WINDOW (object);
   GPtrArray *warnings = g_object_get_data (G_OBJECT (result), "warnings");
   ExportProgress *progress = g_object_get_data (G_OBJECT (result), "progress");
+  GFile *dir = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   adw_toast_dismiss (progress->toast);
@@ -342,10 +377,10 @@ export_html_done (GObject      *object,
         message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported as a web site; %s (and %u more)",
                                                 "Exported as a web site; %s (and %u more)", more),
                                    first, more);
-      _llm_window_add_toast (self, message);
+      add_export_toast (self, message, dir);
     }
   else if (error == NULL)
-    _llm_window_add_toast (self, _("Exported as a web site"));
+    add_export_toast (self, _("Exported as a web site"), dir);
   else
     _llm_window_add_toast (self, error->message);
 }
@@ -494,5 +529,6 @@ _llm_window_notes_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
   gtk_widget_class_install_action (widget_class, "win.undo-clear-note", NULL, undo_clear_note_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.export-html", NULL, export_html_action);
 }

@@ -8,7 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "llm-answer-view.h"
+#include "llm-application.h"
 #include "llm-collection.h"
+#include "llm-collection-places.h"
 #include "llm-folder-loader.h"
 #include "llm-load-problems.h"
 #include "llm-my-questions.h"
@@ -405,6 +408,53 @@ _llm_window_reload (LlmWindow *self)
     llm_window_open (self, NULL);
 }
 
+/* The place in each collection ------------------------------------------- */
+
+/* Its URI, or "" for the bundled notes. */
+static char *
+place_key (LlmWindow *self)
+{
+  return self->source != NULL ? g_file_get_uri (self->source) : g_strdup ("");
+}
+
+/**
+ * _llm_window_remember_place:
+ *
+ * Keeps the question shown and how far its answer is scrolled as the
+ * place of the collection shown, for when it is opened again.
+ */
+void
+_llm_window_remember_place (LlmWindow *self)
+{
+  g_autofree char *key = NULL;
+
+  if (self->collection == NULL || self->question == NULL)
+    return;
+
+  key = place_key (self);
+  llm_collection_places_remember (llm_settings_get_gsettings (self->settings), key,
+                                  llm_question_get_id (self->question),
+                                  llm_answer_view_get_scroll_offset (self->answer_view));
+}
+
+/**
+ * _llm_window_dup_place:
+ * @scroll_offset: (out): how far its answer was scrolled
+ *
+ * Returns: (transfer full) (nullable): the id of the question last shown
+ *   in the collection being opened
+ */
+char *
+_llm_window_dup_place (LlmWindow *self,
+                       double    *scroll_offset)
+{
+  g_autofree char *key = place_key (self);
+  char *id = NULL;
+
+  llm_collection_places_lookup (llm_settings_get_gsettings (self->settings), key, &id, scroll_offset);
+  return id;
+}
+
 /* Actions ----------------------------------------------------------------- */
 
 static void
@@ -500,6 +550,8 @@ _llm_window_open_constructed (LlmWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  g_signal_connect_object (self->answer_view, "notify::scroll-offset",
+                           G_CALLBACK (_llm_window_remember_place), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (llm_settings_get_gsettings (self->settings), "changed::recent-collections",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);

@@ -74,6 +74,7 @@ struct _LlmWindow
   AdwHeaderBar *sidebar_header;
   AdwHeaderBar *content_header;
   GtkWidget *show_sidebar_button;
+  GtkWidget *stats_back_button;
   GtkWidget *history_box;
   GtkWidget *step_box;
   AdwButtonContent *self_test_content;
@@ -144,6 +145,9 @@ void _llm_window_open_class_init          (GtkWidgetClass *widget_class);
 void _llm_window_open_constructed         (LlmWindow      *self);
 void _llm_window_open_dispose             (LlmWindow      *self);
 void _llm_window_reload                   (LlmWindow      *self);
+void _llm_window_remember_place           (LlmWindow      *self);
+char *_llm_window_dup_place               (LlmWindow      *self,
+                                           double         *scroll_offset);
 
 /* llm-window-my-questions.c: Add Question and Edit Question */
 void _llm_window_my_questions_class_init  (GtkWidgetClass *widget_class);

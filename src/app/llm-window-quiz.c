@@ -144,15 +144,18 @@ _llm_window_dup_questions (LlmWindow *self)
   return questions;
 }
 
+/* @topic: (nullable): a topic to practise, whatever the scope menu says */
 static void
-start_self_test (LlmWindow *self)
+start_self_test_on (LlmWindow  *self,
+                    const char *topic)
 {
   GSettings *settings = llm_settings_get_gsettings (self->settings);
-  g_autofree char *scope = g_settings_get_string (settings, "self-test-scope");
+  g_autofree char *scope = topic ? g_strdup ("topic") : g_settings_get_string (settings, "self-test-scope");
   g_auto(GStrv) bookmarks = llm_bookmarks_dup_ids (self->bookmarks);
   g_autoptr(GPtrArray) questions = _llm_window_dup_questions (self);
   g_autoptr(GDate) interview = dup_interview_date (self);
   g_autoptr(LlmSelfTestSession) session = NULL;
+  g_autoptr(GRand) shuffle = NULL;
   LlmSelfTestOptions options = { LLM_SELF_TEST_SCOPE_DUE, NULL, (const char * const *)bookmarks, 0 };
 
   if (g_str_equal (scope, "all"))
@@ -161,10 +164,12 @@ start_self_test (LlmWindow *self)
     options.scope = LLM_SELF_TEST_SCOPE_TOPIC;
   else if (g_str_equal (scope, "bookmarks"))
     options.scope = LLM_SELF_TEST_SCOPE_BOOKMARKS;
-  options.topic = self->question ? llm_question_get_topic (self->question) : NULL;
+  options.topic = topic ? topic : self->question ? llm_question_get_topic (self->question) : NULL;
   options.new_limit = llm_study_new_limit_today (self->study, questions,
                                                  g_settings_get_uint (settings, "new-per-day"),
                                                  interview, NULL, now_s ());
+  if (g_settings_get_enum (settings, "question-order") == 1)
+    options.shuffle = shuffle = g_rand_new ();
 
   session = llm_self_test_session_new (self->study, questions, &options, NULL, NULL);
   if (llm_self_test_session_is_empty (session))
@@ -181,6 +186,12 @@ start_self_test (LlmWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->self_test_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->self_test_revealer, TRUE);
   llm_self_test_bar_start (self->self_test_bar, session);
+}
+
+static void
+start_self_test (LlmWindow *self)
+{
+  start_self_test_on (self, NULL);
 }
 
 static void
@@ -309,10 +320,20 @@ on_key_pressed (LlmWindow             *self,
   gboolean revealed;
   int grade = 0;
 
+  state &= GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK;
+
+  /* Esc and Alt+Left leave Statistics (the date's popover keeps its Esc). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "stats") == 0 &&
+      ((keyval == GDK_KEY_Escape && state == 0) || (keyval == GDK_KEY_Left && state == GDK_ALT_MASK)) &&
+      (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "browse");
+      return GDK_EVENT_STOP;
+    }
+
   if (self->mode == LLM_WINDOW_MODE_BROWSE)
     return GDK_EVENT_PROPAGATE;
 
-  state &= GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK;
   if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_4)
     grade = keyval - GDK_KEY_1 + 1;
   else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_4)
@@ -423,6 +444,27 @@ show_stats_action (GtkWidget  *widget,
 }
 
 static void
+close_stats_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "stats") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "browse");
+}
+
+/* Statistics are opened only while browsing, so nothing is left to ask. */
+static void
+on_practice_topic (LlmWindow    *self,
+                   const char   *topic,
+                   LlmStatsPage *page)
+{
+  if (self->collection != NULL && self->mode == LLM_WINDOW_MODE_BROWSE)
+    start_self_test_on (self, topic);
+}
+
+static void
 on_interview_date_changed (LlmWindow    *self,
                            GDateTime    *date,
                            LlmStatsPage *page)
@@ -519,6 +561,7 @@ _llm_window_quiz_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, done_next);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, stats_page);
   gtk_widget_class_bind_template_callback (widget_class, on_interview_date_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_practice_topic);
   gtk_widget_class_bind_template_callback (widget_class, on_self_test_show_question);
   gtk_widget_class_bind_template_callback (widget_class, on_self_test_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_self_test_stopped);
@@ -528,4 +571,5 @@ _llm_window_quiz_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.quiz-stop", NULL, quiz_stop_action);
   gtk_widget_class_install_action (widget_class, "win.review-again", NULL, review_again_action);
   gtk_widget_class_install_action (widget_class, "win.show-stats", NULL, show_stats_action);
+  gtk_widget_class_install_action (widget_class, "win.close-stats", NULL, close_stats_action);
 }

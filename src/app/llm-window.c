@@ -81,6 +81,14 @@ update_question_title (LlmWindow *self)
   g_autofree char *title = NULL;
   guint n = 0, position = 0;
 
+  /* Statistics are a page of their own, not the question's. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "stats") == 0)
+    {
+      adw_window_title_set_title (self->question_title, _("Statistics"));
+      adw_window_title_set_subtitle (self->question_title, "");
+      return;
+    }
+
   if (self->collection != NULL && self->question != NULL)
     {
       n = llm_collection_get_n_questions (self->collection);
@@ -146,6 +154,7 @@ llm_window_show_question (LlmWindow   *self,
   llm_sidebar_select_question (self->sidebar, question);
   llm_answer_view_show (self->answer_view, self->collection, question, *note ? note : NULL);
   llm_settings_set_last_question (self->settings, llm_question_get_id (question));
+  _llm_window_remember_place (self);
 
   update_question_title (self);
   _llm_window_update_bookmark_button (self);
@@ -255,15 +264,20 @@ apply_folded (LlmWindow *self)
   gboolean sidebar_only = self->folded && (self->folded_show_sidebar || self->question == NULL);
   gboolean show_sidebar = !self->folded || sidebar_only;
   gboolean show_content = !self->folded || !sidebar_only;
+  gboolean stats = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "stats") == 0;
 
   gtk_widget_set_visible (self->sidebar_pane, show_sidebar);
   gtk_widget_set_visible (self->content_pane, show_content);
-  gtk_widget_set_visible (self->show_sidebar_button, self->folded);
+  /* On Statistics the back button takes the sidebar button's place, and
+   * the star (a question's) goes: a phone-wide header has room for neither. */
+  gtk_widget_set_visible (self->show_sidebar_button, self->folded && !stats);
+  gtk_widget_set_visible (GTK_WIDGET (self->bookmark_button), !stats);
   /* A phone-wide header keeps only what has no shortcut-free substitute;
    * the rest stays on the keyboard and in the menus. */
-  gtk_widget_set_visible (self->history_box, !self->folded);
-  gtk_widget_set_visible (self->step_box, !self->folded);
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_button), !self->folded);
+  gtk_widget_set_visible (self->history_box, !self->folded && !stats);
+  gtk_widget_set_visible (self->step_box, !self->folded && !stats);
+  gtk_widget_set_visible (self->stats_back_button, stats);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_button), !self->folded && !stats);
   adw_button_content_set_label (self->self_test_content, self->folded ? "" : _("Test"));
   update_question_title (self);
   adw_header_bar_set_show_end_title_buttons (self->sidebar_header, self->folded);
@@ -472,8 +486,12 @@ preferences_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   LlmWindow *self = LLM_WINDOW (widget);
+  GtkWidget *prefs = llm_preferences_window_new (GTK_WINDOW (self), self->settings, self->user_data);
 
-  gtk_window_present (GTK_WINDOW (llm_preferences_window_new (GTK_WINDOW (self), self->settings, self->user_data)));
+  /* Export Notes there writes what is on disk: the note being typed first. */
+  llm_note_editor_flush (self->note_editor);
+  llm_preferences_window_set_notes (LLM_PREFERENCES_WINDOW (prefs), self->notes, self->collection);
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void
@@ -594,6 +612,10 @@ llm_window_constructed (GObject *object)
   _llm_window_quiz_constructed (self);
   _llm_window_mock_constructed (self);
   _llm_window_open_constructed (self);
+
+  /* The header follows the page: Statistics get their title and a way back. */
+  g_signal_connect_object (self->content_stack, "notify::visible-child-name",
+                           G_CALLBACK (apply_folded), self, G_CONNECT_SWAPPED);
 
   g_object_bind_property (self->settings, "sidebar-width", self->paned, "position",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
@@ -745,6 +767,7 @@ llm_window_class_init (LlmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, show_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, stats_back_button);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, history_box);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, step_box);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, self_test_content);
@@ -873,9 +896,18 @@ llm_window_set_collection (LlmWindow     *self,
 
   if (collection != NULL)
     {
+      double offset = 0;
+      g_autofree char *place = _llm_window_dup_place (self, &offset);
+
+      /* The question last shown anywhere, or else the one last shown in
+       * this collection, which comes back scrolled as it was. */
       start = llm_collection_lookup (collection, llm_settings_get_last_question (self->settings));
+      if (start == NULL && place != NULL)
+        start = llm_collection_lookup (collection, place);
       if (start == NULL)
         start = llm_collection_get_question (collection, 0);
+      if (start != NULL && g_strcmp0 (llm_question_get_id (start), place) == 0)
+        llm_answer_view_set_next_scroll (self->answer_view, offset);
       if (start != NULL)
         llm_window_show_question (self, start);
     }

@@ -48,6 +48,7 @@
 #include <glib/gstdio.h>
 
 #include "llm-note-store.h"
+#include "llm-render.h"
 
 #define HEADER_RULE "---"
 #define CONFLICT_INFIX ".conflict-"
@@ -1017,12 +1018,50 @@ llm_note_store_list_conflicts (LlmNoteStore *self,
   return list_names (self, TRUE, id);
 }
 
+/* A list shows a line as text: "## Why", "> - **Key**" and "1. [ ] `x`"
+ * lose their markers and their inline markup. */
+static char *
+preview_plain (const char *line)
+{
+  const char *p = line;
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      const char *q = p;
+
+      more = FALSE;
+      while (*q == '#')
+        q++;
+      if (q != p && (*q == ' ' || *q == '\0'))
+        p = q, more = TRUE;
+      else if (*p == '>')
+        p++, more = TRUE;
+      else if ((*p == '-' || *p == '*' || *p == '+') && p[1] == ' ')
+        p += 2, more = TRUE;
+      else if (g_ascii_isdigit (*p))
+        {
+          for (q = p; g_ascii_isdigit (*q); q++)
+            ;
+          if ((*q == '.' || *q == ')') && q[1] == ' ')
+            p = q + 2, more = TRUE;
+        }
+      else if (*p == '[' && (p[1] == ' ' || p[1] == 'x' || p[1] == 'X') && p[2] == ']' && p[3] == ' ')
+        p += 4, more = TRUE;
+      while (*p == ' ' || *p == '\t')
+        p++;
+    }
+
+  return g_strstrip (llm_render_inline_plain (p));
+}
+
 /**
  * llm_note_store_preview:
  * @id: the question id
  *
- * For a list of notes: the first line of the body with any text, trimmed
- * and cut at a character to at most 80 characters. Does not count as a
+ * For a list of notes: the first line of the body with any text, as
+ * text (no markdown markers or markup), trimmed and cut at a character to
+ * at most 80 characters. Does not count as a
  * load for llm_note_store_changed_on_disk().
  *
  * Returns: (transfer full) (nullable): the line, or %NULL when there is no
@@ -1059,7 +1098,14 @@ llm_note_store_preview (LlmNoteStore *self,
       p = next_line (line, &length);
       trimmed = g_strndup (line, length);
       g_strstrip (trimmed);
+      if (is_blank (trimmed))
+        continue;
+      {
+        char *plain = preview_plain (trimmed);
 
+        g_free (trimmed);
+        trimmed = plain;
+      }
       if (is_blank (trimmed))
         continue;
 

@@ -149,6 +149,7 @@ pick_questions (LlmStudy                 *study,
                 gint64                    now)
 {
   g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  GPtrArray *queue;
 
   for (guint i = 0; i < questions->len; i++)
     {
@@ -159,8 +160,22 @@ pick_questions (LlmStudy                 *study,
         g_ptr_array_add (candidates, question);
     }
 
-  return llm_study_build_queue (study, candidates, options->scope == LLM_SELF_TEST_SCOPE_DUE,
-                                options->new_limit, now);
+  queue = llm_study_build_queue (study, candidates, options->scope == LLM_SELF_TEST_SCOPE_DUE,
+                                 options->new_limit, now);
+
+  /* Shuffled after the day's share is picked, so the order never changes
+   * which questions are asked; Fisher–Yates, from the source passed in. */
+  if (options->shuffle != NULL)
+    for (guint i = queue->len; i > 1; i--)
+      {
+        guint j = g_rand_int_range (options->shuffle, 0, i);
+        gpointer swap = queue->pdata[i - 1];
+
+        queue->pdata[i - 1] = queue->pdata[j];
+        queue->pdata[j] = swap;
+      }
+
+  return queue;
 }
 
 static gint64

@@ -32,6 +32,7 @@ typedef struct {
   const char *topic;                 /* for LLM_SELF_TEST_SCOPE_TOPIC */
   const char * const *bookmarks;     /* ids, for LLM_SELF_TEST_SCOPE_BOOKMARKS */
   guint new_limit;                   /* new questions still allowed today */
+  GRand *shuffle;                    /* %NULL asks in the queue's order */
 } LlmSelfTestOptions;
 
 /* What the rest of the session holds, as the counts above the answer say
