@@ -232,31 +232,6 @@ llm_test_find_actionable (GtkWidget  *root,
   return NULL;
 }
 
-/**
- * llm_test_find_widget:
- *
- * Returns: (transfer none) (nullable): the first widget of @type under
- *   @root, itself included
- */
-GtkWidget *
-llm_test_find_widget (GtkWidget *root,
-                      GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = llm_test_find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 has_toplevel (gpointer type)
 {
@@ -470,8 +445,8 @@ llm_test_find_toplevel (GType type)
 }
 
 static gboolean
-has_toplevel (gpointer subject,
-              gpointer data)
+has_mapped_toplevel (gpointer subject,
+                     gpointer data)
 {
   return llm_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL &&
          gtk_widget_get_mapped (GTK_WIDGET (llm_test_find_toplevel (GPOINTER_TO_SIZE (data))));
@@ -480,7 +455,7 @@ has_toplevel (gpointer subject,
 GtkWindow *
 llm_test_wait_for_toplevel (GType type)
 {
-  llm_test_wait_until (has_toplevel, NULL, GSIZE_TO_POINTER (type), g_type_name (type));
+  llm_test_wait_until (has_mapped_toplevel, NULL, GSIZE_TO_POINTER (type), g_type_name (type));
   return llm_test_find_toplevel (type);
 }
 

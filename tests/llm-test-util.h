@@ -24,8 +24,6 @@ LlmQuestion *llm_test_question_numbered (LlmCollection *collection,
                                          guint          number);
 GtkWidget *llm_test_find_actionable     (GtkWidget     *root,
                                          const char    *action);
-GtkWidget *llm_test_find_widget         (GtkWidget     *root,
-                                         GType          type);
 GtkWindow *llm_test_wait_for_window     (GType          type);
 void       llm_test_wait_for_signal     (gpointer       instance,
                                          const char    *signal);

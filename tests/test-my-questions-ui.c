@@ -79,7 +79,7 @@ test_add_edit_study (void)
   llm_test_screenshot ("my-questions-add");
   /* Preview: the answer rendered as the window will show it. */
   {
-    GtkWidget *toggle = llm_test_find_widget (GTK_WIDGET (form), GTK_TYPE_TOGGLE_BUTTON);
+    GtkWidget *toggle = llm_test_find_widget (GTK_WIDGET (form), GTK_TYPE_TOGGLE_BUTTON, NULL);
     g_autofree char *strong = NULL;
 
     g_assert_nonnull (toggle);
