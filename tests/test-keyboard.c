@@ -30,48 +30,6 @@ static LlmApplication *app;
 /* The test's own settings, which the window was given. */
 static GSettings *gsettings;
 
-static void
-on_child_exit (GPid     pid,
-               int      status,
-               gpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("xdotool failed: %s", error->message);
-  g_spawn_close_pid (pid);
-  *(gboolean *)data = TRUE;
-}
-
-/* Runs xdotool while the main loop keeps turning, so the window handles
- * each event as it comes. */
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-  GPid pid;
-
-  g_test_message ("xdotool %s", args);
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-press (const char *keys)
-{
-  g_autofree char *args = g_strdup_printf ("key --delay 60 %s", keys);
-
-  xdotool (args);
-}
-
 /* Presses @key @n times in one go. */
 static void
 press_n (const char *key,
@@ -82,7 +40,7 @@ press_n (const char *key,
   for (guint i = 0; i < n; i++)
     g_string_append_printf (keys, "%s%s", i ? " " : "", key);
   if (n > 0)
-    press (keys->str);
+    llm_test_press (keys->str);
 }
 
 /* Key events arrive asynchronously: wait for their effect, and fail if it
@@ -341,28 +299,28 @@ test_keyboard_only (void)
   /* With no window manager, give the window the X input focus once. */
   focus_args = g_strdup_printf ("windowfocus --sync %lu",
                                 (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-  xdotool (focus_args);
+  llm_test_xdotool (focus_args);
 
   /* The keyboard starts in the tree, on the question shown. */
   g_assert_true (llm_window_get_question (window) == first);
   wait_until (window, focus_is_in, llm_window_get_sidebar (window), "the tree to have the focus");
 
   /* Arrows move in the tree, and the answer follows. */
-  press ("Down");
+  llm_test_press ("Down");
   wait_for_question (window, second);
-  press ("Up");
+  llm_test_press ("Up");
   wait_for_question (window, first);
-  press ("End");
+  llm_test_press ("End");
   wait_for_question (window, last);
   wait_until (window, focus_on_row, GUINT_TO_POINTER (n_rows - 1), "the focus on the last row");
 
   /* Home is the first topic's row: Enter folds it and opens it again. */
-  press ("Home");
+  llm_test_press ("Home");
   wait_until (window, focus_on_row, GUINT_TO_POINTER (0), "the focus on the first row");
-  press ("Return");
+  llm_test_press ("Return");
   wait_until (window, n_rows_is, GUINT_TO_POINTER (n_rows - n_first_topic), "the first topic to fold");
   g_assert_true (llm_window_get_question (window) == last);
-  press ("Return");
+  llm_test_press ("Return");
   wait_until (window, n_rows_is, GUINT_TO_POINTER (n_rows), "the first topic to open");
 
   /* Down across the next topic's row to question 8. */
@@ -371,12 +329,12 @@ test_keyboard_only (void)
   wait_until (window, focus_on_row, GUINT_TO_POINTER (row_of (rows, target)), "the focus on question 8's row");
 
   /* Enter opens it for reading: the answer takes the focus. */
-  press ("Return");
+  llm_test_press ("Return");
   wait_until (window, focus_is_in, web_view, "the answer to take the focus");
   wait_for_question (window, target);
 
   /* Ctrl+D stars it, also with the focus in the web page, and unstars it. */
-  press ("ctrl+d");
+  llm_test_press ("ctrl+d");
   wait_until (window, is_bookmarked, target, "the question to be bookmarked");
   {
     g_auto(GStrv) stored = g_settings_get_strv (gsettings, "bookmarks");
@@ -384,9 +342,9 @@ test_keyboard_only (void)
     g_assert_cmpuint (g_strv_length (stored), ==, 1);
     g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (find_actionable (GTK_WIDGET (window), "win.toggle-bookmark"))), ==, "starred-symbolic");
   }
-  press ("ctrl+d");
+  llm_test_press ("ctrl+d");
   wait_until (window, is_not_bookmarked, target, "the bookmark to be removed");
-  press ("ctrl+d");
+  llm_test_press ("ctrl+d");
   wait_until (window, is_bookmarked, target, "the question to be bookmarked again");
   llm_test_screenshot ("keyboard-bookmarked");
 
@@ -398,21 +356,21 @@ test_keyboard_only (void)
     while (!focus_is_in (window, llm_window_get_sidebar (window)))
       {
         g_assert_cmpuint (++presses, <=, 8);
-        press ("Tab");
+        llm_test_press ("Tab");
         llm_test_wait (100);
       }
   }
   g_assert_true (focus_on_row (window, GUINT_TO_POINTER (row_of (rows, target))));
-  press ("Down");
+  llm_test_press ("Down");
   wait_for_question (window, after_target);
-  press ("Tab");
+  llm_test_press ("Tab");
   llm_test_wait (200);
   g_assert_false (focus_is_in (window, llm_window_get_sidebar (window)));
-  press ("shift+Tab");
+  llm_test_press ("shift+Tab");
   wait_until (window, focus_is_in, llm_window_get_sidebar (window), "Shift+Tab to come back to the tree");
 
   /* Ctrl+T starts a self-test on the first question it asks, covered. */
-  press ("ctrl+t");
+  llm_test_press ("ctrl+t");
   wait_until (window, quiz_is_active, GINT_TO_POINTER (TRUE), "the self-test to start");
   {
     LlmQuestion *asked[3];
@@ -423,11 +381,11 @@ test_keyboard_only (void)
     wait_until (window, page_body_class_is, "answer-hidden", "the answer to be covered");
 
     /* Space reveals; 3 grades it Good. */
-    press ("space");
+    llm_test_press ("space");
     wait_until (window, quiz_is_revealed, NULL, "the answer to be revealed");
     wait_until (window, page_body_class_is, "", "the answer to show");
     g_assert_true (focus_on_grade (window, GINT_TO_POINTER (LLM_GRADE_GOOD)));
-    press ("3");
+    llm_test_press ("3");
     {
       g_autofree char *line = g_strdup_printf ("\t%s\tgood\t", llm_question_get_id (asked[0]));
 
@@ -441,11 +399,11 @@ test_keyboard_only (void)
 
     /* The grade buttons work as buttons: Enter reveals, Shift+Tab moves from
      * Good to Hard, Enter presses it. */
-    press ("Return");
+    llm_test_press ("Return");
     wait_until (window, quiz_is_revealed, NULL, "the answer to be revealed with Enter");
-    press ("shift+Tab");
+    llm_test_press ("shift+Tab");
     wait_until (window, focus_on_grade, GINT_TO_POINTER (LLM_GRADE_HARD), "the focus on Hard");
-    press ("Return");
+    llm_test_press ("Return");
     {
       g_autofree char *line = g_strdup_printf ("\t%s\thard\t", llm_question_get_id (asked[1]));
 
@@ -454,19 +412,19 @@ test_keyboard_only (void)
     wait_until (window, quiz_at, GUINT_TO_POINTER (2), "the third question");
 
     /* Ctrl+Z takes the Hard back: the second question is asked again. */
-    press ("ctrl+z");
+    llm_test_press ("ctrl+z");
     wait_until (window, quiz_at, GUINT_TO_POINTER (1), "the grade to be undone");
     wait_until (window, log_has, "\tundone\n", "the undo to be logged");
     wait_for_question (window, asked[1]);
     wait_until (window, page_body_class_is, "answer-hidden", "the undone question to be covered");
-    press ("space");
+    llm_test_press ("space");
     wait_until (window, quiz_is_revealed, NULL, "the answer to be revealed again");
-    press ("4");
+    llm_test_press ("4");
     wait_until (window, quiz_at, GUINT_TO_POINTER (2), "the third question after the undo");
     asked[2] = llm_self_test_session_get_current (session_of (window));
 
     /* Esc ends it, on the question being asked. */
-    press ("Escape");
+    llm_test_press ("Escape");
     wait_until (window, quiz_is_active, GINT_TO_POINTER (FALSE), "the self-test to end");
     g_assert_true (llm_window_get_question (window) == asked[2]);
     wait_until (window, page_body_class_is, "", "the answer to show after the self-test");
@@ -584,7 +542,7 @@ test_mock_keys (void)
   llm_test_wait_for_shown (llm_window_get_answer_view (window));
   focus_args = g_strdup_printf ("windowfocus --sync %lu",
                                 (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-  xdotool (focus_args);
+  llm_test_xdotool (focus_args);
 
   /* What the set-up sheet's Start does (the sheet has its own test):
    * three questions from every topic, two minutes each. */
@@ -597,24 +555,24 @@ test_mock_keys (void)
 
   /* Esc before anything is graded: the dialog, closed with Esc again,
    * is Continue; the clock keeps running. */
-  press ("Escape");
+  llm_test_press ("Escape");
   wait_until (window, dialog_is_open, GINT_TO_POINTER (TRUE), "Esc to ask");
-  press ("Escape");
+  llm_test_press ("Escape");
   wait_until (window, dialog_is_open, GINT_TO_POINTER (FALSE), "Esc to close the question");
   g_assert_true (mock_answering (window, GUINT_TO_POINTER (0)));
 
   /* A digit while answering is typed, not a grade; Ctrl+Enter hands the
    * answer in. */
-  xdotool ("type --delay 40 '3 layers'");
+  llm_test_xdotool ("type --delay 40 '3 layers'");
   llm_test_wait (300);
   g_assert_true (mock_answering (window, GUINT_TO_POINTER (0)));
-  press ("ctrl+Return");
+  llm_test_press ("ctrl+Return");
   wait_until (window, mock_at_result, GUINT_TO_POINTER (0), "the first result");
   wait_until (window, page_body_class_is, "", "the answer to show");
   g_assert_cmpstr (llm_mock_session_get_result (session)->answer, ==, "3 layers");
 
   /* 2 grades it Hard and moves on. */
-  press ("2");
+  llm_test_press ("2");
   wait_until (window, mock_answering, GUINT_TO_POINTER (1), "the second question");
   results = llm_mock_session_get_results (session);
   g_assert_cmpuint (results->len, ==, 1);
@@ -622,21 +580,21 @@ test_mock_keys (void)
   wait_until (window, mock_logged, g_ptr_array_index (results, 0), "the Hard review to be logged");
 
   /* Nothing typed: Enter confirms the suggestion, Again. */
-  press ("ctrl+Return");
+  llm_test_press ("ctrl+Return");
   wait_until (window, mock_at_result, GUINT_TO_POINTER (1), "the second result");
   g_assert_cmpint (llm_mock_session_get_suggested (session), ==, LLM_GRADE_AGAIN);
-  press ("Return");
+  llm_test_press ("Return");
   wait_until (window, mock_answering, GUINT_TO_POINTER (2), "the third question");
   g_assert_cmpuint (results->len, ==, 2);
   g_assert_cmpint (((LlmInterviewResult *)g_ptr_array_index (results, 1))->grade, ==, LLM_GRADE_AGAIN);
   wait_until (window, mock_logged, g_ptr_array_index (results, 1), "the Again review to be logged");
 
   /* Esc on the third question, and Alt+S: Save Partial Report. */
-  press ("Escape");
+  llm_test_press ("Escape");
   wait_until (window, dialog_is_open, GINT_TO_POINTER (TRUE), "Esc to ask again");
   llm_test_wait (300);
   llm_test_screenshot ("keyboard-mock-end-ask");
-  press ("alt+s");
+  llm_test_press ("alt+s");
   wait_until (window, mode_is, GINT_TO_POINTER (LLM_WINDOW_MODE_BROWSE), "the interview to end");
   wait_until (window, dialog_is_open, GINT_TO_POINTER (FALSE), "the dialog to close");
   g_assert_true (llm_mock_session_is_partial (session));

@@ -48,39 +48,6 @@ static const struct
   { "a[href^='#fnref']", "Back to the text" },
 };
 
-static void
-on_child_exit (GPid     pid,
-               int      status,
-               gpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("xdotool failed: %s", error->message);
-  g_spawn_close_pid (pid);
-  *(gboolean *)data = TRUE;
-}
-
-/* Runs xdotool while the main loop keeps turning. */
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-  GPid pid;
-
-  g_test_message ("%s", command);
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static GtkWidget *
 find_link_status (GtkWidget *widget)
 {
@@ -153,7 +120,7 @@ move_pointer_to (LlmWindow *window,
   args = g_strdup_printf ("mousemove --sync --window %lu %d %d",
                           (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
                           (int)(in_window.x + surface_x), (int)(in_window.y + surface_y));
-  xdotool (args);
+  llm_test_xdotool (args);
 }
 
 static void

@@ -748,6 +748,34 @@ remember (LlmNoteStore *self,
   return state;
 }
 
+/* Reads the note of @id: its body (NULL when there is none), the title
+ * and topic of its header, and the file's checksum. Changes nothing in
+ * the store, so any thread may call it. */
+static gboolean
+read_parts (LlmNoteStore  *self,
+            const char    *id,
+            char         **body,
+            char         **title,
+            char         **topic,
+            char         **checksum,
+            GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  *body = *title = *topic = NULL;
+  if (!check_id (id, error))
+    return FALSE;
+
+  path = note_path (self, id);
+  if (!read_note (path, &text, checksum, error))
+    return FALSE;
+
+  if (text != NULL)
+    *body = g_strdup (split_note (text, title, topic));
+  return TRUE;
+}
+
 /**
  * llm_note_store_load:
  * @id: the question id
@@ -764,34 +792,18 @@ llm_note_store_load (LlmNoteStore  *self,
                      const char    *id,
                      GError       **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *checksum = NULL;
-  char *title;
-  char *topic;
-  const char *body;
+  char *body, *title, *topic;
 
   g_return_val_if_fail (LLM_IS_NOTE_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_id (id, error))
+  if (!read_parts (self, id, &body, &title, &topic, &checksum, error))
     return NULL;
 
-  path = note_path (self, id);
-  if (!read_note (path, &text, &checksum, error))
-    return NULL;
-
-  if (text == NULL)
-    {
-      remember (self, id, FALSE, NULL, NULL, NULL);
-      return NULL;
-    }
-
-  body = split_note (text, &title, &topic);
-  remember (self, id, TRUE, g_steal_pointer (&checksum), title, topic);
-
-  return g_strdup (body);
+  remember (self, id, body != NULL, g_steal_pointer (&checksum), title, topic);
+  return body;
 }
 
 /**
@@ -811,25 +823,18 @@ llm_note_store_read (LlmNoteStore  *self,
                      const char    *id,
                      GError       **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *topic = NULL;
-  const char *body;
+  char *body;
 
   g_return_val_if_fail (LLM_IS_NOTE_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_id (id, error))
+  if (!read_parts (self, id, &body, &title, &topic, NULL, error))
     return NULL;
 
-  path = note_path (self, id);
-  if (!read_note (path, &text, NULL, error) || text == NULL)
-    return NULL;
-
-  body = split_note (text, &title, &topic);
-  return g_strdup (body);
+  return body;
 }
 
 /**
