@@ -15,7 +15,7 @@ ok () {
   if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi
 }
 
-echo "1..42"
+echo "1..43"
 
 "$app" --list > "$tmp/list" 2> "$tmp/err"
 ok $? "--list exits 0"
@@ -108,6 +108,9 @@ ok $? "--export-html exits 0"
 
 [ -f "$tmp/site/index.html" ] && [ "$(ls "$tmp/site/q" | wc -l)" -eq 30 ] && ! grep -l "onerror=" "$tmp/site/q/"*.html > /dev/null
 ok $? "--export-html writes an index and a page per question"
+
+[ -f "$tmp/site/images/cnn-rnn-self-attention.svg" ] && [ ! -s "$tmp/err" ]
+ok $? "--export-html publishes the bundled diagram, without a warning"
 
 # --optimize trains on the whole log, whatever collection is open, and
 # prints four lines with numbers in the C locale.

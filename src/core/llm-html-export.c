@@ -647,10 +647,18 @@ static char *
 real_relative_path (Export *self,
                     GFile  *source)
 {
-  g_autofree char *real_base = realpath (g_file_peek_path (llm_collection_get_base (self->collection)), NULL);
-  g_autofree char *real = g_file_peek_path (source) != NULL ? realpath (g_file_peek_path (source), NULL) : NULL;
+  GFile *base = llm_collection_get_base (self->collection);
+  g_autofree char *real_base = NULL;
+  g_autofree char *real = NULL;
   gsize len;
 
+  /* Notes that are no files on disk (the bundled ones, in the program's
+   * resources) have no links to follow. */
+  if (g_file_peek_path (base) == NULL)
+    return g_file_get_relative_path (base, source);
+
+  real_base = realpath (g_file_peek_path (base), NULL);
+  real = g_file_peek_path (source) != NULL ? realpath (g_file_peek_path (source), NULL) : NULL;
   if (real_base == NULL || real == NULL)
     return NULL;
 
