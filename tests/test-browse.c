@@ -488,6 +488,11 @@ test_states_and_narrow (void)
   grade (window, 4, LLM_GRADE_AGAIN, now - 10);
   grade (window, 7, LLM_GRADE_GOOD, now - 40 * 86400);
 
+  /* The window comes back to this collection's last place: start over
+   * from question 1. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "s",
+                                             llm_question_get_id (llm_test_question_numbered (collection, 1))));
+
   /* Due: question 2 and 7 only; from question 1, next is 2, then 7. */
   gtk_widget_activate_action (GTK_WIDGET (llm_window_get_sidebar (window)), "sidebar.filter", "s", "due");
   step (window, "win.next-question", q2);
