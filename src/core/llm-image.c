@@ -289,8 +289,12 @@ sanitize_children (xmlNode *parent)
             xmlEntity *entity = xmlGetDocEntity (node->doc, node->name);
 
             /* An internal entity becomes the text it stands for, as text:
-             * markup inside it never turns into elements. */
-            if (entity != NULL && entity->etype == XML_INTERNAL_GENERAL_ENTITY && entity->content != NULL)
+             * markup inside it never turns into elements. An empty one
+             * goes: an empty text node would be written as <a></a> and
+             * read back as nothing, and sanitising must not change its
+             * own output. */
+            if (entity != NULL && entity->etype == XML_INTERNAL_GENERAL_ENTITY &&
+                entity->content != NULL && entity->content[0] != '\0')
               {
                 xmlNode *text = xmlNewDocText (node->doc, entity->content);
 
