@@ -10,12 +10,10 @@
 
 #include "llm-application.h"
 #include "llm-collection.h"
-#include "llm-collection-loader.h"
 #include "llm-folder-loader.h"
 #include "llm-fsrs-optimizer.h"
 #include "llm-gl-probe.h"
 #include "llm-html-export.h"
-#include "llm-my-questions.h"
 #include "llm-note-export.h"
 #include "llm-note-store.h"
 #include "llm-question.h"
@@ -24,7 +22,6 @@
 #include "llm-stats.h"
 #include "llm-study.h"
 #include "llm-settings.h"
-#include "llm-topic.h"
 #include "llm-user-data.h"
 #include "llm-window.h"
 
