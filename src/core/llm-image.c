@@ -212,17 +212,27 @@ sanitize_namespaces (xmlNode *element)
 {
   for (xmlNs *ns = element->nsDef; ns != NULL; ns = ns->next)
     {
-      xmlChar *href;
+      g_autoptr(GString) href = NULL;
 
-      if (ns->href == NULL || strpbrk ((const char *)ns->href, "\t\n\r") == NULL)
+      /* libxml2 writes a namespace name as it is: a line break comes back
+       * as a space, and '<', '&' or both quotes would not parse at all.
+       * Line breaks become spaces and the rest is percent-encoded, as it
+       * would be in any URI. */
+      if (ns->href == NULL || strpbrk ((const char *)ns->href, "\t\n\r<&\"'") == NULL)
         continue;
 
-      href = xmlStrdup (ns->href);
-      for (xmlChar *p = href; *p != '\0'; p++)
-        if (*p == '\t' || *p == '\n' || *p == '\r')
-          *p = ' ';
+      href = g_string_new (NULL);
+      for (const xmlChar *p = ns->href; *p != '\0'; p++)
+        {
+          if (*p == '\t' || *p == '\n' || *p == '\r')
+            g_string_append_c (href, ' ');
+          else if (strchr ("<&\"'", *p) != NULL)
+            g_string_append_printf (href, "%%%02X", *p);
+          else
+            g_string_append_c (href, *p);
+        }
       xmlFree ((xmlChar *)ns->href);
-      ns->href = href;
+      ns->href = xmlStrdup ((const xmlChar *)href->str);
     }
 }
 
