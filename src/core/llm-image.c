@@ -259,6 +259,18 @@ sanitize_attributes (xmlNode *element)
     }
 }
 
+/* A style sheet is text: a browser reads only the text directly in
+ * <style>, so markup inside one would hide what it reads from the check. */
+static gboolean
+has_only_text (xmlNode *element)
+{
+  for (xmlNode *child = element->children; child != NULL; child = child->next)
+    if (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE)
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 style_is_local (xmlNode *style)
 {
@@ -285,7 +297,8 @@ sanitize_children (xmlNode *parent)
            * their metadata there), and HTML would be live. */
           if ((node->ns != NULL && g_strcmp0 ((const char *)node->ns->href, SVG_NAMESPACE) != 0) ||
               is_forbidden_element ((const char *)node->name) ||
-              (g_ascii_strcasecmp ((const char *)node->name, "style") == 0 && !style_is_local (node)))
+              (g_ascii_strcasecmp ((const char *)node->name, "style") == 0 &&
+               (!has_only_text (node) || !style_is_local (node))))
             {
               remove_node (node);
               break;
