@@ -1072,6 +1072,8 @@ llm_answer_view_get_property (GObject    *object,
 
     case PROP_CURRENT_MATCH:
       g_value_set_uint (value, self->current_match);
+      break;
+
     case PROP_SCROLL_OFFSET:
       g_value_set_double (value, self->scroll_offset);
       break;
