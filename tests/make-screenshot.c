@@ -20,7 +20,6 @@
 #include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-question.h"
-#include "llm-window-private.h"
 
 static gboolean
 set_flag (gpointer data)

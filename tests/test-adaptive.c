@@ -13,7 +13,17 @@
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-test-util.h"
-#include "llm-window-private.h"
+
+/* Whether the part of the window its template names @name is shown. */
+static gboolean
+shows (LlmWindow  *window,
+       const char *name)
+{
+  GtkWidget *part = llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, name);
+
+  g_assert_nonnull (part);
+  return gtk_widget_get_visible (part);
+}
 
 static void
 test_narrow_window (void)
@@ -30,30 +40,29 @@ test_narrow_window (void)
   llm_test_wait (300);
 
   /* Folded, on the answer, with a way back to the topics. */
-  g_assert_true (window->folded);
-  g_assert_true (gtk_widget_get_visible (window->content_pane));
-  g_assert_false (gtk_widget_get_visible (window->sidebar_pane));
-  g_assert_true (gtk_widget_get_visible (window->show_sidebar_button));
+  g_assert_true (shows (window, "content-pane"));
+  g_assert_false (shows (window, "sidebar-pane"));
+  g_assert_true (shows (window, "show-sidebar"));
   llm_test_screenshot ("narrow-answer");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
-  g_assert_true (gtk_widget_get_visible (window->sidebar_pane));
-  g_assert_false (gtk_widget_get_visible (window->content_pane));
+  g_assert_true (shows (window, "sidebar-pane"));
+  g_assert_false (shows (window, "content-pane"));
   llm_test_wait (1500);
   llm_test_screenshot ("narrow-topics");
 
   /* The arrow keys select questions and stay in the tree, so that it can
    * be browsed from the keyboard... */
-  g_assert_false (llm_sidebar_is_pointer_pick (window->sidebar));
-  g_signal_emit_by_name (window->sidebar, "question-selected", llm_collection_get_question (collection, 7));
+  g_assert_false (llm_sidebar_is_pointer_pick (llm_window_get_sidebar (window)));
+  g_signal_emit_by_name (llm_window_get_sidebar (window), "question-selected", llm_collection_get_question (collection, 7));
   g_assert_true (llm_window_get_question (window) == llm_collection_get_question (collection, 7));
-  g_assert_true (gtk_widget_get_visible (window->sidebar_pane));
-  g_assert_false (gtk_widget_get_visible (window->content_pane));
+  g_assert_true (shows (window, "sidebar-pane"));
+  g_assert_false (shows (window, "content-pane"));
 
   /* ...and Enter (or a click) turns to the answer. */
-  g_signal_emit_by_name (window->sidebar, "question-activated", llm_collection_get_question (collection, 7));
-  g_assert_true (gtk_widget_get_visible (window->content_pane));
-  g_assert_false (gtk_widget_get_visible (window->sidebar_pane));
+  g_signal_emit_by_name (llm_window_get_sidebar (window), "question-activated", llm_collection_get_question (collection, 7));
+  g_assert_true (shows (window, "content-pane"));
+  g_assert_false (shows (window, "sidebar-pane"));
 
   llm_test_destroy_window (window);
 }
@@ -73,10 +82,9 @@ test_wide_window (void)
   llm_test_wait_for_shown (llm_window_get_answer_view (window));
   llm_test_wait (200);
 
-  g_assert_false (window->folded);
-  g_assert_true (gtk_widget_get_visible (window->sidebar_pane));
-  g_assert_true (gtk_widget_get_visible (window->content_pane));
-  g_assert_false (gtk_widget_get_visible (window->show_sidebar_button));
+  g_assert_true (shows (window, "sidebar-pane"));
+  g_assert_true (shows (window, "content-pane"));
+  g_assert_false (shows (window, "show-sidebar"));
 
   llm_test_destroy_window (window);
 }

@@ -21,7 +21,6 @@
 #include "llm-question-form.h"
 #include "llm-test-util.h"
 #include "llm-self-test-bar.h"
-#include "llm-window-private.h"
 
 #define ID LLM_MY_QUESTIONS_ID_PREFIX "what-is-grouped-query-attention"
 
@@ -146,12 +145,12 @@ test_add_edit_study (void)
   /* Its notes, like any question's: the empty editor says what it is for. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-notes", NULL);
   llm_test_wait (300);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->note_editor)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (llm_window_get_note_editor (window))));
   llm_test_screenshot ("my-questions-note-editor");
-  llm_note_editor_set_text (window->note_editor, "Asked at the second round.");
-  g_assert_true (llm_note_editor_flush (window->note_editor));
+  llm_note_editor_set_text (llm_window_get_note_editor (window), "Asked at the second round.");
+  g_assert_true (llm_note_editor_flush (llm_window_get_note_editor (window)));
   {
-    g_autofree char *note = llm_note_store_load (window->notes, ID, NULL);
+    g_autofree char *note = llm_note_store_load (llm_window_get_note_store (window), ID, NULL);
 
     g_assert_cmpstr (note, ==, "Asked at the second round.");
   }

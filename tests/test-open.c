@@ -16,7 +16,6 @@
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-test-util.h"
-#include "llm-window-private.h"
 
 static void
 on_loaded (LlmWindow *window,
@@ -143,10 +142,10 @@ test_open_empty (void)
   window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   gtk_window_present (GTK_WINDOW (window));
   llm_window_open (window, file);
-  for (guint i = 0; i < 200 && g_strcmp0 (gtk_stack_get_visible_child_name (window->content_stack), "empty") != 0; i++)
+  for (guint i = 0; i < 200 && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "content-stack"))), "empty") != 0; i++)
     llm_test_wait (25);
 
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "content-stack"))), ==, "empty");
   llm_test_wait (300);
   llm_test_screenshot ("empty-file");
 
@@ -318,7 +317,7 @@ test_disguised_titles (void)
     g_assert_null (strstr (g_ptr_array_index (labels, i), "\u202E"));
 
   /* The header's topic, and the page, where each title is an isolate. */
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->question_title), ==, "\u2039RLO\u203Acipot");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "question-title"))), ==, "\u2039RLO\u203Acipot");
   heading = llm_test_eval (llm_window_get_answer_view (window), "document.querySelector('header h1 bdi').textContent");
   g_assert_cmpstr (heading, ==, "invoice\u2039RLO\u203Afdp.exe");
   topic = llm_test_eval (llm_window_get_answer_view (window), "document.querySelector('header .topic bdi').textContent");

@@ -13,8 +13,8 @@
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
 #include "llm-question.h"
+#include "llm-search-results.h"
 #include "llm-test-util.h"
-#include "llm-window-private.h"
 
 static void
 test_search_opens_and_highlights (void)
@@ -23,12 +23,18 @@ test_search_opens_and_highlights (void)
   g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
   LlmQuestion *q3 = llm_test_question_numbered (collection, 3);
   g_autofree char *title = NULL;
+  LlmSearchResults *search_results;
+  GtkWidget *search_entry;
+  GtkStack *sidebar_stack;
   LlmAnswerView *view;
   LlmWindow *window;
 
   g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
   window = llm_window_new (NULL, settings, llm_test_get_user_data ());
   view = llm_window_get_answer_view (window);
+  search_entry = llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "search-entry");
+  sidebar_stack = GTK_STACK (llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "sidebar-stack"));
+  search_results = LLM_SEARCH_RESULTS (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS, NULL));
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (view);
@@ -38,18 +44,18 @@ test_search_opens_and_highlights (void)
   /* Ctrl+F focuses the entry; the query shows ranked results. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                         GTK_WIDGET (window->search_entry)));
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "蒸馏");
+                                         search_entry));
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "蒸馏");
   /* search-changed is delayed by GtkSearchEntry; wait for the results. */
-  for (guint i = 0; i < 100 && llm_search_results_get_n_items (window->search_results) == 0; i++)
+  for (guint i = 0; i < 100 && llm_search_results_get_n_items (search_results) == 0; i++)
     llm_test_wait (20);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "results");
-  g_assert_cmpuint (llm_search_results_get_n_items (window->search_results), >=, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "results");
+  g_assert_cmpuint (llm_search_results_get_n_items (search_results), >=, 1);
   llm_test_wait (300);
   llm_test_screenshot ("search-results");
 
   /* Enter opens the first result: question 26. */
-  g_signal_emit_by_name (window->search_entry, "activate");
+  g_signal_emit_by_name (search_entry, "activate");
   llm_test_wait_for_shown (view);
   g_assert_true (llm_window_get_question (window) == llm_test_question_numbered (collection, 26));
   title = llm_test_eval (view, "document.querySelector('header h1').textContent");
@@ -73,15 +79,15 @@ test_search_opens_and_highlights (void)
   g_assert_true (llm_window_get_question (window) == llm_test_question_numbered (collection, 26));
 
   /* Esc ends the search and the tree comes back. */
-  g_signal_emit_by_name (window->search_entry, "stop-search");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "tree");
+  g_signal_emit_by_name (search_entry, "stop-search");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "tree");
   g_assert_cmpuint (llm_answer_view_get_n_matches (view), ==, 0);
 
   /* A query that matches nothing says so. */
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz-nothing");
-  for (guint i = 0; i < 100 && g_strcmp0 (gtk_stack_get_visible_child_name (window->sidebar_stack), "results") != 0; i++)
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "zzzz-nothing");
+  for (guint i = 0; i < 100 && g_strcmp0 (gtk_stack_get_visible_child_name (sidebar_stack), "results") != 0; i++)
     llm_test_wait (20);
-  g_assert_cmpuint (llm_search_results_get_n_items (window->search_results), ==, 0);
+  g_assert_cmpuint (llm_search_results_get_n_items (search_results), ==, 0);
 
   /* A random question is another one. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.random-question", NULL);
