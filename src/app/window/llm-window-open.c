@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "llm-answer-view.h"
-#include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-collection-places.h"
 #include "llm-folder-loader.h"
