@@ -602,7 +602,9 @@ test_interview_plan (void)
   expected = plan_text (in_14, 3);
   probe = (Probe) { window, expected };
   llm_test_wait_for_condition (plan_says, &probe, "the plan for an interview in 14 days");
-  g_assert_cmpstr (expected, ==, "Interview in 14 days · 3 reviews a day");
+  /* In any language, the days and the reviews a day are there. */
+  g_assert_nonnull (strstr (expected, "14"));
+  g_assert_nonnull (strstr (expected, "3"));
   llm_test_wait (300);
   llm_test_screenshot ("browse-plan");
 
@@ -726,6 +728,10 @@ main (int   argc,
   app = llm_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
+  /* Starting, it took its colour scheme from its settings: dark
+   * screenshots ask again. */
+  if (g_strcmp0 (g_getenv ("LLM_TEST_DARK"), "1") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   g_test_add_func ("/llm/browse/focus-and-type-ahead", test_focus_and_type_ahead);
   g_test_add_func ("/llm/browse/filter-scopes-navigation", test_filter_scopes_navigation);

@@ -933,11 +933,9 @@ update_plan (gpointer data)
   text = format_plan (&plan);
   tooltip = format_plan_tooltip (&plan);
   gtk_label_set_label (self->plan_label, text);
+  /* Behind or on track, in the tooltip: at the start everyone is behind,
+   * and a warning colour on every first look would say little. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_label), tooltip);
-  if (plan.behind_by > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->plan_label), "warning");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->plan_label), "warning");
 
   return G_SOURCE_REMOVE;
 }
@@ -1014,7 +1012,7 @@ update_empty_state (LlmSidebar *self)
   gtk_widget_set_visible (GTK_WIDGET (self->scroller), !(empty && no_rows));
   /* The kept row takes what it needs, the page the rest. */
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), !empty);
-  gtk_scrolled_window_set_propagate_natural_height (self->scroller, empty);
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, empty ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
   if (!empty)
     return;
 

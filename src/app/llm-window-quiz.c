@@ -479,15 +479,15 @@ static void
 load_interview_date (LlmWindow *self)
 {
   g_autofree char *text = g_settings_get_string (llm_settings_get_gsettings (self->settings), "interview-date");
-  g_autoptr(GDate) day = dup_interview_date (self);
-  int year, month, day_of_month;
+  g_autoptr(GDate) interview = dup_interview_date (self);
+  int year, month, day;
   g_autoptr(GDateTime) date = NULL;
 
-  if (sscanf (text, "%d-%d-%d", &year, &month, &day_of_month) == 3)
-    date = g_date_time_new_local (year, month, day_of_month, 0, 0, 0);
+  if (sscanf (text, "%d-%d-%d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 0, 0, 0);
   llm_stats_page_set_interview_date (self->stats_page, date);
   /* The plan's line over the tree, from the same day. */
-  llm_sidebar_set_interview_date (self->sidebar, day);
+  llm_sidebar_set_interview_date (self->sidebar, interview);
 }
 
 /* Set here, in Statistics, or from outside (another window, dconf). */
