@@ -512,6 +512,208 @@ test_states_and_narrow (void)
   llm_test_destroy_window (window);
 }
 
+
+/* The interview plan over the tree ---------------------------------------- */
+
+static GtkWidget *
+plan_label_of (LlmWindow *window)
+{
+  GtkWidget *label = llm_test_find_widget (GTK_WIDGET (llm_window_get_sidebar (window)), GTK_TYPE_LABEL, "plan-label");
+
+  g_assert_nonnull (label);
+  return label;
+}
+
+static gboolean
+plan_hidden (gpointer data)
+{
+  return !gtk_widget_is_drawable (plan_label_of (data));
+}
+
+static gboolean
+plan_says (gpointer data)
+{
+  Probe *probe = data;
+  GtkWidget *label = plan_label_of (probe->window);
+
+  return gtk_widget_is_drawable (label) && g_str_equal (gtk_label_get_label (GTK_LABEL (label)), probe->data);
+}
+
+static void
+set_interview_in (GSettings *gsettings,
+                  int        days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+  g_settings_set_string (gsettings, "interview-date", text);
+}
+
+static char *
+plan_text (const char *when,
+           guint       per_day)
+{
+  g_autofree char *what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u review a day", "%u reviews a day", per_day),
+                                           per_day);
+
+  return g_strdup_printf (C_("plan", "%s · %s"), when, what);
+}
+
+/* With an interview date set (in GSettings, as Statistics sets it), the
+ * sidebar says the plan in a line and starts a self-test from it; it
+ * follows the date and the reviews, and goes with the date. */
+static void
+test_interview_plan (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  GSettings *gsettings = llm_settings_get_gsettings (settings);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  LlmWindow *window;
+  LlmCollection *collection;
+  GtkWidget *start;
+  g_autofree char *in_14 = NULL;
+  g_autofree char *expected = NULL;
+  guint n_cards = 0;
+  Probe probe;
+
+  g_settings_reset (gsettings, "interview-date");
+  llm_settings_set_last_question (settings, "");
+  window = open_window (settings, 1100);
+  collection = llm_window_get_collection (window);
+  llm_test_wait_for_condition (plan_hidden, window, "no plan without an interview date");
+
+  /* Nothing reviewed yet: every question is still to do. */
+  for (guint i = 0; i < llm_collection_get_n_questions (collection); i++)
+    {
+      LlmQuestion *question = llm_collection_get_question (collection, i);
+
+      if (!llm_question_is_card (question))
+        continue;
+      g_assert_cmpint (llm_study_get_state (llm_window_get_study (window), llm_question_get_id (question), now),
+                       ==, LLM_STUDY_NEW);
+      n_cards++;
+    }
+  g_assert_cmpuint (n_cards, ==, 30);
+
+  /* 30 questions in 14 days: 3 a day (2.1, rounded up). */
+  set_interview_in (gsettings, 14);
+  in_14 = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Interview in %d day", "Interview in %d days", 14), 14);
+  expected = plan_text (in_14, 3);
+  probe = (Probe) { window, expected };
+  llm_test_wait_for_condition (plan_says, &probe, "the plan for an interview in 14 days");
+  /* In any language, the days and the reviews a day are there. */
+  g_assert_nonnull (strstr (expected, "14"));
+  g_assert_nonnull (strstr (expected, "3"));
+  llm_test_wait (300);
+  llm_test_screenshot ("browse-plan");
+
+  /* Tomorrow, all 30 are for today; one known well leaves 29. */
+  set_interview_in (gsettings, 1);
+  g_free (expected);
+  expected = plan_text (_("Interview tomorrow"), 30);
+  probe.data = expected;
+  llm_test_wait_for_condition (plan_says, &probe, "the plan to follow the date");
+  grade (window, 5, LLM_GRADE_EASY, now);
+  g_free (expected);
+  expected = plan_text (_("Interview tomorrow"), 29);
+  probe.data = expected;
+  llm_test_wait_for_condition (plan_says, &probe, "the plan to follow a review");
+
+  /* Start: the self-test begins. */
+  start = llm_test_find_actionable (GTK_WIDGET (llm_window_get_sidebar (window)), "win.self-test");
+  g_assert_nonnull (start);
+  g_assert_true (gtk_widget_is_drawable (start));
+  g_signal_emit_by_name (start, "clicked");
+  llm_test_wait_for_mode (window, LLM_WINDOW_MODE_SELF_TEST);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-stop", NULL);
+  llm_test_wait_for_mode (window, LLM_WINDOW_MODE_BROWSE);
+
+  /* No date, no plan. */
+  g_settings_reset (gsettings, "interview-date");
+  llm_test_wait_for_condition (plan_hidden, window, "the plan to go with the date");
+
+  llm_test_destroy_window (window);
+}
+
+/* The filter's empty state ------------------------------------------------ */
+
+static AdwStatusPage *
+empty_page_of (LlmWindow *window)
+{
+  GtkWidget *page = llm_test_find_widget (GTK_WIDGET (llm_window_get_sidebar (window)),
+                                          ADW_TYPE_STATUS_PAGE, "filter-empty");
+
+  g_assert_nonnull (page);
+  return ADW_STATUS_PAGE (page);
+}
+
+/* The empty state is up and says @data, or (NULL) is down. */
+static gboolean
+empty_state_is (gpointer data)
+{
+  Probe *probe = data;
+  AdwStatusPage *page = empty_page_of (probe->window);
+
+  if (probe->data == NULL)
+    return !gtk_widget_is_drawable (GTK_WIDGET (page));
+  return gtk_widget_is_drawable (GTK_WIDGET (page)) &&
+         g_str_equal (adw_status_page_get_title (page), probe->data) &&
+         adw_status_page_get_description (page) != NULL && adw_status_page_get_description (page)[0] != '\0';
+}
+
+/* A filter that matches nothing but the question shown says so, with a
+ * hint, and keeps that question's row under it. */
+static void
+test_filter_empty_state (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  GSettings *gsettings = llm_settings_get_gsettings (settings);
+  LlmWindow *window;
+  LlmBookmarks *bookmarks;
+  LlmQuestion *shown, *q5;
+  Probe probe;
+
+  g_settings_reset (gsettings, "bookmarks");
+  llm_settings_set_last_question (settings, "");
+  window = open_window (settings, 1100);
+  bookmarks = llm_window_get_bookmarks (window);
+  shown = llm_window_get_question (window);
+  q5 = llm_test_question_numbered (llm_window_get_collection (window), 5);
+  probe = (Probe) { window, NULL };
+  llm_test_wait_for_condition (empty_state_is, &probe, "no empty state while all are shown");
+
+  /* Starred, with none starred: the empty state over the shown row. */
+  set_filter (window, "starred");
+  probe.data = (gpointer)_("No Starred Questions");
+  llm_test_wait_for_condition (empty_state_is, &probe, "the Starred filter's empty state");
+  llm_test_wait_for_condition (selected_in_view, &(Probe) { window, shown }, "the shown question kept under it");
+  llm_test_wait (300);
+  llm_test_screenshot ("browse-filter-empty");
+
+  /* A starred question, shown or not, is a match; unstarred, gone again. */
+  llm_bookmarks_set (bookmarks, llm_question_get_id (q5), TRUE);
+  llm_test_wait_for_condition (empty_state_is, &(Probe) { window, NULL }, "a starred question to end it");
+  llm_bookmarks_set (bookmarks, llm_question_get_id (q5), FALSE);
+  llm_test_wait_for_condition (empty_state_is, &probe, "the empty state back when none is starred");
+  llm_bookmarks_set (bookmarks, llm_question_get_id (shown), TRUE);
+  llm_test_wait_for_condition (empty_state_is, &(Probe) { window, NULL }, "the shown question starred to end it");
+  llm_bookmarks_set (bookmarks, llm_question_get_id (shown), FALSE);
+
+  /* The other filters say their own. */
+  set_filter (window, "notes");
+  probe.data = (gpointer)_("No Questions With Notes");
+  llm_test_wait_for_condition (empty_state_is, &probe, "the notes filter's empty state");
+  set_filter (window, "due");
+  probe.data = (gpointer)_("Nothing Due");
+  llm_test_wait_for_condition (empty_state_is, &probe, "the Due filter's empty state");
+  set_filter (window, "all");
+  llm_test_wait_for_condition (empty_state_is, &(Probe) { window, NULL }, "All to end the empty state");
+
+  llm_test_destroy_window (window);
+  g_settings_reset (gsettings, "bookmarks");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,10 +728,16 @@ main (int   argc,
   app = llm_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
+  /* Starting, it took its colour scheme from its settings: dark
+   * screenshots ask again. */
+  if (g_strcmp0 (g_getenv ("LLM_TEST_DARK"), "1") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   g_test_add_func ("/llm/browse/focus-and-type-ahead", test_focus_and_type_ahead);
   g_test_add_func ("/llm/browse/filter-scopes-navigation", test_filter_scopes_navigation);
   g_test_add_func ("/llm/browse/match-counter", test_match_counter);
+  g_test_add_func ("/llm/browse/interview-plan", test_interview_plan);
+  g_test_add_func ("/llm/browse/filter-empty-state", test_filter_empty_state);
   g_test_add_func ("/llm/browse/states-and-narrow", test_states_and_narrow);
 
   status = g_test_run ();

@@ -73,6 +73,35 @@ shows_text (GtkWidget  *root,
 
 /* Preferences ------------------------------------------------------------- */
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+chooser_has_folder (gpointer data)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (data);
+
+  return current != NULL;
+}
+
+typedef struct
+{
+  GtkWindow *chooser;
+  GFile *folder;
+} ChooserProbe;
+
+static gboolean
+chooser_in_folder (gpointer data)
+{
+  ChooserProbe *probe = data;
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (probe->chooser));
+
+  return current != NULL && g_file_equal (current, probe->folder);
+}
+
 static void
 test_export_notes (void)
 {
@@ -110,16 +139,18 @@ test_export_notes (void)
   g_assert_true (gtk_widget_is_sensitive (row));
   g_signal_emit_by_name (row, "activate");
   chooser = llm_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  /* Changing folder while the first one loads cancels the load. */
-  llm_test_wait (800);
+  /* A folder set before the chooser has settled on its first one is
+   * overridden by it. */
+  llm_test_wait_for_condition (chooser_has_folder, chooser, "the chooser's first folder");
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);
-  llm_test_wait (800);
+  llm_test_wait_for_condition (chooser_in_folder, &(ChooserProbe) { chooser, folder }, "the chooser in the export folder");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "exported.md");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  /* The chooser checks the folder before it answers. */
-  for (guint i = 0; i < 100 && !g_file_test (target, G_FILE_TEST_EXISTS); i++)
-    llm_test_wait (100);
+  /* The chooser checks the folder before it answers; the file comes
+   * whole (written atomically). */
+  llm_test_wait_for_condition (file_exists, target, "the notes exported");
+  /* For the screenshot only: the toast coming in. */
   llm_test_wait (300);
   llm_test_screenshot ("preferences-exported");
 
@@ -173,6 +204,12 @@ scroll_y (LlmWindow *window)
   return g_ascii_strtod (y, NULL);
 }
 
+static gboolean
+scrolled_to_900 (gpointer data)
+{
+  return llm_answer_view_get_scroll_offset (data) == 900;
+}
+
 static void
 test_collection_place (void)
 {
@@ -189,9 +226,8 @@ test_collection_place (void)
   llm_window_show_question (window, llm_test_question_numbered (llm_window_get_collection (window), 5));
   llm_test_wait_for_shown (view);
   g_free (llm_test_eval (view, "window.scrollTo(0, 900); window.scrollY"));
-  for (guint i = 0; i < 50 && llm_answer_view_get_scroll_offset (view) != 900; i++)
-    llm_test_wait (100);
-  g_assert_cmpfloat (llm_answer_view_get_scroll_offset (view), ==, 900);
+  /* The page reports it once scrolling has stopped. */
+  llm_test_wait_for_condition (scrolled_to_900, view, "the answer's scroll offset reported");
 
   /* B starts at its own first question, at the top. */
   open_and_wait (window, b);
@@ -243,6 +279,54 @@ press_key (GtkWidget       *widget,
   return FALSE;
 }
 
+typedef struct
+{
+  LlmWindow *window;
+  GtkWidget *back;
+  gboolean shown;
+} StatsProbe;
+
+/* Statistics shown, with their back button and title, or neither. */
+static gboolean
+stats_shown_is (gpointer data)
+{
+  StatsProbe *probe = data;
+  gboolean titled = shows_text (GTK_WIDGET (probe->window), ADW_TYPE_WINDOW_TITLE, _("Statistics"));
+
+  return gtk_widget_get_visible (probe->back) == probe->shown && titled == probe->shown;
+}
+
+static void
+show_stats (LlmWindow *window,
+            GtkWidget *back)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stats", NULL);
+  llm_test_wait_for_condition (stats_shown_is, &(StatsProbe) { window, back, TRUE }, "Statistics shown");
+}
+
+static void
+wait_stats_closed (LlmWindow *window,
+                   GtkWidget *back)
+{
+  llm_test_wait_for_condition (stats_shown_is, &(StatsProbe) { window, back, FALSE }, "Statistics closed");
+}
+
+typedef struct
+{
+  LlmWindow *window;
+  const char *topic;
+} TopicProbe;
+
+static gboolean
+testing_topic (gpointer data)
+{
+  TopicProbe *probe = data;
+  LlmQuestion *question = llm_window_get_question (probe->window);
+
+  return llm_window_get_mode (probe->window) == LLM_WINDOW_MODE_SELF_TEST && question != NULL &&
+         g_strcmp0 (llm_question_get_topic (question), probe->topic) == 0;
+}
+
 static void
 test_statistics_back (void)
 {
@@ -261,46 +345,38 @@ test_statistics_back (void)
   g_assert_false (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, _("Statistics")));
 
   /* Statistics: their own title and a back button, not "Question 1 of 30". */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stats", NULL);
-  llm_test_wait (800);
-  g_assert_true (gtk_widget_get_visible (back));
-  g_assert_true (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, _("Statistics")));
+  show_stats (window, back);
   {
     g_autofree char *position = g_strdup_printf (_("Question %u of %u"), 1, 30);
 
     g_assert_false (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, position));
   }
+  /* For the screenshot only: the charts drawn. */
+  llm_test_wait (500);
   llm_test_screenshot ("statistics-back");
 
   g_signal_emit_by_name (back, "clicked");
-  llm_test_wait (300);
-  g_assert_false (gtk_widget_get_visible (back));
-  g_assert_false (shows_text (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, _("Statistics")));
+  wait_stats_closed (window, back);
 
   /* Esc and Alt+Left go back too. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stats", NULL);
-  llm_test_wait (300);
+  show_stats (window, back);
   g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Escape, 0));
-  g_assert_false (gtk_widget_get_visible (back));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stats", NULL);
-  llm_test_wait (300);
+  wait_stats_closed (window, back);
+  show_stats (window, back);
   g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Left, GDK_ALT_MASK));
-  g_assert_false (gtk_widget_get_visible (back));
+  wait_stats_closed (window, back);
 
   /* "Practice" on a topic's row tests that topic. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stats", NULL);
-  llm_test_wait (300);
+  show_stats (window, back);
   practice = llm_test_find_actionable (GTK_WIDGET (window), "stats.practice-topic");
   g_assert_nonnull (practice);
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (practice));
   g_variant_ref (target);
   topic = g_variant_get_string (target, NULL);
   g_signal_emit_by_name (practice, "clicked");
-  /* Its first question may be the one shown: no new page then. */
-  llm_test_wait (800);
-  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_SELF_TEST);
-  g_assert_cmpstr (llm_question_get_topic (llm_window_get_question (window)), ==, topic);
-  g_assert_false (gtk_widget_get_visible (back));
+  /* Its first question may be the one shown: no new page to wait for. */
+  llm_test_wait_for_condition (testing_topic, &(TopicProbe) { window, topic }, "a self-test of the topic");
+  wait_stats_closed (window, back);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.quiz-stop", NULL);
 
   llm_test_destroy_window (window);

@@ -6,12 +6,15 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "llm-bookmarks.h"
 #include "llm-collection.h"
 #include "llm-question.h"
 #include "llm-sidebar.h"
+#include "llm-stats.h"
 #include "llm-text.h"
 #include "llm-study.h"
 #include "llm-topic.h"
@@ -22,8 +25,11 @@ struct _LlmSidebar
 {
   GtkWidget parent_instance;
 
+  GtkWidget *plan_box;
+  GtkLabel *plan_label;
   GtkWidget *filter_box;
-  GtkStack *stack;
+  GtkWidget *tree_box;
+  AdwStatusPage *empty_page;
   GtkScrolledWindow *scroller;
   GtkListView *list_view;
 
@@ -52,6 +58,11 @@ struct _LlmSidebar
   guint focus_tick;
   guint focus_position;
   guint focus_tries;
+
+  /* The interview day (cleared when none is set) and the plan's next
+   * count, after a burst of reviews. */
+  GDate interview;
+  guint plan_idle;
 };
 
 G_DEFINE_FINAL_TYPE (LlmSidebar, llm_sidebar, GTK_TYPE_WIDGET)
@@ -591,8 +602,8 @@ llm_sidebar_grab_focus (GtkWidget *widget)
   LlmSidebar *self = LLM_SIDEBAR (widget);
   guint selected = gtk_single_selection_get_selected (self->selection);
 
-  /* Nothing to focus behind the "no bookmarks" and "no notes" pages. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tree") != 0)
+  /* Nothing to focus when a filter has left no row. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->scroller)))
     return FALSE;
 
   if (selected != GTK_INVALID_LIST_POSITION && focus_row (self, selected))
@@ -632,6 +643,7 @@ llm_sidebar_dispose (GObject *object)
   if (self->focus_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick);
   self->focus_tick = 0;
+  g_clear_handle_id (&self->plan_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_SIDEBAR);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
@@ -756,8 +768,11 @@ llm_sidebar_class_init (LlmSidebarClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, LlmSidebar, plan_box);
+  gtk_widget_class_bind_template_child (widget_class, LlmSidebar, plan_label);
   gtk_widget_class_bind_template_child (widget_class, LlmSidebar, filter_box);
-  gtk_widget_class_bind_template_child (widget_class, LlmSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, LlmSidebar, tree_box);
+  gtk_widget_class_bind_template_child (widget_class, LlmSidebar, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LlmSidebar, scroller);
   gtk_widget_class_bind_template_child (widget_class, LlmSidebar, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
@@ -822,6 +837,7 @@ llm_sidebar_init (LlmSidebar *self)
     gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
   }
 
+  g_date_clear (&self->interview, 1);
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->question_filter = GTK_FILTER (gtk_custom_filter_new (is_shown, self, NULL));
   self->topic_filter = GTK_FILTER (gtk_custom_filter_new (has_bookmarks, self, NULL));
@@ -850,15 +866,159 @@ llm_sidebar_new (void)
   return g_object_new (LLM_TYPE_SIDEBAR, NULL);
 }
 
+/* The interview plan ------------------------------------------------------- */
+
+static char *
+format_plan (const LlmStatsPlan *plan)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *what = NULL;
+  guint needed = plan->n_unreviewed + plan->n_fading;
+  /* A fraction of a review is still a review to do. */
+  guint per_day = (guint)ceil (plan->per_day - 1e-9);
+
+  if (plan->days_left < 0)
+    return g_strdup (_("The interview date has passed"));
+
+  if (plan->days_left == 0)
+    when = g_strdup (_("Interview today"));
+  else if (plan->days_left == 1)
+    when = g_strdup (_("Interview tomorrow"));
+  else
+    when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Interview in %d day", "Interview in %d days",
+                                         plan->days_left),
+                            plan->days_left);
+
+  if (needed == 0)
+    what = g_strdup (_("On track"));
+  else
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u review a day", "%u reviews a day", per_day),
+                            per_day);
+
+  /* Translators: the interview plan over the tree, "Interview in 14 days · 3 reviews a day" */
+  return g_strdup_printf (C_("plan", "%s · %s"), when, what);
+}
+
+static char *
+format_plan_tooltip (const LlmStatsPlan *plan)
+{
+  if (plan->days_left < 0)
+    return g_strdup (_("Set the date of the next one to plan for it"));
+  if (plan->behind_by == 0)
+    return g_strdup (_("On track"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Behind by %u review a day",
+                                       "Behind by %u reviews a day", plan->behind_by),
+                          plan->behind_by);
+}
+
+static gboolean
+update_plan (gpointer data)
+{
+  LlmSidebar *self = data;
+  g_autoptr(LlmStats) stats = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  LlmStatsPlan plan;
+  gboolean shown = self->collection != NULL && self->study != NULL && g_date_valid (&self->interview);
+
+  self->plan_idle = 0;
+  gtk_widget_set_visible (self->plan_box, shown);
+  if (!shown)
+    return G_SOURCE_REMOVE;
+
+  /* The same plan as the statistics page's, in a line. */
+  stats = llm_stats_compute (self->collection, self->study, llm_study_get_log (self->study),
+                             NULL, g_get_real_time () / G_USEC_PER_SEC);
+  llm_stats_plan (stats, self->collection, self->study, &self->interview, &plan);
+  text = format_plan (&plan);
+  tooltip = format_plan_tooltip (&plan);
+  gtk_label_set_label (self->plan_label, text);
+  /* Behind or on track, in the tooltip: at the start everyone is behind,
+   * and a warning colour on every first look would say little. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_label), tooltip);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Reviews come in bursts (a replay of the log, a sitting): the plan is
+ * counted once after them. */
+static void
+update_plan_soon (LlmSidebar *self)
+{
+  if (self->plan_idle == 0)
+    self->plan_idle = g_idle_add_full (G_PRIORITY_LOW, update_plan, self, NULL);
+}
+
+/**
+ * llm_sidebar_set_interview_date:
+ * @date: (nullable): the interview day, or %NULL for none
+ *
+ * Shows the plan for the interview over the tree ("Interview in 14 days ·
+ * 3 reviews a day"), with a button that starts a self-test; nothing
+ * without a date.
+ */
+void
+llm_sidebar_set_interview_date (LlmSidebar  *self,
+                                const GDate *date)
+{
+  g_return_if_fail (LLM_IS_SIDEBAR (self));
+  g_return_if_fail (date == NULL || g_date_valid (date));
+
+  if (date != NULL)
+    self->interview = *date;
+  else
+    g_date_clear (&self->interview, 1);
+  update_plan_soon (self);
+}
+
+/* The filter's empty state ------------------------------------------------ */
+
+/* Whether any question passes the filter, the one shown (kept whatever
+ * the filter) apart. */
+static gboolean
+filter_matches_any (LlmSidebar *self)
+{
+  guint n = self->collection ? llm_collection_get_n_questions (self->collection) : 0;
+
+  for (guint i = 0; i < n; i++)
+    if (passes_filter (self, llm_collection_get_question (self->collection, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A filter that matches nothing says so, and how to change that, under
+ * the question shown (which it keeps) rather than leave a bare list. */
 static void
 update_empty_state (LlmSidebar *self)
 {
-  gboolean empty = self->tree == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->tree)) == 0;
+  static const struct {
+    const char *icon;
+    const char *title;
+    const char *description;
+  } pages[] = {
+    [LLM_SIDEBAR_FILTER_STARRED] = { "starred-symbolic", N_("No Starred Questions"),
+                                     N_("Press Ctrl+D or the star button to bookmark the question shown") },
+    [LLM_SIDEBAR_FILTER_NOTES] = { "document-edit-symbolic", N_("No Questions With Notes"),
+                                   N_("Press Ctrl+E to write your own note beside an answer") },
+    [LLM_SIDEBAR_FILTER_DUE] = { "emblem-default-symbolic", N_("Nothing Due"),
+                                 N_("Questions come due here once you have reviewed them in a self-test (Ctrl+T)") },
+  };
+  gboolean no_rows = llm_sidebar_get_n_rows (self) == 0;
+  gboolean empty = self->filter != LLM_SIDEBAR_FILTER_ALL && self->collection != NULL &&
+                   !filter_matches_any (self);
 
-  static const char * const empty_pages[] = { "tree", "no-bookmarks", "no-notes", "no-due" };
-  const char *page = empty ? empty_pages[self->filter] : "tree";
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), !(empty && no_rows));
+  /* The kept row takes what it needs, the page the rest. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), !empty);
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, empty ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+  if (!empty)
+    return;
 
-  gtk_stack_set_visible_child_name (self->stack, page);
+  adw_status_page_set_icon_name (self->empty_page, pages[self->filter].icon);
+  adw_status_page_set_title (self->empty_page, _(pages[self->filter].title));
+  adw_status_page_set_description (self->empty_page, _(pages[self->filter].description));
 }
 
 #define AUTOEXPAND_MAX_QUESTIONS 500
@@ -901,6 +1061,7 @@ llm_sidebar_set_collection (LlmSidebar    *self,
 
   g_set_object (&self->collection, collection);
   rebuild_tree (self);
+  update_plan_soon (self);
 }
 
 static void
@@ -913,6 +1074,9 @@ marks_changed (LlmSidebar *self,
     {
       gtk_filter_changed (self->question_filter, GTK_FILTER_CHANGE_DIFFERENT);
       gtk_filter_changed (self->topic_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      /* The question shown stays: the rows may not change when the last
+       * match goes. */
+      update_empty_state (self);
     }
 }
 
@@ -1006,7 +1170,9 @@ on_study_changed (LlmSidebar *self,
     {
       gtk_filter_changed (self->question_filter, GTK_FILTER_CHANGE_DIFFERENT);
       gtk_filter_changed (self->topic_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      update_empty_state (self);
     }
+  update_plan_soon (self);
 }
 
 /**
@@ -1023,6 +1189,7 @@ llm_sidebar_set_study (LlmSidebar *self,
 
   g_set_object (&self->study, study);
   g_signal_connect_object (study, "changed", G_CALLBACK (on_study_changed), self, G_CONNECT_SWAPPED);
+  update_plan_soon (self);
 }
 
 gboolean

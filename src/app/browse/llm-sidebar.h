@@ -41,6 +41,8 @@ void       llm_sidebar_set_note_preview (LlmSidebar  *self,
                                          const char  *preview);
 void       llm_sidebar_set_study       (LlmSidebar    *self,
                                         LlmStudy      *study);
+void       llm_sidebar_set_interview_date (LlmSidebar  *self,
+                                        const GDate   *date);
 void       llm_sidebar_select_question (LlmSidebar    *self,
                                         LlmQuestion   *question);
 guint      llm_sidebar_get_n_rows      (LlmSidebar    *self);

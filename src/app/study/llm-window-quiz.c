@@ -479,12 +479,24 @@ static void
 load_interview_date (LlmWindow *self)
 {
   g_autofree char *text = g_settings_get_string (llm_settings_get_gsettings (self->settings), "interview-date");
+  g_autoptr(GDate) interview = dup_interview_date (self);
   int year, month, day;
   g_autoptr(GDateTime) date = NULL;
 
   if (sscanf (text, "%d-%d-%d", &year, &month, &day) == 3)
     date = g_date_time_new_local (year, month, day, 0, 0, 0);
   llm_stats_page_set_interview_date (self->stats_page, date);
+  /* The plan's line over the tree, from the same day. */
+  llm_sidebar_set_interview_date (self->sidebar, interview);
+}
+
+/* Set here, in Statistics, or from outside (another window, dconf). */
+static void
+on_interview_date_setting_changed (LlmWindow  *self,
+                                   const char *key,
+                                   GSettings  *settings)
+{
+  load_interview_date (self);
 }
 
 /**
@@ -525,6 +537,8 @@ _llm_window_quiz_constructed (LlmWindow *self)
                            G_CALLBACK (on_fsrs_parameters_changed), self, G_CONNECT_SWAPPED);
   llm_sidebar_set_study (self->sidebar, self->study);
   load_interview_date (self);
+  g_signal_connect_object (settings, "changed::interview-date",
+                           G_CALLBACK (on_interview_date_setting_changed), self, G_CONNECT_SWAPPED);
 
   /* The scope menu writes straight to its GSettings key. */
   {

@@ -77,6 +77,8 @@ struct _LlmWindow
   GtkWidget *stats_back_button;
   GtkWidget *history_box;
   GtkWidget *step_box;
+  GtkWidget *self_test_button;
+  GtkWidget *mock_button;
   AdwButtonContent *self_test_content;
   AdwWindowTitle *collection_title;
   AdwWindowTitle *question_title;

@@ -278,6 +278,10 @@ apply_folded (LlmWindow *self)
   gtk_widget_set_visible (self->step_box, !self->folded && !stats);
   gtk_widget_set_visible (self->stats_back_button, stats);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_button), !self->folded && !stats);
+  /* Statistics have their own Practice buttons: a phone-wide header
+   * leaves the room to their title. */
+  gtk_widget_set_visible (self->self_test_button, !self->folded || !stats);
+  gtk_widget_set_visible (self->mock_button, !self->folded || !stats);
   adw_button_content_set_label (self->self_test_content, self->folded ? "" : _("Test"));
   update_question_title (self);
   adw_header_bar_set_show_end_title_buttons (self->sidebar_header, self->folded);
@@ -769,6 +773,8 @@ llm_window_class_init (LlmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, show_sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, stats_back_button);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, self_test_button);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_button);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, step_box);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, self_test_content);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, collection_title);
