@@ -62,9 +62,30 @@ struct _LlmSearchProvider
 
   LlmCollection *collection;
   LlmSearchIndex *index;
+
+  /* While an index is built in a thread, the shell's calls wait here,
+   * and notes saved meanwhile are kept to be put into the new index. */
+  GQueue waiting;
+  GHashTable *saved_while_building;
+  gboolean building;
 };
 
 G_DEFINE_FINAL_TYPE (LlmSearchProvider, llm_search_provider, G_TYPE_OBJECT)
+
+/* What the thread builds: the collection searched and its index. */
+typedef struct
+{
+  LlmCollection *collection;
+  LlmSearchIndex *index;
+} Built;
+
+static void
+built_free (Built *built)
+{
+  g_clear_object (&built->collection);
+  g_clear_object (&built->index);
+  g_free (built);
+}
 
 static LlmWindow *
 dup_window (LlmSearchProvider *self)
@@ -74,15 +95,29 @@ dup_window (LlmSearchProvider *self)
   return LLM_IS_WINDOW (window) ? g_object_ref (LLM_WINDOW (window)) : NULL;
 }
 
-/* The window's collection when there is one; else what the app would open. */
-static LlmSearchIndex *
-ensure_index (LlmSearchProvider *self)
+/* The collection to search: the window's, or NULL for what the app would
+ * open (the last collection, else the bundled notes). */
+static LlmCollection *
+wanted_collection (LlmSearchProvider *self)
 {
   g_autoptr(LlmWindow) window = dup_window (self);
-  LlmCollection *collection = window ? llm_window_get_collection (window) : NULL;
-  g_autoptr(LlmCollection) loaded = NULL;
 
-  if (collection == NULL)
+  return window ? llm_window_get_collection (window) : NULL;
+}
+
+static void
+build_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LlmSearchProvider *self = source_object;
+  Built *built = g_new0 (Built, 1);
+
+  /* A window's collection is read-only once built, so this thread may
+   * read it while the window shows it. */
+  built->collection = task_data ? g_object_ref (task_data) : NULL;
+  if (built->collection == NULL)
     {
       g_autofree char *uri = g_settings_get_string (self->settings, "last-collection");
 
@@ -90,23 +125,64 @@ ensure_index (LlmSearchProvider *self)
         {
           g_autoptr(GFile) file = g_file_new_for_uri (uri);
 
-          loaded = llm_collection_load_path (file, NULL, NULL);
-          if (loaded != NULL)
-            llm_user_data_add_my_questions (self->user_data, loaded);
+          built->collection = llm_collection_load_path (file, NULL, NULL);
+          if (built->collection != NULL)
+            llm_user_data_add_my_questions (self->user_data, built->collection);
         }
-      if (loaded == NULL)
-        loaded = llm_user_data_load_bundled (self->user_data);
-      collection = loaded;
+      if (built->collection == NULL)
+        built->collection = llm_user_data_load_bundled (self->user_data);
     }
 
-  if (collection != self->collection || self->index == NULL)
-    {
-      g_set_object (&self->collection, collection);
-      g_clear_object (&self->index);
-      self->index = llm_user_data_build_search_index (self->user_data, collection);
-    }
+  built->index = llm_user_data_build_search_index (self->user_data, built->collection);
+  g_task_return_pointer (task, built, (GDestroyNotify)built_free);
+}
 
-  return self->index;
+static void answer_waiting (LlmSearchProvider *self);
+
+static void
+on_built (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  LlmSearchProvider *self = LLM_SEARCH_PROVIDER (object);
+  Built *built = g_task_propagate_pointer (G_TASK (result), NULL);
+  GHashTableIter iter;
+  gpointer id, text;
+
+  self->building = FALSE;
+  g_set_object (&self->collection, built->collection);
+  g_set_object (&self->index, built->index);
+  built_free (built);
+
+  g_hash_table_iter_init (&iter, self->saved_while_building);
+  while (g_hash_table_iter_next (&iter, &id, &text))
+    llm_search_index_set_note (self->index, id, text);
+  g_hash_table_remove_all (self->saved_while_building);
+
+  answer_waiting (self);
+}
+
+/* Whether the index answers for the collection the shell should search;
+ * if not, one is built in a thread, so that loading a collection and
+ * reading every note never blocks the app's main loop. */
+static gboolean
+index_ready (LlmSearchProvider *self)
+{
+  LlmCollection *wanted = wanted_collection (self);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->index != NULL && (wanted == NULL || wanted == self->collection))
+    return TRUE;
+  if (self->building)
+    return FALSE;
+
+  self->building = TRUE;
+  task = g_task_new (self, NULL, on_built, NULL);
+  g_task_set_source_tag (task, index_ready);
+  if (wanted != NULL)
+    g_task_set_task_data (task, g_object_ref (wanted), g_object_unref);
+  g_task_run_in_thread (task, build_in_thread);
+  return FALSE;
 }
 
 static void
@@ -115,6 +191,8 @@ on_note_saved (LlmSearchProvider *self,
                const char        *text,
                LlmNoteStore      *store)
 {
+  if (self->building)
+    g_hash_table_insert (self->saved_while_building, g_strdup (id), g_strdup (text));
   if (self->index != NULL)
     llm_search_index_set_note (self->index, id, text);
 }
@@ -125,7 +203,7 @@ search (LlmSearchProvider *self,
 {
   g_autofree const char **words = g_variant_get_strv (terms, NULL);
   g_autofree char *query = g_strjoinv (" ", (char **)words);
-  g_autoptr(GPtrArray) results = llm_search_index_query (ensure_index (self), query, MAX_RESULTS);
+  g_autoptr(GPtrArray) results = llm_search_index_query (self->index, query, MAX_RESULTS);
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("as"));
@@ -143,7 +221,6 @@ result_metas (LlmSearchProvider *self,
   g_autofree const char **ids = g_variant_get_strv (identifiers, NULL);
   GVariantBuilder builder;
 
-  ensure_index (self);
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
   for (guint i = 0; ids[i]; i++)
     {
@@ -162,6 +239,44 @@ result_metas (LlmSearchProvider *self,
     }
 
   return g_variant_new ("(aa{sv})", &builder);
+}
+
+/* Answers a call that needs the index; the index is ready. */
+static void
+answer (LlmSearchProvider     *self,
+        GDBusMethodInvocation *invocation)
+{
+  const char *method_name = g_dbus_method_invocation_get_method_name (invocation);
+  GVariant *parameters = g_dbus_method_invocation_get_parameters (invocation);
+  g_autoptr(GVariant) strv = NULL;
+
+  if (g_str_equal (method_name, "GetSubsearchResultSet"))
+    {
+      strv = g_variant_get_child_value (parameters, 1);
+      g_dbus_method_invocation_return_value (invocation, search (self, strv));
+    }
+  else
+    {
+      strv = g_variant_get_child_value (parameters, 0);
+      if (g_str_equal (method_name, "GetResultMetas"))
+        g_dbus_method_invocation_return_value (invocation, result_metas (self, strv));
+      else
+        g_dbus_method_invocation_return_value (invocation, search (self, strv));
+    }
+
+  /* Held since the call came in. */
+  g_application_release (G_APPLICATION (self->application));
+}
+
+static void
+answer_waiting (LlmSearchProvider *self)
+{
+  /* The window may have opened another collection meanwhile. */
+  if (!index_ready (self))
+    return;
+
+  while (!g_queue_is_empty (&self->waiting))
+    answer (self, g_queue_pop_head (&self->waiting));
 }
 
 static void
@@ -194,13 +309,19 @@ handle_method_call (GDBusConnection       *connection,
   /* The app stays alive while answering the shell. */
   g_application_hold (G_APPLICATION (self->application));
 
-  if (g_str_equal (method_name, "GetInitialResultSet"))
-    g_dbus_method_invocation_return_value (invocation, search (self, g_variant_get_child_value (parameters, 0)));
-  else if (g_str_equal (method_name, "GetSubsearchResultSet"))
-    g_dbus_method_invocation_return_value (invocation, search (self, g_variant_get_child_value (parameters, 1)));
-  else if (g_str_equal (method_name, "GetResultMetas"))
-    g_dbus_method_invocation_return_value (invocation, result_metas (self, g_variant_get_child_value (parameters, 0)));
-  else if (g_str_equal (method_name, "ActivateResult"))
+  if (g_str_equal (method_name, "GetInitialResultSet") ||
+      g_str_equal (method_name, "GetSubsearchResultSet") ||
+      g_str_equal (method_name, "GetResultMetas"))
+    {
+      /* The invocation keeps its reference until it is answered. */
+      if (index_ready (self))
+        answer (self, invocation);
+      else
+        g_queue_push_tail (&self->waiting, invocation);
+      return;
+    }
+
+  if (g_str_equal (method_name, "ActivateResult"))
     {
       const char *id = NULL;
 
@@ -226,6 +347,7 @@ llm_search_provider_finalize (GObject *object)
   LlmSearchProvider *self = (LlmSearchProvider *)object;
 
   llm_search_provider_unregister (self);
+  g_clear_pointer (&self->saved_while_building, g_hash_table_unref);
   g_clear_object (&self->index);
   g_clear_object (&self->collection);
   g_clear_object (&self->settings);
@@ -243,6 +365,8 @@ llm_search_provider_class_init (LlmSearchProviderClass *klass)
 static void
 llm_search_provider_init (LlmSearchProvider *self)
 {
+  g_queue_init (&self->waiting);
+  self->saved_while_building = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 LlmSearchProvider *
