@@ -502,6 +502,26 @@ show_finished (GObject      *object,
   g_signal_emit (self, signals[SHOWN], 0);
 }
 
+/* Every call that changes what the page shows goes through here: the reply
+ * is checked against the serial of the answer it was made for, and a search
+ * in progress is redone over the new content (staying on its match when
+ * @keep_match, as for the same answer). @args is consumed if floating. */
+static void
+call_page (LlmAnswerView *self,
+           const char    *body,
+           GVariant      *args,
+           gboolean       keep_match)
+{
+  ShowCall *call = g_new0 (ShowCall, 1);
+
+  call->self = g_object_ref (self);
+  call->serial = self->serial;
+  call->keep_match = keep_match;
+  webkit_web_view_call_async_javascript_function (self->web_view, body, -1, args,
+                                                  SCRIPT_WORLD, NULL, self->cancellable,
+                                                  show_finished, call);
+}
+
 static void
 set_matches (LlmAnswerView *self,
              guint          n_matches,
@@ -703,7 +723,6 @@ push_question (LlmAnswerView *self)
   g_autofree char *html = NULL;
   g_autofree char *note_html = NULL;
   GVariantDict args;
-  ShowCall *call;
 
   self->show_pending = FALSE;
   if (self->question == NULL)
@@ -737,16 +756,8 @@ push_question (LlmAnswerView *self)
   set_scroll_offset (self, self->next_scroll);
   self->next_scroll = 0;
 
-  call = g_new0 (ShowCall, 1);
-  call->self = g_object_ref (self);
-  call->serial = self->serial;
-
-  webkit_web_view_call_async_javascript_function (self->web_view,
-                                                  "return llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lang, scroll);", -1,
-                                                  g_variant_dict_end (&args),
-                                                  SCRIPT_WORLD, NULL,
-                                                  self->cancellable,
-                                                  show_finished, call);
+  call_page (self, "return llmShow(number, title, topic, html, dark, note, notesTitle, hidden, lang, scroll);",
+             g_variant_dict_end (&args), FALSE);
 }
 
 static void
@@ -1311,7 +1322,6 @@ llm_answer_view_set_note (LlmAnswerView *self,
 {
   g_autofree char *note_html = NULL;
   GVariantDict args;
-  ShowCall *call;
 
   g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
 
@@ -1334,16 +1344,8 @@ llm_answer_view_set_note (LlmAnswerView *self,
   g_variant_dict_insert (&args, "note", "s", note_html);
   g_variant_dict_insert (&args, "notesTitle", "s", _("My Notes"));
 
-  call = g_new0 (ShowCall, 1);
-  call->self = g_object_ref (self);
-  call->serial = self->serial;
-  call->keep_match = TRUE;
-  webkit_web_view_call_async_javascript_function (self->web_view,
-                                                  "return llmSetNote(note, notesTitle);", -1,
-                                                  g_variant_dict_end (&args),
-                                                  SCRIPT_WORLD, NULL,
-                                                  self->cancellable,
-                                                  show_finished, call);
+  call_page (self, "return llmSetNote(note, notesTitle);",
+             g_variant_dict_end (&args), TRUE);
 }
 
 /**
@@ -1425,8 +1427,6 @@ void
 llm_answer_view_set_answer_hidden (LlmAnswerView *self,
                                    gboolean       hidden)
 {
-  ShowCall *call;
-
   g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
 
   hidden = !!hidden;
@@ -1438,14 +1438,8 @@ llm_answer_view_set_answer_hidden (LlmAnswerView *self,
     return;
 
   self->serial++;
-  call = g_new0 (ShowCall, 1);
-  call->self = g_object_ref (self);
-  call->serial = self->serial;
-  call->keep_match = TRUE;
-  webkit_web_view_call_async_javascript_function (self->web_view,
-                                                  hidden ? "return llmHideAnswer();" : "return llmRevealAnswer();", -1,
-                                                  NULL, SCRIPT_WORLD, NULL, self->cancellable,
-                                                  show_finished, call);
+  call_page (self, hidden ? "return llmHideAnswer();" : "return llmRevealAnswer();",
+             NULL, TRUE);
 }
 
 gboolean
@@ -1472,7 +1466,6 @@ llm_answer_view_show_key_points (LlmAnswerView      *self,
   g_autoptr(GString) texts = g_string_new (NULL);
   g_autoptr(GString) flags = g_string_new (NULL);
   GVariantDict args;
-  ShowCall *call;
 
   g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
   g_return_if_fail (points != NULL);
@@ -1497,15 +1490,8 @@ llm_answer_view_show_key_points (LlmAnswerView      *self,
   g_variant_dict_insert (&args, "missedLabel", "s", _("Missed"));
 
   self->serial++;
-  call = g_new0 (ShowCall, 1);
-  call->self = g_object_ref (self);
-  call->serial = self->serial;
-  call->keep_match = TRUE;
-  webkit_web_view_call_async_javascript_function (self->web_view,
-                                                  "return llmShowKeyPoints(texts, flags, title, coveredLabel, missedLabel);", -1,
-                                                  g_variant_dict_end (&args),
-                                                  SCRIPT_WORLD, NULL, self->cancellable,
-                                                  show_finished, call);
+  call_page (self, "return llmShowKeyPoints(texts, flags, title, coveredLabel, missedLabel);",
+             g_variant_dict_end (&args), TRUE);
 }
 
 /**

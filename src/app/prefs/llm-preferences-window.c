@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "llm-collection.h"
+#include "llm-export-chooser.h"
 #include "llm-note-export.h"
 #include "llm-optimize-group.h"
 #include "llm-preferences-window.h"
@@ -209,11 +210,7 @@ export_notes_action (GtkWidget  *widget,
   LlmPreferencesWindow *self = LLM_PREFERENCES_WINDOW (widget);
   GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Export Notes"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("My notes.md"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = llm_export_chooser_new (GTK_WINDOW (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

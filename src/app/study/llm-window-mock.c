@@ -140,12 +140,52 @@ spin_row (const char *title,
   return row;
 }
 
+/* A checked row per topic that has questions; the sheet keeps the list as
+ * "topics" for on_setup_start to read the choice back. */
+static AdwPreferencesGroup *
+topics_group (LlmWindow *self,
+              GtkWidget *sheet)
+{
+  GtkWidget *group, *topics, *row;
+  guint n_topics;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Topics"));
+  topics = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (topics), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (topics, "boxed-list");
+  n_topics = g_list_model_get_n_items (G_LIST_MODEL (self->collection));
+  for (guint i = 0; i < n_topics; i++)
+    {
+      g_autoptr(LlmTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->collection), i);
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *subtitle = NULL;
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (topic));
+
+      if (n == 0)
+        continue;
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
+      row = adw_action_row_new ();
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), llm_topic_get_title (topic));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      gtk_list_box_append (GTK_LIST_BOX (topics), row);
+    }
+  g_object_set_data (G_OBJECT (sheet), "topics", topics);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), topics);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
 static void
 show_setup_sheet (LlmWindow *self)
 {
   GSettings *settings = llm_settings_get_gsettings (self->settings);
-  GtkWidget *sheet, *box, *header, *cancel, *start, *page, *group, *topics, *row, *spin, *weak;
-  guint n_topics;
+  GtkWidget *sheet, *box, *header, *cancel, *start, *page, *group, *row, *spin, *weak;
 
   if (self->collection == NULL)
     return;
@@ -194,35 +234,7 @@ show_setup_sheet (LlmWindow *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Topics"));
-  topics = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (topics), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (topics, "boxed-list");
-  n_topics = g_list_model_get_n_items (G_LIST_MODEL (self->collection));
-  for (guint i = 0; i < n_topics; i++)
-    {
-      g_autoptr(LlmTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->collection), i);
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *subtitle = NULL;
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (topic));
-
-      if (n == 0)
-        continue;
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
-      row = adw_action_row_new ();
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), llm_topic_get_title (topic));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_object_set_data (G_OBJECT (row), "check", check);
-      gtk_list_box_append (GTK_LIST_BOX (topics), row);
-    }
-  g_object_set_data (G_OBJECT (sheet), "topics", topics);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), topics);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), topics_group (self, sheet));
 
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (sheet), box);
@@ -304,46 +316,46 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static void
-on_mock_finished (LlmWindow    *self,
-                  LlmMockPanel *panel)
+/* Writes the report to the interviews folder; a failure is told in a toast
+ * and leaves the in-app report as it is. Returns the file's path or %NULL. */
+static char *
+save_report (LlmWindow      *self,
+             LlmMockSession *session,
+             GDateTime      *now,
+             const char     *dir)
 {
-  LlmMockSession *session = llm_mock_panel_get_session (panel);
   GPtrArray *results = llm_mock_session_get_results (session);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GFile *folder = llm_user_data_get_interviews_dir (self->user_data);
-  g_autofree char *dir = g_file_get_path (folder);
-  g_autofree char *path = NULL;
-  g_autofree char *clock = NULL;
-  g_autofree char *total = NULL;
-  g_autofree char *change = NULL;
+  g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) missed = llm_mock_session_dup_missed (session);
-  LlmMockTotals totals;
-  int before;
+  char *path;
 
-  gtk_revealer_set_reveal_child (self->mock_revealer, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->mock_revealer), FALSE);
-  llm_answer_view_set_answer_hidden (self->answer_view, FALSE);
-  _llm_window_set_mode (self, LLM_WINDOW_MODE_BROWSE);
-
-  if (results->len == 0)
-    {
-      llm_mock_panel_stop (panel);
-      return;
-    }
-
-  {
-    g_autofree char *report = llm_interview_report_format_partial (results, llm_mock_session_get_n_questions (session), now);
-
-    path = llm_interview_report_write (dir, now, report, &error);
-  }
+  report = llm_interview_report_format_partial (results, llm_mock_session_get_n_questions (session), now);
+  path = llm_interview_report_write (dir, now, report, &error);
   if (path == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not save the report: %s"), error->message);
 
       _llm_window_add_toast (self, message);
     }
+
+  return path;
+}
+
+/* The report's headline (points covered) and the line under it (questions,
+ * time, and the change since the previous report when there is one). */
+static void
+set_report_summary (LlmWindow      *self,
+                    LlmMockSession *session,
+                    GFile          *folder,
+                    const char     *path)
+{
+  g_autofree char *clock = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *questions = NULL;
+  LlmMockTotals totals;
+  int before;
 
   llm_mock_session_get_totals (session, &totals);
   clock = format_clock (totals.seconds);
@@ -357,28 +369,30 @@ on_mock_finished (LlmWindow    *self,
   if (before >= 0)
     change = g_strdup_printf (_("%+d points from last time"), (int)totals.percent - before);
 
-  {
-    g_autofree char *description = NULL;
-    g_autofree char *questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question answered in %s",
-                                                               "%u questions answered in %s", totals.n_answered),
-                                                  totals.n_answered, clock);
+  questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question answered in %s",
+                                            "%u questions answered in %s", totals.n_answered),
+                               totals.n_answered, clock);
+  if (llm_mock_session_is_partial (session))
+    description = g_strdup_printf (_("%s, ended early (%u asked)"), questions, totals.n_questions);
+  else
+    description = g_steal_pointer (&questions);
+  if (change != NULL)
+    {
+      char *longer = g_strconcat (description, " · ", change, NULL);
 
-    if (llm_mock_session_is_partial (session))
-      description = g_strdup_printf (_("%s, ended early (%u asked)"), questions, totals.n_questions);
-    else
-      description = g_steal_pointer (&questions);
-    if (change != NULL)
-      {
-        char *longer = g_strconcat (description, " · ", change, NULL);
+      g_free (description);
+      description = longer;
+    }
 
-        g_free (description);
-        description = longer;
-      }
+  adw_status_page_set_title (self->mock_report, total);
+  adw_status_page_set_description (self->mock_report, description);
+}
 
-    adw_status_page_set_title (self->mock_report, total);
-    adw_status_page_set_description (self->mock_report, description);
-  }
-
+/* One row per question asked; activating it opens the question. */
+static void
+fill_report_list (LlmWindow *self,
+                  GPtrArray *results)
+{
   clear_list (self->mock_report_list);
   for (guint i = 0; i < results->len; i++)
     {
@@ -397,6 +411,34 @@ on_mock_finished (LlmWindow    *self,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", llm_question_get_id (result->question));
       gtk_list_box_append (self->mock_report_list, row);
     }
+}
+
+static void
+on_mock_finished (LlmWindow    *self,
+                  LlmMockPanel *panel)
+{
+  LlmMockSession *session = llm_mock_panel_get_session (panel);
+  GPtrArray *results = llm_mock_session_get_results (session);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GFile *folder = llm_user_data_get_interviews_dir (self->user_data);
+  g_autofree char *dir = g_file_get_path (folder);
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) missed = llm_mock_session_dup_missed (session);
+
+  gtk_revealer_set_reveal_child (self->mock_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->mock_revealer), FALSE);
+  llm_answer_view_set_answer_hidden (self->answer_view, FALSE);
+  _llm_window_set_mode (self, LLM_WINDOW_MODE_BROWSE);
+
+  if (results->len == 0)
+    {
+      llm_mock_panel_stop (panel);
+      return;
+    }
+
+  path = save_report (self, session, now, dir);
+  set_report_summary (self, session, folder, path);
+  fill_report_list (self, results);
 
   g_ptr_array_set_size (self->mock_missed, 0);
   for (guint i = 0; i < missed->len; i++)

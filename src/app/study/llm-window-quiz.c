@@ -304,75 +304,52 @@ review_again_action (GtkWidget  *widget,
   start_self_test (self);
 }
 
-/* Space, Enter, 1–4, Ctrl+Z and Esc belong to the session running, unless
- * the user is typing somewhere. */
+/* During a mock interview: Esc stops it; on a result, 1–4 grade and Enter
+ * confirms. */
 static gboolean
-on_key_pressed (LlmWindow             *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
+mock_key_pressed (LlmWindow       *self,
+                  guint            keyval,
+                  GdkModifierType  state,
+                  int              grade,
+                  GtkWidget       *focus)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *target = NULL;
-  gboolean typing = focus != NULL && (GTK_IS_EDITABLE (focus) ||
-                                      (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus))));
-  gboolean revealed;
-  int grade = 0;
+  GtkWidget *target = GTK_WIDGET (self->mock_panel);
+  LlmMockSession *session = llm_mock_panel_get_session (self->mock_panel);
+  LlmMockState mock_state = session ? llm_mock_session_get_state (session) : LLM_MOCK_FINISHED;
 
-  state &= GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK;
-
-  /* Esc and Alt+Left leave Statistics (the date's popover keeps its Esc). */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "stats") == 0 &&
-      ((keyval == GDK_KEY_Escape && state == 0) || (keyval == GDK_KEY_Left && state == GDK_ALT_MASK)) &&
-      (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL))
+  if (keyval == GDK_KEY_Escape && state == 0 && mock_state != LLM_MOCK_FINISHED)
     {
-      gtk_stack_set_visible_child_name (self->content_stack, "browse");
+      gtk_widget_activate_action (target, "mock.stop", NULL);
       return GDK_EVENT_STOP;
     }
-
-  if (self->mode == LLM_WINDOW_MODE_BROWSE)
+  if (mock_state != LLM_MOCK_RESULT || state != 0)
     return GDK_EVENT_PROPAGATE;
-
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_4)
-    grade = keyval - GDK_KEY_1 + 1;
-  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_4)
-    grade = keyval - GDK_KEY_KP_1 + 1;
-
-  if (self->mode == LLM_WINDOW_MODE_MOCK_INTERVIEW)
+  if (grade > 0)
     {
-      LlmMockSession *session = llm_mock_panel_get_session (self->mock_panel);
-      LlmMockState mock_state = session ? llm_mock_session_get_state (session) : LLM_MOCK_FINISHED;
-
-      target = GTK_WIDGET (self->mock_panel);
-      if (keyval == GDK_KEY_Escape && state == 0 && mock_state != LLM_MOCK_FINISHED)
-        {
-          gtk_widget_activate_action (target, "mock.stop", NULL);
-          return GDK_EVENT_STOP;
-        }
-      if (mock_state != LLM_MOCK_RESULT || state != 0)
-        return GDK_EVENT_PROPAGATE;
-      if (grade > 0)
-        {
-          gtk_widget_activate_action (target, "mock.grade", "i", grade);
-          return GDK_EVENT_STOP;
-        }
-      if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
-        {
-          /* Enter on a focused grade button is that button's. */
-          if (focus != NULL && GTK_IS_BUTTON (focus))
-            return GDK_EVENT_PROPAGATE;
-          gtk_widget_activate_action (target, "mock.confirm", NULL);
-          return GDK_EVENT_STOP;
-        }
-      return GDK_EVENT_PROPAGATE;
+      gtk_widget_activate_action (target, "mock.grade", "i", grade);
+      return GDK_EVENT_STOP;
     }
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    {
+      /* Enter on a focused grade button is that button's. */
+      if (focus != NULL && GTK_IS_BUTTON (focus))
+        return GDK_EVENT_PROPAGATE;
+      gtk_widget_activate_action (target, "mock.confirm", NULL);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
 
-  if (!llm_self_test_bar_is_running (self->self_test_bar) || typing)
-    return GDK_EVENT_PROPAGATE;
-
-  target = GTK_WIDGET (self->self_test_bar);
-  revealed = llm_self_test_session_get_revealed (llm_self_test_bar_get_session (self->self_test_bar));
+/* During a self-test: Space/Enter reveal, 1–4 grade, Ctrl+Z undoes the last
+ * grade and Esc stops. */
+static gboolean
+self_test_key_pressed (LlmWindow       *self,
+                       guint            keyval,
+                       GdkModifierType  state,
+                       int              grade)
+{
+  GtkWidget *target = GTK_WIDGET (self->self_test_bar);
+  gboolean revealed = llm_self_test_session_get_revealed (llm_self_test_bar_get_session (self->self_test_bar));
 
   if (keyval == GDK_KEY_z && state == GDK_CONTROL_MASK)
     {
@@ -405,6 +382,48 @@ on_key_pressed (LlmWindow             *self,
     default:
       return GDK_EVENT_PROPAGATE;
     }
+}
+
+/* Space, Enter, 1–4, Ctrl+Z and Esc belong to the session running, unless
+ * the user is typing somewhere. */
+static gboolean
+on_key_pressed (LlmWindow             *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean typing = focus != NULL && (GTK_IS_EDITABLE (focus) ||
+                                      (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus))));
+  int grade = 0;
+
+  state &= GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK;
+
+  /* Esc and Alt+Left leave Statistics (the date's popover keeps its Esc). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "stats") == 0 &&
+      ((keyval == GDK_KEY_Escape && state == 0) || (keyval == GDK_KEY_Left && state == GDK_ALT_MASK)) &&
+      (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "browse");
+      return GDK_EVENT_STOP;
+    }
+
+  if (self->mode == LLM_WINDOW_MODE_BROWSE)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_4)
+    grade = keyval - GDK_KEY_1 + 1;
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_4)
+    grade = keyval - GDK_KEY_KP_1 + 1;
+
+  if (self->mode == LLM_WINDOW_MODE_MOCK_INTERVIEW)
+    return mock_key_pressed (self, keyval, state, grade, focus);
+
+  if (!llm_self_test_bar_is_running (self->self_test_bar) || typing)
+    return GDK_EVENT_PROPAGATE;
+
+  return self_test_key_pressed (self, keyval, state, grade);
 }
 
 /* Statistics -------------------------------------------------------------- */
