@@ -12,6 +12,7 @@
 
 #include "llm-note-editor.h"
 #include "llm-question.h"
+#include "llm-text.h"
 
 /* The personal note for the question shown. It saves about a second after
  * typing stops and whenever it is flushed (question switch, close, quit).
@@ -78,16 +79,6 @@ pending_free (gpointer data)
   g_free (pending);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
 set_status (LlmNoteEditor *self,
             const char    *status)
@@ -148,7 +139,7 @@ retry_pending (gpointer data)
 
       if (llm_note_store_save (self->store, id, pending->title, pending->topic, pending->text, &error))
         {
-          g_signal_emit (self, signals[NOTE_CHANGED], 0, id, is_blank (pending->text) ? NULL : pending->text);
+          g_signal_emit (self, signals[NOTE_CHANGED], 0, id, llm_text_is_blank (pending->text, -1) ? NULL : pending->text);
           g_hash_table_iter_remove (&iter);
         }
     }
@@ -217,7 +208,7 @@ save_now (LlmNoteEditor *self)
       self->modified = FALSE;
       g_hash_table_remove (self->pending, id);
       set_status (self, g_hash_table_size (self->pending) ? _("Some notes are not saved yet") : _("Saved"));
-      g_signal_emit (self, signals[NOTE_CHANGED], 0, id, is_blank (text) ? NULL : text);
+      g_signal_emit (self, signals[NOTE_CHANGED], 0, id, llm_text_is_blank (text, -1) ? NULL : text);
       return TRUE;
     }
 
@@ -327,7 +318,7 @@ clear_action (GtkWidget  *widget,
   LlmNoteEditor *self = LLM_NOTE_EDITOR (widget);
   g_autofree char *old = llm_note_editor_dup_text (self);
 
-  if (is_blank (old) || self->question == NULL)
+  if (llm_text_is_blank (old, -1) || self->question == NULL)
     return;
 
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), "", -1);

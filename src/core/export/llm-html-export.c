@@ -42,6 +42,7 @@
 #include "llm-question.h"
 #include "llm-render.h"
 #include "llm-topic.h"
+#include "llm-text.h"
 
 /* Tells a folder holding an earlier export from one we must not touch. */
 #define GENERATOR "LLM Notes HTML export"
@@ -313,19 +314,6 @@ append_neighbour (Export     *self,
   g_string_append (out, "</a>\n");
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* The note rendered, or %NULL when there is none to show. */
 static char *
 render_note (Export       *self,
@@ -347,7 +335,7 @@ render_note (Export       *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (note == NULL || is_blank (note))
+  if (note == NULL || llm_text_is_blank (note, -1))
     return NULL;
 
   {

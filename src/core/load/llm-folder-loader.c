@@ -443,17 +443,6 @@ walk (Loader      *self,
   return TRUE;
 }
 
-static gboolean
-is_blank (const char *text,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (text[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Runs in a pool thread: reads one file and makes its draft. */
 static void
 read_job (gpointer data,
@@ -489,7 +478,7 @@ read_job (gpointer data,
     }
 
   /* The parser takes the text over; whether it was blank picks the message. */
-  blank = is_blank (contents, length);
+  blank = llm_text_is_blank (contents, length);
   job->draft = llm_draft_parse_owned (g_steal_pointer (&contents), length, &error);
   if (job->draft == NULL)
     job->warning = g_strdup_printf (_("Skipped “%s”: it is a binary file, not markdown"), job->name);

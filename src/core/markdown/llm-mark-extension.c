@@ -14,6 +14,7 @@
 
 #include "llm-mark-extension.h"
 #include "llm-tsan.h"
+#include "llm-text.h"
 
 /* Obsidian's ==highlight== as a cmark-gfm inline extension. It works the way
  * the built-in strikethrough does: a run of '=' becomes a text node and, when
@@ -60,16 +61,6 @@ mark_match (cmark_syntax_extension *self,
   return text;
 }
 
-static gboolean
-is_blank (const char *text,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* A key point may carry a second language after a '|':
  * "==翻译对齐|translation alignment==". The page shows the first form only;
  * the mock interview reads both from the markdown. A '|' with nothing on
@@ -90,8 +81,8 @@ keep_first_form (cmark_node *mark)
       if (bar == NULL)
         continue;
 
-      if ((node == cmark_node_first_child (mark) && is_blank (text, bar - text)) ||
-          (cmark_node_next (node) == NULL && is_blank (bar + 1, strlen (bar + 1))))
+      if ((node == cmark_node_first_child (mark) && llm_text_is_blank (text, bar - text)) ||
+          (cmark_node_next (node) == NULL && llm_text_is_blank (bar + 1, strlen (bar + 1))))
         return;
 
       first = g_strndup (text, bar - text);

@@ -224,6 +224,35 @@ llm_text_looks_empty (const char *text)
 }
 
 /**
+ * llm_text_is_blank:
+ * @text: (nullable): UTF-8 text
+ * @length: the length of @text in bytes, or -1 when it ends with a nul
+ *
+ * Ideographic spaces count as blank, as ASCII ones do: a note or a file
+ * written with a Chinese input method is as empty with either. Text that
+ * is not valid UTF-8 is not blank, so that it is never thrown away.
+ *
+ * Returns: whether @text holds nothing but white space
+ */
+gboolean
+llm_text_is_blank (const char *text,
+                   gssize      length)
+{
+  const char *end;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, length, &end))
+    return FALSE;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
  * llm_text_display_title:
  * @title: a title as written
  *

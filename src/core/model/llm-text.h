@@ -16,6 +16,8 @@ const char *llm_text_skip_number_prefix  (const char  *title,
 char       *llm_text_make_id             (const char  *title);
 gboolean    llm_text_is_invisible        (gunichar     c);
 gboolean    llm_text_looks_empty         (const char  *text);
+gboolean    llm_text_is_blank            (const char  *text,
+                                          gssize       length);
 char       *llm_text_display_title       (const char  *title);
 
 const char *llm_text_guess_language   (const char *text,
