@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "llm-bookmarks.h"
+#include "llm-sidebar-model.h"
 #include "llm-study.h"
 #include "llm-types.h"
 
@@ -16,12 +17,6 @@ G_BEGIN_DECLS
 
 #define LLM_TYPE_SIDEBAR (llm_sidebar_get_type())
 
-typedef enum {
-  LLM_SIDEBAR_FILTER_ALL,
-  LLM_SIDEBAR_FILTER_STARRED,
-  LLM_SIDEBAR_FILTER_NOTES,
-  LLM_SIDEBAR_FILTER_DUE,
-} LlmSidebarFilter;
 
 G_DECLARE_FINAL_TYPE (LlmSidebar, llm_sidebar, LLM, SIDEBAR, GtkWidget)
 

@@ -114,11 +114,15 @@ struct _LlmWindow
 /* llm-window.c */
 void _llm_window_add_toast                (LlmWindow      *self,
                                            const char     *title);
-void _llm_window_update_actions           (LlmWindow      *self);
 void _llm_window_set_mode                 (LlmWindow      *self,
                                            LlmWindowMode   mode);
 void _llm_window_leave_then               (LlmWindow      *self,
                                            void          (*then) (LlmWindow *self));
+void _llm_window_apply_folded             (LlmWindow      *self);
+
+/* llm-window-actions.c: the window's own actions and their enabled states */
+void _llm_window_actions_class_init       (GtkWidgetClass *widget_class);
+void _llm_window_update_actions           (LlmWindow      *self);
 
 /* llm-window-notes.c: bookmarks and personal notes */
 void _llm_window_notes_class_init         (GtkWidgetClass *widget_class);

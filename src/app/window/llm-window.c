@@ -7,13 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "llm-answer-view.h"
 #include "llm-bookmarks.h"
 #include "llm-collection.h"
 #include "llm-my-questions.h"
-#include "llm-preferences-window.h"
 #include "llm-question.h"
 #include "llm-settings.h"
 #include "llm-sidebar.h"
@@ -52,28 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Enabled states are worked out in one place, from the current state. */
-void
-_llm_window_update_actions (LlmWindow *self)
-{
-  gboolean has_prev = FALSE, has_next = FALSE;
-
-  if (self->collection != NULL && self->question != NULL)
-    {
-      /* Next and previous walk what the tree's filter shows. */
-      has_prev = llm_sidebar_get_neighbour (self->sidebar, self->question, -1) != NULL;
-      has_next = llm_sidebar_get_neighbour (self->sidebar, self->question, +1) != NULL;
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-question", has_prev);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-question", has_next);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", !g_queue_is_empty (&self->back));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", !g_queue_is_empty (&self->forward));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-question",
-                                 self->question != NULL && llm_my_questions_is_mine (self->question));
-}
 
 static void
 update_question_title (LlmWindow *self)
@@ -257,8 +233,8 @@ _llm_window_leave_then (LlmWindow  *self,
  * a GtkPaned rather than AdwLeaflet keeps the sidebar's width draggable. */
 #define FOLD_WIDTH 600
 
-static void
-apply_folded (LlmWindow *self)
+void
+_llm_window_apply_folded (LlmWindow *self)
 {
   /* With no question yet there is only the tree to show. */
   gboolean sidebar_only = self->folded && (self->folded_show_sidebar || self->question == NULL);
@@ -294,7 +270,7 @@ fold_idle (gpointer data)
   LlmWindow *self = data;
 
   self->fold_idle = 0;
-  apply_folded (self);
+  _llm_window_apply_folded (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -321,34 +297,11 @@ on_default_width (LlmWindow  *self,
 }
 
 static void
-show_sidebar_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  LlmWindow *self = LLM_WINDOW (widget);
-
-  self->folded_show_sidebar = TRUE;
-  apply_folded (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
-}
-
-static void
 on_open_question (LlmWindow     *self,
                   LlmQuestion   *question,
                   LlmAnswerView *view)
 {
   llm_window_show_question (self, question);
-}
-
-static void
-show_answer_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  LlmWindow *self = LLM_WINDOW (widget);
-
-  self->folded_show_sidebar = FALSE;
-  apply_folded (self);
 }
 
 static void
@@ -364,7 +317,7 @@ on_question_selected (LlmWindow   *self,
   if (self->folded && self->folded_show_sidebar && llm_sidebar_is_pointer_pick (sidebar))
     {
       self->folded_show_sidebar = FALSE;
-      apply_folded (self);
+      _llm_window_apply_folded (self);
     }
 }
 
@@ -378,7 +331,7 @@ on_question_activated (LlmWindow   *self,
   if (self->folded && self->folded_show_sidebar)
     {
       self->folded_show_sidebar = FALSE;
-      apply_folded (self);
+      _llm_window_apply_folded (self);
     }
   gtk_widget_grab_focus (GTK_WIDGET (llm_answer_view_get_web_view (self->answer_view)));
 }
@@ -428,52 +381,6 @@ on_first_click (LlmWindow       *self,
   gtk_widget_remove_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 }
 
-static void
-step_question (LlmWindow *self,
-               int        offset)
-{
-  LlmQuestion *next;
-
-  if (self->collection == NULL || self->question == NULL)
-    return;
-
-  next = llm_sidebar_get_neighbour (self->sidebar, self->question, offset);
-  if (next != NULL)
-    llm_window_show_question (self, next);
-}
-
-static void
-next_question_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  step_question (LLM_WINDOW (widget), +1);
-}
-
-static void
-previous_question_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  step_question (LLM_WINDOW (widget), -1);
-}
-
-static void
-show_question_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  LlmWindow *self = LLM_WINDOW (widget);
-  LlmQuestion *question;
-
-  if (self->collection == NULL)
-    return;
-
-  question = llm_collection_lookup (self->collection, g_variant_get_string (param, NULL));
-  if (question != NULL)
-    llm_window_show_question (self, question);
-}
-
 void
 _llm_window_add_toast (LlmWindow  *self,
                        const char *title)
@@ -482,56 +389,6 @@ _llm_window_add_toast (LlmWindow  *self,
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-preferences_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  LlmWindow *self = LLM_WINDOW (widget);
-  GtkWidget *prefs = llm_preferences_window_new (GTK_WINDOW (self), self->settings, self->user_data);
-
-  /* Export Notes there writes what is on disk: the note being typed first. */
-  llm_note_editor_flush (self->note_editor);
-  llm_preferences_window_set_notes (LLM_PREFERENCES_WINDOW (prefs), self->notes, self->collection);
-  gtk_window_present (GTK_WINDOW (prefs));
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  LlmWindow *self = LLM_WINDOW (widget);
-  g_autoptr(WebKitPrintOperation) print = NULL;
-
-  /* Prints the answer page as shown, or saves it as PDF from the dialog. */
-  print = webkit_print_operation_new (llm_answer_view_get_web_view (self->answer_view));
-  if (self->question != NULL)
-    {
-      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
-      g_autofree char *name = g_strdup (llm_question_get_title (self->question));
-
-      /* "Print to File" offers the question's title, not "output.pdf". */
-      g_strdelimit (name, "/\\:\n\r\t", '-');
-      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
-      webkit_print_operation_set_print_settings (print, settings);
-    }
-  webkit_print_operation_run_dialog (print, GTK_WINDOW (self));
-}
-
-/* The zoom belongs to the answer view; the window forwards so the shortcuts
- * work wherever the focus is. */
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  LlmWindow *self = LLM_WINDOW (widget);
-  g_autofree char *name = g_strconcat ("answer.", action_name + strlen ("win."), NULL);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->answer_view), name, NULL);
 }
 
 static void
@@ -619,7 +476,7 @@ llm_window_constructed (GObject *object)
 
   /* The header follows the page: Statistics get their title and a way back. */
   g_signal_connect_object (self->content_stack, "notify::visible-child-name",
-                           G_CALLBACK (apply_folded), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_llm_window_apply_folded), self, G_CONNECT_SWAPPED);
 
   g_object_bind_property (self->settings, "sidebar-width", self->paned, "position",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
@@ -714,19 +571,8 @@ llm_window_set_property (GObject      *object,
 }
 
 static void
-llm_window_class_init (LlmWindowClass *klass)
+install_properties (GObjectClass *object_class)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-
-  object_class->constructed = llm_window_constructed;
-  object_class->dispose = llm_window_dispose;
-  object_class->get_property = llm_window_get_property;
-  object_class->set_property = llm_window_set_property;
-
-  window_class->close_request = llm_window_close_request;
-
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, LLM_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -758,6 +604,23 @@ llm_window_class_init (LlmWindowClass *klass)
     g_param_spec_enum ("mode", NULL, NULL, LLM_TYPE_WINDOW_MODE, LLM_WINDOW_MODE_BROWSE,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+llm_window_class_init (LlmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = llm_window_constructed;
+  object_class->dispose = llm_window_dispose;
+  object_class->get_property = llm_window_get_property;
+  object_class->set_property = llm_window_set_property;
+
+  window_class->close_request = llm_window_close_request;
+
+  install_properties (object_class);
 
   g_type_ensure (LLM_TYPE_ANSWER_VIEW);
   g_type_ensure (LLM_TYPE_NOTE_EDITOR);
@@ -806,16 +669,7 @@ llm_window_class_init (LlmWindowClass *klass)
   g_signal_new ("collection-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.show-answer", NULL, show_answer_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.next-question", NULL, next_question_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, previous_question_action);
-  gtk_widget_class_install_action (widget_class, "win.show-question", "s", show_question_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  _llm_window_actions_class_init (widget_class);
 }
 
 static void
@@ -924,7 +778,7 @@ llm_window_set_collection (LlmWindow     *self,
   _llm_window_update_due_count (self);
   _llm_window_update_actions (self);
   if (self->folded)
-    apply_folded (self);
+    _llm_window_apply_folded (self);
   focus_tree (self, first);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
 }
