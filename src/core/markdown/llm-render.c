@@ -13,10 +13,14 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "llm-callout.h"
+#include "llm-code-block.h"
 #include "llm-html-sanitizer.h"
+#include "llm-long-lines.h"
 #include "llm-mark-extension.h"
 #include "llm-math.h"
 #include "llm-render.h"
+#include "llm-render-private.h"
 #include "llm-tsan.h"
 
 #define CMARK_OPTIONS (CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)
@@ -238,9 +242,9 @@ render_embed (const char *body,
   return g_strconcat (img, size != NULL ? size : "", ">", NULL);
 }
 
-static void
-append_plain_text (GString    *out,
-                   cmark_node *node)
+void
+llm_render_append_plain_text (GString    *out,
+                              cmark_node *node)
 {
   for (cmark_node *child = cmark_node_first_child (node);
        child != NULL;
@@ -259,7 +263,7 @@ append_plain_text (GString    *out,
           break;
 
         default:
-          append_plain_text (out, child);
+          llm_render_append_plain_text (out, child);
           break;
         }
     }
@@ -404,56 +408,15 @@ replace_block_with_markup (cmark_node   *node,
   cmark_node_free (node);
 }
 
-/* A language name goes into a class: letters, digits and "+#-_." only. */
-static gboolean
-is_language_name (const char *name)
-{
-  if (*name == '\0' || strlen (name) > 32)
-    return FALSE;
-
-  for (const char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && strchr ("+#-_.", *p) == NULL)
-      return FALSE;
-
-  return TRUE;
-}
-
 /* The page highlights a block with a language as it scrolls into view, and
  * its Copy button hands the code to the app (resources/page/page.js). */
 static void
 stash_code_block (cmark_node   *node,
                   EmbedContext *ctx)
 {
-  const char *info = cmark_node_get_fence_info (node);
-  const char *code = cmark_node_get_literal (node);
-  g_autofree char *language = NULL;
-  g_autofree char *header = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *html = NULL;
+  g_autofree char *html = llm_code_block_to_html (cmark_node_get_fence_info (node),
+                                                  cmark_node_get_literal (node));
 
-  if (info != NULL)
-    language = g_strndup (info, strcspn (info, " \t{"));
-  if (code == NULL)
-    code = "";
-
-  if (language != NULL && is_language_name (language))
-    {
-      g_autofree char *lower = g_ascii_strdown (language, -1);
-
-      header = g_markup_printf_escaped ("<div class=\"code-header\"><span class=\"code-language\">%s</span>"
-                                        "<button class=\"code-copy\" type=\"button\" data-done=\"%s\">%s</button></div>",
-                                        language, _("Copied"), _("Copy"));
-      body = g_markup_printf_escaped ("<pre><code class=\"language-%s\">%s</code></pre>", lower, code);
-    }
-  else
-    {
-      header = g_markup_printf_escaped ("<div class=\"code-header\">"
-                                        "<button class=\"code-copy\" type=\"button\" data-done=\"%s\">%s</button></div>",
-                                        _("Copied"), _("Copy"));
-      body = g_markup_printf_escaped ("<pre><code>%s</code></pre>", code);
-    }
-
-  html = g_strconcat ("<div class=\"code-block\">", header, body, "</div>", NULL);
   replace_block_with_markup (node, ctx, html);
 }
 
@@ -592,137 +555,20 @@ render_footnotes (GPtrArray    *defs,
   return g_string_free (out, FALSE);
 }
 
-/* Obsidian callouts: "> [!type] Title", folded with "-" or "+". The types
- * and their aliases, as Obsidian names them; an unknown type looks like a
- * note. */
-static const struct
-{
-  const char *alias;
-  const char *type;
-} callout_types[] = {
-  { "note", "note" },
-  { "abstract", "abstract" }, { "summary", "abstract" }, { "tldr", "abstract" },
-  { "info", "info" },
-  { "todo", "todo" },
-  { "tip", "tip" }, { "hint", "tip" }, { "important", "tip" },
-  { "success", "success" }, { "check", "success" }, { "done", "success" },
-  { "question", "question" }, { "help", "question" }, { "faq", "question" },
-  { "warning", "warning" }, { "caution", "warning" }, { "attention", "warning" },
-  { "failure", "failure" }, { "fail", "failure" }, { "missing", "failure" },
-  { "danger", "danger" }, { "error", "danger" },
-  { "bug", "bug" },
-  { "example", "example" },
-  { "quote", "quote" }, { "cite", "quote" },
-};
-
-typedef struct
-{
-  char *written;    /* the type as written, for the default title */
-  const char *type; /* its canonical name */
-  char fold;        /* '-', '+' or 0 */
-  char *title;
-  guint n_nodes;    /* inline nodes of the first line, break included */
-} Callout;
-
-static void
-callout_clear (Callout *callout)
-{
-  g_free (callout->written);
-  g_free (callout->title);
-}
-
-/* Reads "[!type]-  Title" from the first line of @quote's first paragraph. */
-static gboolean
-parse_callout (cmark_node *quote,
-               Callout    *callout)
-{
-  cmark_node *para = cmark_node_first_child (quote);
-  g_autoptr(GString) line = g_string_new (NULL);
-  const char *p;
-  const char *end;
-  guint n = 0;
-
-  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH)
-    return FALSE;
-
-  for (cmark_node *child = cmark_node_first_child (para); child != NULL; child = cmark_node_next (child))
-    {
-      cmark_node_type type = cmark_node_get_type (child);
-
-      n++;
-      if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
-        break;
-      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
-        g_string_append (line, cmark_node_get_literal (child));
-      else
-        append_plain_text (line, child);
-    }
-
-  if (!g_str_has_prefix (line->str, "[!"))
-    return FALSE;
-  p = line->str + 2;
-  end = strchr (p, ']');
-  if (end == NULL || end == p || end - p > 32)
-    return FALSE;
-  for (const char *q = p; q < end; q++)
-    if (!g_ascii_isalnum (*q) && *q != '-' && *q != '_')
-      return FALSE;
-
-  callout->written = g_strndup (p, end - p);
-  callout->type = "note";
-  for (guint i = 0; i < G_N_ELEMENTS (callout_types); i++)
-    if (g_ascii_strcasecmp (callout->written, callout_types[i].alias) == 0)
-      callout->type = callout_types[i].type;
-
-  p = end + 1;
-  callout->fold = (*p == '-' || *p == '+') ? *p++ : 0;
-  callout->title = g_strstrip (g_strdup (p));
-  if (*callout->title == '\0')
-    {
-      g_free (callout->title);
-      callout->title = g_strdup (callout->written);
-      callout->title[0] = g_ascii_toupper (callout->title[0]);
-    }
-  callout->n_nodes = n;
-
-  return TRUE;
-}
-
 /* Called innermost first, so a nested callout is already markup here. Its
  * content is sanitised on its own, so that a tag left open in it ends in
  * it. */
 static void
 stash_callout (cmark_node   *quote,
-               Callout      *callout,
+               LlmCallout   *callout,
                EmbedContext *ctx)
 {
-  cmark_node *para = cmark_node_first_child (quote);
   g_autofree char *body = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *html = NULL;
-  const char *tag = callout->fold != 0 ? "details" : "div";
-  const char *title_tag = callout->fold != 0 ? "summary" : "div";
 
-  for (guint i = 0; i < callout->n_nodes; i++)
-    {
-      cmark_node *first = cmark_node_first_child (para);
-
-      cmark_node_unlink (first);
-      cmark_node_free (first);
-    }
-  if (cmark_node_first_child (para) == NULL)
-    {
-      cmark_node_unlink (para);
-      cmark_node_free (para);
-    }
-
+  llm_callout_strip_marker (quote, callout);
   body = render_children (quote, ctx);
-  title = g_markup_printf_escaped ("<%s class=\"callout-title\"><span class=\"callout-icon\" aria-hidden=\"true\"></span>"
-                                   "<span class=\"callout-title-text\">%s</span></%s>",
-                                   title_tag, callout->title, title_tag);
-  html = g_strdup_printf ("<%s class=\"callout\" data-callout=\"%s\"%s>%s<div class=\"callout-content\">\n%s</div></%s>",
-                          tag, callout->type, callout->fold == '+' ? " open" : "",
-                          title, body, tag);
+  html = llm_callout_to_html (callout, body);
   replace_block_with_markup (quote, ctx, html);
 }
 
@@ -784,124 +630,14 @@ stash_renderer_markup (cmark_node   *doc,
   for (guint i = quotes->len; i > 0; i--)
     {
       cmark_node *quote = g_ptr_array_index (quotes, i - 1);
-      Callout callout = { NULL, };
+      LlmCallout callout = { NULL, };
 
-      if (parse_callout (quote, &callout))
+      if (llm_callout_parse (quote, &callout))
         stash_callout (quote, &callout, ctx);
-      callout_clear (&callout);
+      llm_callout_clear (&callout);
     }
 
   return defs->len > 0 ? render_footnotes (defs, ctx) : NULL;
-}
-
-/* cmark-gfm 0.29.0.gfm.6 takes quadratic time over a paragraph that mixes
- * many emphasis delimiters with links (CVE-2023-24824, fixed upstream in
- * 0.29.0.gfm.10 but not in Debian 12): a 10 MB line of them would parse
- * for hours, holding parse_lock. No note written by a person has a line
- * with this many; such a line is shown as plain text, math still typeset,
- * and only its start: laying out megabytes of one line takes WebKit tens
- * of seconds. */
-#define MAX_LINE_DELIMITERS 16384
-#define MAX_PLAIN_LINE_BYTES (256 * 1024)
-
-static gsize
-line_prefix_length (const char *line,
-                    const char *end)
-{
-  const char *p = line;
-  const char *marker;
-
-  /* Indentation and blockquote markers keep the line in its container … */
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '>'))
-    p++;
-
-  /* … and a list item or heading marker keeps it what it was. */
-  marker = p;
-  if (p < end && (*p == '-' || *p == '*' || *p == '+'))
-    p++;
-  else if (p < end && *p == '#')
-    while (p < end && *p == '#')
-      p++;
-  else
-    {
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-      if (p > marker && p < end && (*p == '.' || *p == ')'))
-        p++;
-      else
-        p = marker;
-    }
-  if (p == marker || p >= end || *p != ' ')
-    p = marker;
-  else
-    p++;
-
-  return p - line;
-}
-
-/* Replaces each line with too many delimiters by a placeholder for its
- * text, escaped. Returns %NULL when no line has that many. */
-static char *
-stash_long_lines (LlmMathStash *stash,
-                  const char   *markdown)
-{
-  GString *out = NULL;
-  const char *copied = markdown;
-  const char *p = markdown;
-
-  while (*p != '\0')
-    {
-      const char *end = strchr (p, '\n');
-      guint n_delimiters = 0;
-
-      if (end == NULL)
-        end = p + strlen (p);
-      for (const char *q = p; q < end; q++)
-        if (strchr ("*_~=[]", *q) != NULL)
-          n_delimiters++;
-
-      if (n_delimiters > MAX_LINE_DELIMITERS)
-        {
-          gsize prefix = line_prefix_length (p, end);
-          const char *text_end = end;
-          g_autofree char *text = NULL;
-          g_autofree char *markup = NULL;
-          g_autofree char *placeholder = NULL;
-          const char *notice;
-
-          if (text_end - (p + prefix) > MAX_PLAIN_LINE_BYTES)
-            {
-              const char *open;
-
-              /* On a character, and never inside a placeholder. */
-              text_end = g_utf8_find_prev_char (p, p + prefix + MAX_PLAIN_LINE_BYTES + 1);
-              open = g_strrstr_len (p + prefix, text_end - (p + prefix), "\xee\x80\x80");
-              if (open != NULL && g_strstr_len (open, text_end - open, "\xee\x80\x81") == NULL)
-                text_end = open;
-              notice = _("This line is too long to format: its start is shown as plain text.");
-            }
-          else
-            notice = _("This line is too long to format and is shown as plain text.");
-
-          text = g_markup_escape_text (p + prefix, text_end - (p + prefix));
-          markup = g_strdup_printf ("<span class=\"too-long\">%s</span> %s", notice, text);
-          placeholder = llm_math_stash_add (stash, LLM_MATH_KIND_MARKUP, markup, NULL);
-
-          if (out == NULL)
-            out = g_string_new (NULL);
-          g_string_append_len (out, copied, p + prefix - copied);
-          g_string_append (out, placeholder);
-          copied = end;
-        }
-
-      p = *end == '\n' ? end + 1 : end;
-    }
-
-  if (out == NULL)
-    return NULL;
-
-  g_string_append (out, copied);
-  return g_string_free (out, FALSE);
 }
 
 /**
@@ -963,7 +699,7 @@ llm_render_markdown_with_links (const char       *markdown,
   stash = llm_math_stash_new ();
   protected = llm_math_stash_protect (stash, markdown);
   /* After the math, so that the math inside such a line stays math. */
-  tamed = stash_long_lines (stash, protected);
+  tamed = llm_long_lines_stash (stash, protected);
 
   doc = parse (tamed != NULL ? tamed : protected);
   ctx.stash = stash;
@@ -1034,7 +770,7 @@ llm_render_inline_plain (const char *markdown)
     }
 
   out = g_string_new (NULL);
-  append_plain_text (out, first);
+  llm_render_append_plain_text (out, first);
   cmark_node_free (document);
   g_strstrip (out->str);
   out->len = strlen (out->str);
