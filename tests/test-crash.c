@@ -634,9 +634,9 @@ survey_log (const char *path,
   g_assert_cmpuint (llm_review_log_get_n_skipped (log), ==, survey->fragments + (survey->partial ? 1 : 0));
 }
 
-/* SIGKILL never cuts a write() of one short line short in practice, so
- * every third run also cuts the last entry itself, as a power failure
- * could; then the next append must still start a line of its own. */
+/* SIGKILL rarely cuts a write() of one short line short, so every third
+ * run also cuts the last entry itself, as a power failure could; then the
+ * next append must still start a line of its own. */
 static void
 test_kill_while_logging (void)
 {
@@ -691,7 +691,9 @@ test_kill_while_logging (void)
   g_assert_cmpuint (torn, ==, 0);
   g_assert_cmpuint (survey.entries, >, N_KILLS);
   g_assert_cmpuint (survey.entries / 3, >, N_KILLS / 3);
-  g_assert_cmpuint (survey.fragments, ==, cuts);
+  /* Each line cut short, on purpose or by a kill that did land mid-line,
+   * is closed by the next append and skipped: no more, no fewer. */
+  g_assert_cmpuint (survey.fragments, ==, cuts + partial);
 
   g_unlink (path);
   g_rmdir (dir);
