@@ -469,6 +469,38 @@ grade (LlmWindow *window,
 
 /* The tree's state pills, the Due filter, and screenshots of a wide and
  * a narrow window. */
+/* The first drawn widget under @root with the style class @name. */
+static GtkWidget *
+find_drawn_with_class (GtkWidget  *root,
+                       const char *name)
+{
+  if (gtk_widget_has_css_class (root, name) && gtk_widget_is_drawable (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drawn_with_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Rows fill the tree's width: a topic's readiness ends its line. */
+static void
+assert_readiness_at_end (LlmWindow *window)
+{
+  GtkWidget *sidebar = GTK_WIDGET (llm_window_get_sidebar (window));
+  GtkWidget *readiness = find_drawn_with_class (sidebar, "readiness");
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (readiness);
+  g_assert_true (gtk_widget_compute_bounds (readiness, sidebar, &bounds));
+  g_assert_cmpfloat (gtk_widget_get_width (sidebar) - (bounds.origin.x + bounds.size.width), <, 40);
+}
+
 static void
 test_states_and_narrow (void)
 {
@@ -503,12 +535,14 @@ test_states_and_narrow (void)
   llm_test_wait_for_condition (selected_in_view, &probe, "question 7 kept by All");
   llm_test_wait (400);
   llm_test_screenshot ("browse-states");
+  assert_readiness_at_end (window);
   llm_test_destroy_window (window);
 
   window = open_window (settings, 360);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   llm_test_wait (600);
   llm_test_screenshot ("browse-narrow");
+  assert_readiness_at_end (window);
   llm_test_destroy_window (window);
 }
 
