@@ -20,6 +20,7 @@
 #include "llm-self-test-session.h"
 #include "llm-study.h"
 #include "llm-test-files.h"
+#include "llm-user-data.h"
 
 /* 2026-07-26 08:00:00 UTC, in milliseconds */
 #define T0_MS G_GINT64_CONSTANT (1785052800000)
@@ -711,6 +712,74 @@ test_mock_pick (Fixture       *fixture,
   g_assert_cmpuint (again->len, ==, 10);
 }
 
+typedef struct {
+  guint n_done;
+  GError *error;
+} LoadWait;
+
+static void
+on_study_loaded (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  LoadWait *wait = data;
+
+  if (!llm_user_data_load_study_finish (LLM_USER_DATA (object), result,
+                                        wait->error ? NULL : &wait->error))
+    g_assert_nonnull (wait->error);
+  wait->n_done++;
+}
+
+/* Every window shares the user data's study.  Two windows asking for the
+ * log while it is being read both hear back once; a grade given while the
+ * read is under way is neither lost nor counted twice. */
+static void
+test_study_shared_load (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+  g_autoptr(LlmUserData) user_data = llm_user_data_new (dir);
+  g_autoptr(LlmStudy) writer = llm_study_new (llm_user_data_get_review_log (user_data));
+  LlmStudy *study = llm_user_data_get_study (user_data);
+  LoadWait wait = { 0, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 now = fixture->now_ms / 1000;
+  gboolean ok;
+
+  /* One grade already on disk, from an earlier run. */
+  g_assert_true (llm_study_load (writer, &error));
+  ok = llm_study_grade (writer, "q1", LLM_GRADE_GOOD, 5000, now, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  g_assert_true (llm_user_data_get_study (user_data) == study);
+  llm_user_data_load_study_async (user_data, NULL, on_study_loaded, &wait);
+  llm_user_data_load_study_async (user_data, NULL, on_study_loaded, &wait);
+
+  /* Graded once the read has reached the disk but before its result is
+   * taken: what it read lacks this grade. */
+  g_usleep (200 * 1000);
+  ok = llm_study_grade (study, "q2", LLM_GRADE_GOOD, 5000, now, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  while (wait.n_done < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (wait.error);
+
+  g_assert_cmpint (llm_study_get_state (study, "q1", now), !=, LLM_STUDY_NEW);
+  g_assert_cmpint (llm_study_get_state (study, "q2", now), !=, LLM_STUDY_NEW);
+  g_assert_cmpint (llm_study_get_state (study, "q3", now), ==, LLM_STUDY_NEW);
+  g_assert_cmpuint (llm_review_log_get_n_entries (llm_study_get_log (study)), ==, 2);
+
+  /* Once read, asking again answers from memory. */
+  llm_user_data_load_study_async (user_data, NULL, on_study_loaded, &wait);
+  while (wait.n_done < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (wait.error);
+  g_assert_cmpuint (llm_review_log_get_n_entries (llm_study_get_log (study)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +797,7 @@ main (int   argc,
   ADD ("/llm/self-test/time-out", test_self_test_time_out, 2);
   ADD ("/llm/self-test/scope", test_self_test_scope, 5);
   ADD ("/llm/self-test/shuffle", test_self_test_shuffle, 12);
+  ADD ("/llm/study/shared-load", test_study_shared_load, 0);
   ADD ("/llm/mock/timer", test_mock_timer, 0);
   ADD ("/llm/mock/scoring", test_mock_scoring, 0);
   ADD ("/llm/mock/report", test_mock_report, 0);

@@ -95,6 +95,27 @@ on_study_changed (LlmWindow  *self,
   _llm_window_update_due_count (self);
 }
 
+/* The log is read once for every window; each says what was wrong. */
+static void
+on_study_loaded (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LlmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gboolean ok = llm_user_data_load_study_finish (LLM_USER_DATA (object), result, &error);
+
+  /* Closed before the log was in: nothing left to tell. */
+  if (self->study == NULL)
+    return;
+
+  if (!ok)
+    _llm_window_add_toast (self, error->message);
+  else if (llm_study_get_warning (self->study) != NULL)
+    _llm_window_add_toast (self, llm_study_get_warning (self->study));
+}
+
 static void
 on_retention_changed (LlmWindow  *self,
                       const char *key,
@@ -535,20 +556,15 @@ _llm_window_quiz_question_changed (LlmWindow *self)
 void
 _llm_window_quiz_constructed (LlmWindow *self)
 {
-  GFile *file = llm_user_data_get_review_log (self->user_data);
   GtkEventController *keys = gtk_event_controller_key_new ();
   GSettings *settings = llm_settings_get_gsettings (self->settings);
   g_autoptr(GAction) scope = g_settings_create_action (settings, "self-test-scope");
-  g_autoptr(GError) error = NULL;
 
   /* The window's own settings, not the default ones: tests pass theirs. */
-  self->study = llm_study_new (file);
+  self->study = g_object_ref (llm_user_data_get_study (self->user_data));
   llm_study_set_retention (self->study, g_settings_get_double (settings, "desired-retention"));
   llm_settings_apply_fsrs_parameters (settings, self->study);
-  if (!llm_study_load (self->study, &error))
-    _llm_window_add_toast (self, error->message);
-  else if (llm_study_get_warning (self->study) != NULL)
-    _llm_window_add_toast (self, llm_study_get_warning (self->study));
+  llm_user_data_load_study_async (self->user_data, NULL, on_study_loaded, g_object_ref (self));
   g_signal_connect_object (self->study, "changed", G_CALLBACK (on_study_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::desired-retention",
                            G_CALLBACK (on_retention_changed), self, G_CONNECT_SWAPPED);

@@ -197,7 +197,7 @@ dup_study (LlmApplication  *self,
            GError         **error)
 {
   GSettings *settings = llm_settings_get_gsettings (self->settings);
-  g_autoptr(LlmStudy) study = llm_study_new (llm_user_data_get_review_log (self->user_data));
+  g_autoptr(LlmStudy) study = g_object_ref (llm_user_data_get_study (self->user_data));
 
   llm_study_set_retention (study, g_settings_get_double (settings, "desired-retention"));
   llm_settings_apply_fsrs_parameters (settings, study);

@@ -7,7 +7,7 @@
 /* Everything the user made, in one folder, with one owner:
  *
  *   <dir>/notes/<id>.md       personal notes (LlmNoteStore)
- *   <dir>/reviews.log         every self-test grade (LlmStudy)
+ *   <dir>/reviews.log         every self-test grade (LlmStudy, one for all)
  *   <dir>/interviews/         saved mock-interview reports
  *   <dir>/my-questions.md     the user's own questions
  *
@@ -25,7 +25,14 @@
 #include "llm-collection-loader.h"
 #include "llm-my-questions.h"
 #include "llm-question.h"
+#include "llm-study.h"
 #include "llm-user-data.h"
+
+typedef enum {
+  STUDY_UNREAD,
+  STUDY_READING,
+  STUDY_READ,
+} StudyState;
 
 struct _LlmUserData
 {
@@ -36,6 +43,11 @@ struct _LlmUserData
   GFile *interviews_dir;
   GFile *my_questions;
   LlmNoteStore *note_store;
+
+  LlmStudy *study;
+  StudyState study_state;
+  GError *study_error;      /* why the log could not be read, once read */
+  GPtrArray *study_waiters; /* GTasks waiting for the first read */
 };
 
 G_DEFINE_FINAL_TYPE (LlmUserData, llm_user_data, G_TYPE_OBJECT)
@@ -62,6 +74,7 @@ llm_user_data_constructed (GObject *object)
   notes_dir = g_file_get_child (self->dir, "notes");
   self->note_store = llm_note_store_new (notes_dir);
   self->review_log = g_file_get_child (self->dir, "reviews.log");
+  self->study = llm_study_new (self->review_log);
   self->interviews_dir = g_file_get_child (self->dir, "interviews");
   self->my_questions = g_file_get_child (self->dir, "my-questions.md");
 }
@@ -72,6 +85,9 @@ llm_user_data_finalize (GObject *object)
   LlmUserData *self = (LlmUserData *)object;
 
   g_clear_object (&self->note_store);
+  g_clear_object (&self->study);
+  g_clear_error (&self->study_error);
+  g_clear_pointer (&self->study_waiters, g_ptr_array_unref);
   g_clear_object (&self->my_questions);
   g_clear_object (&self->interviews_dir);
   g_clear_object (&self->review_log);
@@ -143,6 +159,7 @@ llm_user_data_class_init (LlmUserDataClass *klass)
 static void
 llm_user_data_init (LlmUserData *self)
 {
+  self->study_waiters = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -237,6 +254,103 @@ llm_user_data_get_note_store (LlmUserData *self)
   g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
 
   return self->note_store;
+}
+
+/**
+ * llm_user_data_get_study:
+ *
+ * Every window grades into the same study, so a review in one shows in
+ * all of them. It holds no cards until llm_user_data_load_study_async()
+ * has read the log.
+ *
+ * Returns: (transfer none): the user's study state
+ */
+LlmStudy *
+llm_user_data_get_study (LlmUserData *self)
+{
+  g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
+
+  return self->study;
+}
+
+static void
+return_study_read (LlmUserData *self,
+                   GTask       *task)
+{
+  if (self->study_error != NULL)
+    g_task_return_error (task, g_error_copy (self->study_error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_study_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LlmUserData) self = user_data;
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->study_waiters);
+
+  self->study_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  self->study_state = STUDY_READ;
+  llm_study_load_finish (LLM_STUDY (object), result, &self->study_error);
+  for (guint i = 0; i < waiters->len; i++)
+    return_study_read (self, g_ptr_array_index (waiters, i));
+}
+
+/**
+ * llm_user_data_load_study_async:
+ *
+ * Reads the review log into the study, once for the whole program and off
+ * the main loop; later calls complete at once with the first one's
+ * outcome.
+ */
+void
+llm_user_data_load_study_async (LlmUserData         *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LLM_IS_USER_DATA (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, llm_user_data_load_study_async);
+  switch (self->study_state)
+    {
+    case STUDY_READ:
+      return_study_read (self, task);
+      break;
+
+    case STUDY_UNREAD:
+      /* Not the caller's cancellable: other windows wait for this read. */
+      self->study_state = STUDY_READING;
+      llm_study_load_async (self->study, NULL, on_study_read, g_object_ref (self));
+      G_GNUC_FALLTHROUGH;
+
+    case STUDY_READING:
+      g_ptr_array_add (self->study_waiters, g_steal_pointer (&task));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * llm_user_data_load_study_finish:
+ *
+ * Returns: %FALSE if the review log exists but could not be read
+ */
+gboolean
+llm_user_data_load_study_finish (LlmUserData   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static const char *

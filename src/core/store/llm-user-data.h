@@ -10,6 +10,7 @@
 
 #include "llm-note-store.h"
 #include "llm-search.h"
+#include "llm-study.h"
 #include "llm-types.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,14 @@ GFile          *llm_user_data_get_review_log       (LlmUserData   *self);
 GFile          *llm_user_data_get_interviews_dir   (LlmUserData   *self);
 GFile          *llm_user_data_get_my_questions     (LlmUserData   *self);
 LlmNoteStore   *llm_user_data_get_note_store       (LlmUserData   *self);
+LlmStudy       *llm_user_data_get_study            (LlmUserData   *self);
+void            llm_user_data_load_study_async     (LlmUserData   *self,
+                                                    GCancellable  *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer       user_data);
+gboolean        llm_user_data_load_study_finish    (LlmUserData   *self,
+                                                    GAsyncResult  *result,
+                                                    GError       **error);
 LlmSearchIndex *llm_user_data_build_search_index   (LlmUserData   *self,
                                                     LlmCollection *collection);
 LlmCollection  *llm_user_data_load_bundled         (LlmUserData   *self);

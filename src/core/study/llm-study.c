@@ -25,6 +25,7 @@ struct _LlmStudy
   LlmReviewLog *log;
   LlmSchedulerParams params;
   GHashTable *cards;   /* id → LlmCard */
+  guint n_writes;      /* appends so far, to spot one during a read */
 };
 
 G_DEFINE_FINAL_TYPE (LlmStudy, llm_study, G_TYPE_OBJECT)
@@ -102,6 +103,124 @@ llm_study_load (LlmStudy  *self,
   ok = llm_review_log_load (self->log, error);
   recompute (self);
   return ok;
+}
+
+/* In a worker thread: only the file is read here, the study is left to
+ * the main thread. */
+static void
+read_log_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+    bytes = g_bytes_new_take (contents, length);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    bytes = g_bytes_new (NULL, 0);
+  else
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+}
+
+static void read_log (GTask *task);
+
+static void
+on_log_read (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LlmStudy *self = g_task_get_source_object (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *contents;
+
+  bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A grade written while the file was being read is on disk but may not
+   * be in what was read: read again rather than lose it from the cards. */
+  if (GPOINTER_TO_UINT (g_task_get_task_data (task)) != self->n_writes)
+    {
+      read_log (g_steal_pointer (&task));
+      return;
+    }
+
+  contents = g_bytes_get_data (bytes, &length);
+  llm_review_log_load_data (self->log, contents ? contents : "", length);
+  recompute (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+read_log (GTask *task)
+{
+  LlmStudy *self = g_task_get_source_object (task);
+  g_autoptr(GTask) worker = NULL;
+
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->n_writes), NULL);
+  worker = g_task_new (self, g_task_get_cancellable (task), on_log_read, task);
+  g_task_set_source_tag (worker, read_log);
+  g_task_set_task_data (worker, g_object_ref (llm_review_log_get_file (self->log)), g_object_unref);
+  g_task_run_in_thread (worker, read_log_in_thread);
+}
+
+/**
+ * llm_study_load_async:
+ *
+ * Reads the log without blocking the main loop. The cards are derived
+ * from it on the main thread, and #LlmStudy::changed (with no id) says
+ * they are in. Grades may be recorded meanwhile: none is lost.
+ */
+void
+llm_study_load_async (LlmStudy            *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LLM_IS_STUDY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, llm_study_load_async);
+  if (llm_review_log_get_file (self->log) == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  read_log (g_steal_pointer (&task));
+}
+
+/**
+ * llm_study_load_finish:
+ *
+ * Returns: %FALSE if the log exists but could not be read
+ */
+gboolean
+llm_study_load_finish (LlmStudy      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -306,6 +425,7 @@ llm_study_record (LlmStudy        *self,
   while (llm_review_log_is_undone (self->log, review))
     review->ms++;
 
+  self->n_writes++;
   if (!llm_review_log_append (self->log, review->when, review->id, review->grade, review->ms, error))
     return FALSE;
 
@@ -364,6 +484,7 @@ llm_study_undo (LlmStudy              *self,
   g_return_val_if_fail (review != NULL && review->id != NULL, FALSE);
 
   id = g_strdup (review->id);
+  self->n_writes++;
   if (!llm_review_log_append_undo (self->log, review, error))
     return FALSE;
 

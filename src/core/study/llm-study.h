@@ -28,6 +28,13 @@ G_DECLARE_FINAL_TYPE (LlmStudy, llm_study, LLM, STUDY, GObject)
 LlmStudy      *llm_study_new          (GFile                    *log_file);
 gboolean       llm_study_load         (LlmStudy                 *self,
                                        GError                  **error);
+void           llm_study_load_async   (LlmStudy                 *self,
+                                       GCancellable             *cancellable,
+                                       GAsyncReadyCallback       callback,
+                                       gpointer                  user_data);
+gboolean       llm_study_load_finish  (LlmStudy                 *self,
+                                       GAsyncResult             *result,
+                                       GError                  **error);
 const char    *llm_study_get_warning  (LlmStudy                 *self);
 LlmReviewLog  *llm_study_get_log      (LlmStudy                 *self);
 const LlmSchedulerParams *
