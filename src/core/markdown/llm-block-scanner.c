@@ -379,6 +379,137 @@ end_paragraph (LlmBlockScanner *self)
   self->plain_paragraph = FALSE;
 }
 
+/* A fence or an HTML block owns the lines that follow it until it ends.
+ * Returns whether one owned @line, and then what @line is in @kind. */
+static gboolean
+feed_open_block (LlmBlockScanner *self,
+                 const char      *line,
+                 const char      *p,
+                 LlmLineKind     *kind)
+{
+  if (self->fence_char != 0)
+    {
+      if (llm_markdown_fence_closes (p, self->fence_char, self->fence_len))
+        {
+          self->fence_char = 0;
+          *kind = LLM_LINE_FENCE;
+          return TRUE;
+        }
+      *kind = LLM_LINE_CODE;
+      return TRUE;
+    }
+
+  if (self->html_kind != HTML_NONE)
+    {
+      if (self->html_kind == HTML_BLOCK && llm_markdown_is_blank (line))
+        {
+          self->html_kind = HTML_NONE;
+          self->after_blank = TRUE;
+          *kind = LLM_LINE_BLANK;
+          return TRUE;
+        }
+      if (html_ends (self->html_kind, line))
+        self->html_kind = HTML_NONE;
+      *kind = LLM_LINE_HTML;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Opens a fence, a heading or an HTML block at @line, which is less than
+ * four columns in. Returns whether it opened one, and then what @line is
+ * in @kind. */
+static gboolean
+feed_block_start (LlmBlockScanner *self,
+                  const char      *line,
+                  const char      *p,
+                  int             *level,
+                  LlmLineKind     *kind)
+{
+  gsize run;
+  int heading;
+
+  if ((run = fence_run (p)) > 0)
+    {
+      end_paragraph (self);
+      self->fence_char = *p;
+      self->fence_len = run;
+      *kind = LLM_LINE_FENCE;
+      return TRUE;
+    }
+
+  if (self->list_indent == 0 &&
+      (heading = llm_markdown_atx_heading (line, NULL, NULL)) > 0)
+    {
+      end_paragraph (self);
+      if (level != NULL)
+        *level = heading;
+      *kind = LLM_LINE_HEADING;
+      return TRUE;
+    }
+
+  if (self->plain_paragraph && (heading = setext_level (line)) > 0)
+    {
+      end_paragraph (self);
+      if (level != NULL)
+        *level = heading;
+      *kind = LLM_LINE_SETEXT;
+      return TRUE;
+    }
+
+  if ((self->html_kind = html_start (line, self->in_paragraph)) != HTML_NONE)
+    {
+      end_paragraph (self);
+      if (self->html_kind != HTML_BLOCK && html_ends (self->html_kind, p + 1))
+        self->html_kind = HTML_NONE;
+      *kind = LLM_LINE_HTML;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A list item's first line, less than four columns in, opens the item's
+ * paragraph. Returns whether @line is one. */
+static gboolean
+feed_list_item (LlmBlockScanner *self,
+                const char      *line,
+                const char      *p,
+                guint            index)
+{
+  gsize item = bullet_item (line);
+
+  if (item == 0)
+    item = llm_markdown_ordered_item (line, NULL);
+  if (item == 0)
+    return FALSE;
+
+  self->list_indent = indent_of (line) + (guint)(item - (p - line));
+  self->in_paragraph = TRUE;
+  self->plain_paragraph = FALSE;
+  self->paragraph_start = index;
+  return TRUE;
+}
+
+/* A text line outside any paragraph starts one. Indented code, a quote
+ * or a list's own paragraph is no plain paragraph: a setext underline
+ * under it is a thematic break. */
+static void
+start_paragraph (LlmBlockScanner *self,
+                 const char      *line,
+                 const char      *p,
+                 guint            indent,
+                 guint            index)
+{
+  self->in_paragraph = indent < 4 || self->list_indent > 0;
+  self->plain_paragraph = indent < 4 && *p != '>' && self->list_indent == 0;
+  self->paragraph_start = index;
+  if (self->plain_paragraph && setext_level (line) == 0 &&
+      strspn (p, "*_- \t") == strlen (p) && strlen (p) >= 3)
+    end_paragraph (self);  /* "***" is a thematic break */
+}
+
 /**
  * llm_block_scanner_feed:
  * @self: a scanner, zeroed before the first line
@@ -395,36 +526,15 @@ llm_block_scanner_feed (LlmBlockScanner *self,
   const char *p = llm_markdown_skip_indent (line);
   guint index = self->n_lines++;
   gboolean after_blank = self->after_blank;
+  LlmLineKind kind;
   guint indent;
-  gsize run;
-  int heading;
 
   if (level != NULL)
     *level = 0;
   self->after_blank = FALSE;
 
-  if (self->fence_char != 0)
-    {
-      if (llm_markdown_fence_closes (p, self->fence_char, self->fence_len))
-        {
-          self->fence_char = 0;
-          return LLM_LINE_FENCE;
-        }
-      return LLM_LINE_CODE;
-    }
-
-  if (self->html_kind != HTML_NONE)
-    {
-      if (self->html_kind == HTML_BLOCK && llm_markdown_is_blank (line))
-        {
-          self->html_kind = HTML_NONE;
-          self->after_blank = TRUE;
-          return LLM_LINE_BLANK;
-        }
-      if (html_ends (self->html_kind, line))
-        self->html_kind = HTML_NONE;
-      return LLM_LINE_HTML;
-    }
+  if (feed_open_block (self, line, p, &kind))
+    return kind;
 
   if (llm_markdown_is_blank (line))
     {
@@ -446,66 +556,14 @@ llm_block_scanner_feed (LlmBlockScanner *self,
       end_paragraph (self);
     }
 
-  if (indent < 4 && (run = fence_run (p)) > 0)
-    {
-      end_paragraph (self);
-      self->fence_char = *p;
-      self->fence_len = run;
-      return LLM_LINE_FENCE;
-    }
+  if (indent < 4 && feed_block_start (self, line, p, level, &kind))
+    return kind;
 
-  if (indent < 4 && self->list_indent == 0 &&
-      (heading = llm_markdown_atx_heading (line, NULL, NULL)) > 0)
-    {
-      end_paragraph (self);
-      if (level != NULL)
-        *level = heading;
-      return LLM_LINE_HEADING;
-    }
-
-  if (indent < 4 && self->plain_paragraph && (heading = setext_level (line)) > 0)
-    {
-      end_paragraph (self);
-      if (level != NULL)
-        *level = heading;
-      return LLM_LINE_SETEXT;
-    }
-
-  if (indent < 4 && (self->html_kind = html_start (line, self->in_paragraph)) != HTML_NONE)
-    {
-      end_paragraph (self);
-      if (self->html_kind != HTML_BLOCK && html_ends (self->html_kind, p + 1))
-        self->html_kind = HTML_NONE;
-      return LLM_LINE_HTML;
-    }
-
-  if (indent < 4)
-    {
-      gsize item = bullet_item (line);
-
-      if (item == 0)
-        item = llm_markdown_ordered_item (line, NULL);
-      if (item > 0)
-        {
-          self->list_indent = indent_of (line) + (guint)(item - (p - line));
-          self->in_paragraph = TRUE;
-          self->plain_paragraph = FALSE;
-          self->paragraph_start = index;
-          return LLM_LINE_TEXT;
-        }
-    }
+  if (indent < 4 && feed_list_item (self, line, p, index))
+    return LLM_LINE_TEXT;
 
   if (!self->in_paragraph)
-    {
-      /* Indented code, a quote or a list's own paragraph is no plain
-       * paragraph: a setext underline under it is a thematic break. */
-      self->in_paragraph = indent < 4 || self->list_indent > 0;
-      self->plain_paragraph = indent < 4 && *p != '>' && self->list_indent == 0;
-      self->paragraph_start = index;
-      if (self->plain_paragraph && setext_level (line) == 0 &&
-          strspn (p, "*_- \t") == strlen (p) && strlen (p) >= 3)
-        end_paragraph (self);  /* "***" is a thematic break */
-    }
+    start_paragraph (self, line, p, indent, index);
 
   return LLM_LINE_TEXT;
 }

@@ -253,6 +253,93 @@ compare_length_descending (gconstpointer a,
   return (la < lb) - (la > lb);
 }
 
+/* Splits the normalised query @normal into its terms, in place, at its
+ * single spaces. */
+static void
+split_terms (char      *normal,
+             GPtrArray *terms)
+{
+  for (char *p = normal; p != NULL && *p; )
+    {
+      char *space = strchr (p, ' ');
+
+      g_ptr_array_add (terms, p);
+      if (space == NULL)
+        break;
+      *space = '\0';
+      p = space + 1;
+    }
+}
+
+/* Returns the weakest of the best fields in which @entry holds each of
+ * @order's terms, or -1 when it lacks one. */
+static int
+weakest_field (const LlmSearchEntry *entry,
+               GPtrArray            *order)
+{
+  int worst = LLM_SEARCH_FIELD_TITLE;
+
+  for (guint t = 0; t < order->len; t++)
+    {
+      int field = llm_search_entry_best_field (entry, g_ptr_array_index (order, t));
+
+      if (field < 0)
+        return -1;
+      worst = MAX (worst, field);
+    }
+
+  return worst;
+}
+
+/* Adds each of the @n_candidates entries (all of them when @candidates
+ * is %NULL) that holds every one of @terms to @matches, and to the bucket
+ * of its weakest field. */
+static void
+collect_matches (LlmSearchIndex *self,
+                 const guint    *candidates,
+                 guint           n_candidates,
+                 GPtrArray      *terms,
+                 GArray         *matches,
+                 GArray         *buckets[N_FIELDS])
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_copy (terms, NULL, NULL);
+
+  /* The longest term is likely the rarest: trying it first rejects most
+   * questions after one look. */
+  g_ptr_array_remove_index (order, order->len - 1);
+  g_ptr_array_sort (order, compare_length_descending);
+
+  for (guint c = 0; c < n_candidates; c++)
+    {
+      guint i = candidates ? candidates[c] : c;
+      int worst = weakest_field (&self->entries[i], order);
+
+      if (worst < 0)
+        continue;
+
+      g_array_append_val (matches, i);
+      g_array_append_val (buckets[worst], i);
+    }
+}
+
+/* Adds results from @buckets, best field first, each in reading order,
+ * until @results holds @limit. */
+static void
+append_results (LlmSearchIndex *self,
+                GArray         *buckets[N_FIELDS],
+                GPtrArray      *terms,
+                guint           limit,
+                GPtrArray      *results)
+{
+  for (guint f = 0; f < N_FIELDS && results->len < limit; f++)
+    for (guint j = 0; j < buckets[f]->len && results->len < limit; j++)
+      {
+        const LlmSearchEntry *entry = &self->entries[g_array_index (buckets[f], guint, j)];
+
+        g_ptr_array_add (results, llm_search_result_new_for_entry (entry, f, (const char * const *)terms->pdata));
+      }
+}
+
 /**
  * llm_search_index_query_full:
  * @query: what the user typed
@@ -275,7 +362,6 @@ llm_search_index_query_full (LlmSearchIndex *self,
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) terms = g_ptr_array_new ();
-  g_autoptr(GPtrArray) order = NULL;
   g_autoptr(GArray) matches = NULL;
   GArray *buckets[N_FIELDS];
   g_autofree char *normal = NULL;
@@ -304,16 +390,7 @@ llm_search_index_query_full (LlmSearchIndex *self,
   g_clear_pointer (&self->last_query, g_free);
   self->last_query = g_strdup (normal);
 
-  for (char *p = normal; p != NULL && *p; )
-    {
-      char *space = strchr (p, ' ');
-
-      g_ptr_array_add (terms, p);
-      if (space == NULL)
-        break;
-      *space = '\0';
-      p = space + 1;
-    }
+  split_terms (normal, terms);
   if (terms->len == 0)
     {
       g_clear_pointer (&self->last_query, g_free);
@@ -321,44 +398,11 @@ llm_search_index_query_full (LlmSearchIndex *self,
     }
   g_ptr_array_add (terms, NULL);
 
-  /* The longest term is likely the rarest: trying it first rejects most
-   * questions after one look. */
-  order = g_ptr_array_copy (terms, NULL, NULL);
-  g_ptr_array_remove_index (order, order->len - 1);
-  g_ptr_array_sort (order, compare_length_descending);
-
   for (guint f = 0; f < N_FIELDS; f++)
     buckets[f] = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint c = 0; c < n_candidates; c++)
-    {
-      guint i = candidates ? candidates[c] : c;
-      const LlmSearchEntry *entry = &self->entries[i];
-      int worst = LLM_SEARCH_FIELD_TITLE;
-      guint t;
-
-      for (t = 0; t < order->len; t++)
-        {
-          int field = llm_search_entry_best_field (entry, g_ptr_array_index (order, t));
-
-          if (field < 0)
-            break;
-          worst = MAX (worst, field);
-        }
-      if (t < order->len)
-        continue;
-
-      g_array_append_val (matches, i);
-      g_array_append_val (buckets[worst], i);
-    }
-
-  for (guint f = 0; f < N_FIELDS && results->len < limit; f++)
-    for (guint j = 0; j < buckets[f]->len && results->len < limit; j++)
-      {
-        const LlmSearchEntry *entry = &self->entries[g_array_index (buckets[f], guint, j)];
-
-        g_ptr_array_add (results, llm_search_result_new_for_entry (entry, f, (const char * const *)terms->pdata));
-      }
+  collect_matches (self, candidates, n_candidates, terms, matches, buckets);
+  append_results (self, buckets, terms, limit, results);
 
   for (guint f = 0; f < N_FIELDS; f++)
     g_array_unref (buckets[f]);

@@ -84,102 +84,112 @@ unit_end (const char *p)
   return p;
 }
 
+/* White space at original offset @orig becomes one ' ' before the next
+ * character kept, unless nothing or a kept newline comes before it. */
+static void
+builder_space (Builder *b,
+               gsize    orig)
+{
+  if (!b->pending_space)
+    b->space_orig = orig;
+  b->pending_space = b->norm->len > 0 && b->norm->str[b->norm->len - 1] != '\n';
+}
+
+/* Emits the ' ' that white space before a character kept stands for. */
+static void
+builder_flush_space (Builder *b)
+{
+  if (b->pending_space)
+    {
+      builder_map (b, b->space_orig);
+      g_string_append_c (b->norm, ' ');
+      b->pending_space = FALSE;
+    }
+}
+
+/* ASCII folds by lowering. */
+static void
+builder_append_ascii (Builder *b,
+                      char     ch,
+                      gsize    orig)
+{
+  char c = g_ascii_tolower (ch);
+
+  /* The white space g_unichar_isspace() knows, as the query's. */
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+    builder_space (b, orig);
+  else
+    {
+      builder_flush_space (b);
+      builder_map (b, orig);
+      g_string_append_c (b->norm, c);
+    }
+}
+
+/* Any other unit [@p, @end), at original offset @orig, goes through NFKC
+ * and case folding. */
+static void
+builder_append_unit (Builder    *b,
+                     const char *p,
+                     const char *end,
+                     gsize       orig)
+{
+  g_autofree char *nfkc = g_utf8_normalize (p, end - p, G_NORMALIZE_NFKC);
+  g_autofree char *folded = g_utf8_casefold (nfkc ? nfkc : "", -1);
+
+  for (const char *q = folded; *q; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      /* As llm_text_normalize() does: "atten\u200Btion" is found. */
+      if (llm_text_is_invisible (c))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          builder_space (b, orig);
+          continue;
+        }
+      builder_flush_space (b);
+      /* Every character of an expansion ("ﬁ" → "fi") maps to the start
+       * of what it came from; a match ending inside it then still
+       * covers the whole original character. */
+      builder_map (b, orig);
+      g_string_append_unichar (b->norm, c);
+    }
+}
+
 static void
 builder_append (Builder    *b,
                 const char *text)
 {
-  for (const char *p = text; *p; )
+  const char *end;
+
+  for (const char *p = text; *p; p = end)
     {
-      const char *end = unit_end (p);
       gsize orig = p - text;
-      g_autofree char *nfkc = NULL;
-      g_autofree char *folded = NULL;
-      const char *out;
       gunichar first = g_utf8_get_char (p);
+
+      end = unit_end (p);
 
       if (b->keep_newlines && *p == '\n')
         {
           builder_map (b, orig);
           g_string_append_c (b->norm, '\n');
           b->pending_space = FALSE;
-          p = end;
-          continue;
         }
-
-      /* Fast paths for what the notes are mostly made of: ASCII folds by
-       * lowering, and unified CJK ideographs are left alone by NFKC and
-       * case folding (unlike the compatibility ideographs at U+F900). */
-      if (end - p == 1 && first < 0x80)
+      /* Fast paths for what the notes are mostly made of: ASCII, and
+       * unified CJK ideographs, which NFKC and case folding leave alone
+       * (unlike the compatibility ideographs at U+F900). */
+      else if (end - p == 1 && first < 0x80)
+        builder_append_ascii (b, *p, orig);
+      else if (end - p == 3 && first >= 0x4E00 && first <= 0x9FFF)
         {
-          char c = g_ascii_tolower (*p);
-
-          /* The white space g_unichar_isspace() knows, as the query's. */
-          if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
-            {
-              if (!b->pending_space)
-                b->space_orig = orig;
-              b->pending_space = b->norm->len > 0 && b->norm->str[b->norm->len - 1] != '\n';
-            }
-          else
-            {
-              if (b->pending_space)
-                {
-                  builder_map (b, b->space_orig);
-                  g_string_append_c (b->norm, ' ');
-                  b->pending_space = FALSE;
-                }
-              builder_map (b, orig);
-              g_string_append_c (b->norm, c);
-            }
-          p = end;
-          continue;
-        }
-      if (end - p == 3 && first >= 0x4E00 && first <= 0x9FFF)
-        {
-          if (b->pending_space)
-            {
-              builder_map (b, b->space_orig);
-              g_string_append_c (b->norm, ' ');
-              b->pending_space = FALSE;
-            }
+          builder_flush_space (b);
           builder_map (b, orig);
           g_string_append_len (b->norm, p, 3);
-          p = end;
-          continue;
         }
-
-      nfkc = g_utf8_normalize (p, end - p, G_NORMALIZE_NFKC);
-      folded = g_utf8_casefold (nfkc ? nfkc : "", -1);
-      out = folded;
-
-      for (const char *q = out; *q; q = g_utf8_next_char (q))
-        {
-          gunichar c = g_utf8_get_char (q);
-
-          /* As llm_text_normalize() does: "atten\u200Btion" is found. */
-          if (llm_text_is_invisible (c))
-            continue;
-          if (g_unichar_isspace (c))
-            {
-              if (!b->pending_space)
-                b->space_orig = orig;
-              b->pending_space = b->norm->len > 0 && b->norm->str[b->norm->len - 1] != '\n';
-              continue;
-            }
-          if (b->pending_space)
-            {
-              builder_map (b, b->space_orig);
-              g_string_append_c (b->norm, ' ');
-              b->pending_space = FALSE;
-            }
-          /* Every character of an expansion ("ﬁ" → "fi") maps to the start
-           * of what it came from; a match ending inside it then still
-           * covers the whole original character. */
-          builder_map (b, orig);
-          g_string_append_unichar (b->norm, c);
-        }
-
-      p = end;
+      else
+        builder_append_unit (b, p, end, orig);
     }
 }
 
@@ -359,6 +369,109 @@ skip_html_tag (const char *p)
   return end != NULL ? end + 1 : NULL;
 }
 
+/* Indentation and block quote markers opening @line. */
+static const char *
+skip_quote_markers (const char *line)
+{
+  const char *p = line;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  while (*p == '>')
+    {
+      p++;
+      while (*p == ' ' || *p == '\t')
+        p++;
+    }
+
+  return p;
+}
+
+/* A heading's "#"s and a list item's marker, outside code. */
+static const char *
+skip_block_marker (const char *p)
+{
+  if (*p == '#')
+    {
+      const char *q = p + strspn (p, "#");
+
+      if (*q == ' ' || *q == '\t' || *q == '\0')
+        p = q;
+    }
+
+  return p + llm_markdown_list_item (p);
+}
+
+/* Inline markup at @p a reader does not see as written: emphasis and
+ * highlight marks, embeds, a link's or image's brackets and target, and
+ * HTML tags, of which an image's alt text is appended to @out. Returns
+ * where the text goes on after it, or %NULL when @p starts none. */
+static const char *
+skip_inline_markup (GString    *out,
+                    const char *p)
+{
+  /* Byte tests, not g_str_has_prefix(): that measures the rest of the
+   * line every time. */
+  if ((p[0] == '*' && p[1] == '*') || (p[0] == '=' && p[1] == '='))
+    return p + 2;
+  if (p[0] == '!' && p[1] == '[' && p[2] == '[')
+    {
+      const char *close = strstr (p, "]]");
+
+      if (close != NULL)
+        return close + 2;
+    }
+  /* "![alt](…)" and "[text](…)": the text stays, its brackets and the
+   * target go. */
+  if (p[0] == '!' && p[1] == '[' && opens_link (p + 1))
+    return p + 2;
+  if (p[0] == '[' && p[1] != '[' && opens_link (p))
+    return p + 1;
+  if (p[0] == ']')
+    {
+      const char *target_end = skip_link_target (p);
+
+      if (target_end != NULL)
+        return target_end;
+    }
+  if (p[0] == '<')
+    {
+      const char *tag_end = skip_html_tag (p);
+
+      if (tag_end != NULL)
+        {
+          append_tag_text (out, p, tag_end);
+          return tag_end;
+        }
+    }
+
+  return NULL;
+}
+
+/* Appends the text of one line from @p, its markup gone unless it is
+ * code, its white space runs one space each. */
+static void
+append_line_text (GString    *out,
+                  const char *p,
+                  gboolean    in_code)
+{
+  append_space (out);
+  while (*p)
+    {
+      const char *next = in_code ? NULL : skip_inline_markup (out, p);
+
+      if (next != NULL)
+        p = next;
+      else if (*p == ' ' || *p == '\t' || *p == '\r')
+        {
+          append_space (out);
+          p++;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+}
+
 /* Just enough markdown removed that a snippet reads as prose: emphasis and
  * highlight marks, block quote, heading and list markers, embeds and fence
  * lines go, and what a reader never sees: link and image targets and HTML
@@ -374,18 +487,8 @@ llm_search_strip_markdown (const char *text)
 
   for (guint i = 0; lines[i]; i++)
     {
-      const char *p = lines[i];
+      const char *p = skip_quote_markers (lines[i]);
       LlmLineKind kind;
-      gboolean in_code;
-
-      while (*p == ' ' || *p == '\t')
-        p++;
-      while (*p == '>')
-        {
-          p++;
-          while (*p == ' ' || *p == '\t')
-            p++;
-        }
 
       /* An answer's quote marks are gone already; one written inside a
        * quote is read as the quote's content. */
@@ -395,81 +498,10 @@ llm_search_strip_markdown (const char *text)
           append_space (out);
           continue;
         }
-      in_code = kind == LLM_LINE_CODE;
 
-      if (!in_code)
-        {
-          if (*p == '#')
-            {
-              const char *q = p + strspn (p, "#");
-
-              if (*q == ' ' || *q == '\t' || *q == '\0')
-                p = q;
-            }
-          p += llm_markdown_list_item (p);
-        }
-
-      append_space (out);
-      while (*p)
-        {
-          /* Byte tests, not g_str_has_prefix(): that measures the rest of
-           * the line every time. */
-          if (!in_code && ((p[0] == '*' && p[1] == '*') || (p[0] == '=' && p[1] == '=')))
-            {
-              p += 2;
-              continue;
-            }
-          if (!in_code && p[0] == '!' && p[1] == '[' && p[2] == '[')
-            {
-              const char *close = strstr (p, "]]");
-
-              if (close != NULL)
-                {
-                  p = close + 2;
-                  continue;
-                }
-            }
-          /* "![alt](…)" and "[text](…)": the text stays, its brackets and
-           * the target go. */
-          if (!in_code && p[0] == '!' && p[1] == '[' && opens_link (p + 1))
-            {
-              p += 2;
-              continue;
-            }
-          if (!in_code && p[0] == '[' && p[1] != '[' && opens_link (p))
-            {
-              p++;
-              continue;
-            }
-          if (!in_code && p[0] == ']')
-            {
-              const char *target_end = skip_link_target (p);
-
-              if (target_end != NULL)
-                {
-                  p = target_end;
-                  continue;
-                }
-            }
-          if (!in_code && p[0] == '<')
-            {
-              const char *tag_end = skip_html_tag (p);
-
-              if (tag_end != NULL)
-                {
-                  append_tag_text (out, p, tag_end);
-                  p = tag_end;
-                  continue;
-                }
-            }
-          if (*p == ' ' || *p == '\t' || *p == '\r')
-            {
-              append_space (out);
-              p++;
-              continue;
-            }
-          g_string_append_c (out, *p++);
-        }
+      if (kind != LLM_LINE_CODE)
+        p = skip_block_marker (p);
+      append_line_text (out, p, kind == LLM_LINE_CODE);
     }
 
   while (out->len > 0 && out->str[out->len - 1] == ' ')

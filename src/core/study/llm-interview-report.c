@@ -337,6 +337,97 @@ split_table_row (const char *line)
   return cells;
 }
 
+/* A row of the table of questions, or %NULL when @cells hold none. */
+static LlmInterviewReportRow *
+row_from_cells (GStrv cells)
+{
+  LlmInterviewReportRow *row;
+  GString *title;
+  guint seconds, n_covered, n_points;
+
+  if (sscanf (g_strstrip (cells[4]), "%u/%u", &n_covered, &n_points) != 2 ||
+      !parse_clock (g_strstrip (cells[3]), &seconds))
+    return NULL;
+
+  row = g_new0 (LlmInterviewReportRow, 1);
+  title = g_string_new (g_strstrip (cells[2]));
+  g_string_replace (title, "\x01", "|", 0);
+  row->title = g_string_free (title, FALSE);
+  row->seconds = seconds;
+  row->n_covered = n_covered;
+  row->n_points = n_points;
+  row->grade = g_strdup (g_strstrip (cells[5]));
+  row->answer = g_strdup ("");
+  row->points = g_new0 (char *, 1);
+  return row;
+}
+
+/* One question's section while it is read: which of its `### ` parts the
+ * lines are in (the answer, then the key points), and what they held. */
+typedef struct
+{
+  guint part;
+  GString *answer;
+  GPtrArray *points;
+  GArray *covered;
+} SectionReader;
+
+static void
+section_reader_clear (SectionReader *reader)
+{
+  if (reader->answer != NULL)
+    g_string_free (g_steal_pointer (&reader->answer), TRUE);
+  g_clear_pointer (&reader->points, g_ptr_array_unref);
+  g_clear_pointer (&reader->covered, g_array_unref);
+}
+
+static void
+section_reader_feed (SectionReader *reader,
+                     const char    *line)
+{
+  if (g_str_has_prefix (line, "### "))
+    {
+      reader->part++;
+      if (reader->part == 1)
+        reader->answer = g_string_new (NULL);
+      else if (reader->part == 2)
+        {
+          reader->points = g_ptr_array_new_with_free_func (g_free);
+          reader->covered = g_array_new (FALSE, FALSE, sizeof (gboolean));
+        }
+    }
+  else if (reader->part == 1)
+    g_string_append_printf (reader->answer, "%s\n", line);
+  else if (reader->part == 2 && (g_str_has_prefix (line, "- [x] ") || g_str_has_prefix (line, "- [ ] ")))
+    {
+      gboolean ticked = line[3] == 'x';
+
+      g_ptr_array_add (reader->points, g_strdup (line + 6));
+      g_array_append_val (reader->covered, ticked);
+    }
+}
+
+/* Moves what the section held into its @row. */
+static void
+section_reader_finish (SectionReader         *reader,
+                       LlmInterviewReportRow *row)
+{
+  if (reader->answer != NULL)
+    {
+      g_free (row->answer);
+      row->answer = g_strdup (g_strstrip (reader->answer->str));
+    }
+  if (reader->points != NULL)
+    {
+      g_ptr_array_add (reader->points, NULL);
+      g_strfreev (row->points);
+      g_free (row->covered);
+      row->points = (GStrv)g_ptr_array_steal (reader->points, NULL);
+      row->covered = (gboolean *)g_array_steal (reader->covered, NULL);
+    }
+  section_reader_clear (reader);
+}
+
 /**
  * llm_interview_report_parse:
  * @report: a report as llm_interview_report_format() writes it
@@ -359,11 +450,9 @@ llm_interview_report_parse (const char  *report,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (llm_interview_report_row_free);
   g_auto(GStrv) lines = NULL;
   g_autoptr(GString) before = g_string_new (NULL);
-  g_autoptr(GString) answer = NULL;
-  g_autoptr(GPtrArray) points = NULL;
-  g_autoptr(GArray) covered = NULL;
+  SectionReader reader = { 0, };
   LlmInterviewReportRow *section = NULL;
-  guint n_sections = 0, part = 0;
+  guint n_sections = 0;
   gboolean seen_table = FALSE;
 
   g_return_val_if_fail (report != NULL, NULL);
@@ -373,22 +462,10 @@ llm_interview_report_parse (const char  *report,
     {
       const char *line = lines[i];
       g_auto(GStrv) cells = split_table_row (line);
-      guint seconds, n_covered, n_points;
+      LlmInterviewReportRow *row;
 
-      if (cells != NULL && !seen_table && sscanf (g_strstrip (cells[4]), "%u/%u", &n_covered, &n_points) == 2 &&
-          parse_clock (g_strstrip (cells[3]), &seconds))
+      if (cells != NULL && !seen_table && (row = row_from_cells (cells)) != NULL)
         {
-          LlmInterviewReportRow *row = g_new0 (LlmInterviewReportRow, 1);
-          GString *title = g_string_new (g_strstrip (cells[2]));
-
-          g_string_replace (title, "\x01", "|", 0);
-          row->title = g_string_free (title, FALSE);
-          row->seconds = seconds;
-          row->n_covered = n_covered;
-          row->n_points = n_points;
-          row->grade = g_strdup (g_strstrip (cells[5]));
-          row->answer = g_strdup ("");
-          row->points = g_new0 (char *, 1);
           g_ptr_array_add (rows, row);
           continue;
         }
@@ -407,55 +484,21 @@ llm_interview_report_parse (const char  *report,
         {
           section = n_sections < rows->len ? g_ptr_array_index (rows, n_sections) : NULL;
           n_sections++;
-          part = 0;
+          reader.part = 0;
           continue;
         }
       if (section == NULL)
         continue;
-      if (g_str_has_prefix (line, "### "))
-        {
-          part++;
-          if (part == 1)
-            answer = g_string_new (NULL);
-          else if (part == 2)
-            {
-              points = g_ptr_array_new_with_free_func (g_free);
-              covered = g_array_new (FALSE, FALSE, sizeof (gboolean));
-            }
-        }
-      else if (part == 1)
-        g_string_append_printf (answer, "%s\n", line);
-      else if (part == 2 && (g_str_has_prefix (line, "- [x] ") || g_str_has_prefix (line, "- [ ] ")))
-        {
-          gboolean ticked = line[3] == 'x';
-
-          g_ptr_array_add (points, g_strdup (line + 6));
-          g_array_append_val (covered, ticked);
-        }
+      section_reader_feed (&reader, line);
 
       /* A section ends at the next one or at the end of the report. */
       if (lines[i + 1] == NULL || g_str_has_prefix (lines[i + 1], "## "))
         {
-          if (answer != NULL)
-            {
-              g_free (section->answer);
-              section->answer = g_strdup (g_strstrip (answer->str));
-            }
-          if (points != NULL)
-            {
-              g_ptr_array_add (points, NULL);
-              g_strfreev (section->points);
-              g_free (section->covered);
-              section->points = (GStrv)g_ptr_array_steal (points, NULL);
-              section->covered = (gboolean *)g_array_steal (covered, NULL);
-            }
-          if (answer != NULL)
-            g_string_free (g_steal_pointer (&answer), TRUE);
-          g_clear_pointer (&points, g_ptr_array_unref);
-          g_clear_pointer (&covered, g_array_unref);
+          section_reader_finish (&reader, section);
           section = NULL;
         }
     }
+  section_reader_clear (&reader);
 
   if (note != NULL)
     *note = before->len > 0 ? g_strdup (before->str) : NULL;
