@@ -118,7 +118,14 @@ void _llm_window_set_mode                 (LlmWindow      *self,
                                            LlmWindowMode   mode);
 void _llm_window_leave_then               (LlmWindow      *self,
                                            void          (*then) (LlmWindow *self));
+void _llm_window_update_question_title    (LlmWindow      *self);
+
+/* llm-window-layout.c: narrow windows, and where the focus starts */
+void _llm_window_layout_class_init        (GtkWidgetClass *widget_class);
+void _llm_window_layout_init              (LlmWindow      *self);
 void _llm_window_apply_folded             (LlmWindow      *self);
+void _llm_window_focus_tree               (LlmWindow      *self,
+                                           gboolean        first);
 
 /* llm-window-actions.c: the window's own actions and their enabled states */
 void _llm_window_actions_class_init       (GtkWidgetClass *widget_class);
