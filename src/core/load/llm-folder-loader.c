@@ -11,6 +11,7 @@
 
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
+#include "llm-file-read.h"
 #include "llm-folder-loader.h"
 #include "llm-question.h"
 #include "llm-text.h"
@@ -31,14 +32,10 @@
 
 #define WALK_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_NAME "," \
                         G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," \
-                        G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
-                        G_FILE_ATTRIBUTE_STANDARD_SIZE
+                        G_FILE_ATTRIBUTE_STANDARD_TYPE
 
 /* Deeper than this is a loop or a mistake, not notes. */
 #define MAX_DEPTH 32
-
-/* Larger than this is not a note someone wrote; it would only eat memory. */
-#define MAX_FILE_SIZE (64 * 1024 * 1024)
 
 struct _LlmLoadProgress
 {
@@ -56,7 +53,6 @@ typedef struct
   char *stem;      /* the file's display name without its extension */
   guint dir;       /* index into Loader.dir_titles */
   int top;         /* the top-level folder holding it, or -1 */
-  goffset size;
   LlmDraft *draft;
   char *warning;
 } Job;
@@ -422,7 +418,6 @@ walk (Loader      *self,
               job->stem = strip_extension (display);
               job->dir = dir_index;
               job->top = top;
-              job->size = g_file_info_get_size (info);
               g_ptr_array_add (self->jobs, job);
               self->n_files++;
             }
@@ -454,26 +449,20 @@ read_job (gpointer data,
   g_autoptr(GError) error = NULL;
   gsize length = 0;
   gboolean blank;
-  gboolean read;
 
   if (job->file == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  if (job->size > MAX_FILE_SIZE)
+  if (!llm_file_read (job->file, self->cancellable, &contents, &length, &error))
     {
-      g_autofree char *size = g_format_size (MAX_FILE_SIZE);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_autofree char *size = g_format_size (LLM_FILE_READ_MAX_BYTES);
 
-      job->warning = g_strdup_printf (_("Skipped “%s”: it is larger than %s"), job->name, size);
-      goto done;
-    }
-
-  if (g_file_peek_path (job->file) != NULL)
-    read = g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &error);
-  else
-    read = g_file_load_contents (job->file, self->cancellable, &contents, &length, NULL, &error);
-  if (!read)
-    {
-      job->warning = g_strdup_printf (_("Could not read “%s”: %s"), job->name, error->message);
+          job->warning = g_strdup_printf (_("Skipped “%s”: it is larger than %s"), job->name, size);
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        job->warning = g_strdup_printf (_("Could not read “%s”: %s"), job->name, error->message);
       goto done;
     }
 
