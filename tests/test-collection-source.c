@@ -88,30 +88,13 @@ prepare (GFile         *file,
   fixture->prepare_thread = g_thread_self ();
 }
 
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Runs the main loop until @count passes @before, for up to 10 s. */
 static void
 wait_for_count (guint *count,
                 guint  before)
 {
   for (guint i = 0; i < 400 && *count == before; i++)
-    wait_ms (25);
+    llm_test_run_for (25);
   g_assert_cmpuint (*count, >, before);
 }
 
@@ -193,13 +176,13 @@ test_debounced_reload (Fixture       *fixture,
   first = fixture->collection;
 
   g_assert_true (g_file_set_contents (deep, "## Half written?\n", -1, NULL));
-  wait_ms (50);
+  llm_test_run_for (50);
   g_assert_true (g_file_set_contents (deep, "## Written again?\n\nYes.\n", -1, NULL));
-  wait_ms (50);
+  llm_test_run_for (50);
   g_assert_true (g_file_set_contents (deep, "## Written at last?\n\nYes.\n", -1, NULL));
   wait_for_count (&fixture->n_reloaded, 0);
   /* Long enough for any second reload to have come. */
-  wait_ms (1000);
+  llm_test_run_for (1000);
 
   g_assert_cmpuint (fixture->n_reloaded, ==, 1);
   g_assert_cmpuint (fixture->n_loaded, ==, 2);
@@ -215,7 +198,7 @@ test_deleted_folder (Fixture       *fixture,
 
   llm_test_remove_tree (fixture->dir);
   wait_for_count (&fixture->n_failed, 0);
-  wait_ms (500);
+  llm_test_run_for (500);
 
   g_assert_nonnull (fixture->error);
   g_assert_true (g_error_matches (fixture->error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
@@ -265,7 +248,7 @@ test_also_and_held (Fixture       *fixture,
 
   /* Written again as it was, as the app's own save is after its reload. */
   g_assert_true (g_file_set_contents (mine, "## Mine\n", -1, NULL));
-  wait_ms (1000);
+  llm_test_run_for (1000);
   g_assert_cmpuint (fixture->n_reloaded, ==, 0);
 
   g_assert_true (g_file_set_contents (mine, "## Mine, changed\n", -1, NULL));
@@ -274,13 +257,13 @@ test_also_and_held (Fixture       *fixture,
 
   llm_collection_source_set_held (fixture->source, TRUE);
   g_assert_true (g_file_set_contents (mine, "## Mine, held\n", -1, NULL));
-  wait_ms (1000);
+  llm_test_run_for (1000);
   g_assert_cmpuint (fixture->n_reloaded, ==, 1);
   g_assert_true (llm_collection_source_get_reload_pending (fixture->source));
 
   llm_collection_source_set_held (fixture->source, FALSE);
   wait_for_count (&fixture->n_reloaded, 1);
-  wait_ms (500);
+  llm_test_run_for (500);
   g_assert_cmpuint (fixture->n_reloaded, ==, 2);
   g_assert_false (llm_collection_source_get_reload_pending (fixture->source));
 
