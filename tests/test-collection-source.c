@@ -206,6 +206,26 @@ test_deleted_folder (Fixture       *fixture,
   g_assert_false (llm_collection_source_get_loading (fixture->source));
 }
 
+/* A single file is watched as a file. */
+static void
+test_single_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "single.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, "# Notes\n\n## One?\n\nYes.\n", -1, NULL));
+  llm_collection_source_open (fixture->source, file);
+  wait_for_count (&fixture->n_loaded, 0);
+  g_assert_cmpuint (llm_collection_get_n_questions (fixture->collection), ==, 1);
+
+  g_assert_true (g_file_set_contents (path, "# Notes\n\n## One?\n\nYes.\n\n## Two?\n\nYes.\n", -1, NULL));
+  wait_for_count (&fixture->n_reloaded, 0);
+  llm_test_run_for (500);
+  g_assert_cmpuint (fixture->n_reloaded, ==, 1);
+  g_assert_cmpuint (llm_collection_get_n_questions (fixture->collection), ==, 2);
+}
+
 /* The listings happen in the loading thread; here only watches start. */
 static void
 test_no_listing_here (Fixture       *fixture,
@@ -282,6 +302,7 @@ main (int   argc,
   ADD ("load", test_load);
   ADD ("debounced-reload", test_debounced_reload);
   ADD ("deleted-folder", test_deleted_folder);
+  ADD ("single-file", test_single_file);
   ADD ("no-listing-here", test_no_listing_here);
   ADD ("also-and-held", test_also_and_held);
 

@@ -742,8 +742,8 @@ out:
 /**
  * llm_collection_load_path_full:
  * @progress: (nullable): a counter to update while loading
- * @watch: (nullable) (element-type GFile): where to add what to watch for
- *   changes: every folder read, or the file
+ * @watch: (nullable) (element-type GFile): where to add every folder read,
+ *   to watch for changes; nothing is added for a single file
  *
  * Loads as llm_collection_load_path() does, and says what was read.
  */
@@ -764,8 +764,6 @@ llm_collection_load_path_full (GFile            *file,
   collection = llm_collection_load_file (file, error);
   if (progress != NULL)
     llm_load_progress_add_file_done (progress);
-  if (watch != NULL)
-    g_ptr_array_add (watch, g_object_ref (file));
 
   return collection;
 }
