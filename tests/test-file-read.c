@@ -33,6 +33,7 @@ test_regular (void)
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, "## Q?\n\nA.\n");
   g_assert_cmpuint (length, ==, 10);
+  g_clear_pointer (&contents, g_free);
 
   /* Each flavour gives the error domain of the GLib call it stands for. */
   g_assert_false (llm_file_read_path (missing, &contents, NULL, &error));
