@@ -57,3 +57,27 @@ llm_test_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * llm_test_run_for:
+ * @ms: how long
+ *
+ * Runs the default main context for @ms milliseconds, for what arrives
+ * from threads and file monitors.
+ */
+void
+llm_test_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}

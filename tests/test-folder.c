@@ -12,6 +12,7 @@
 
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
+#include "llm-collection-source.h"
 #include "llm-folder-loader.h"
 #include "llm-question.h"
 #include "llm-test-files.h"

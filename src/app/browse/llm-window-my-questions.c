@@ -17,40 +17,14 @@
  * my-questions.md, and the collection shown is read again with them
  * merged in, landing on the question just saved. */
 
-#define SAVED_KEY "llm-my-questions-saved"
-
-/**
- * _llm_window_is_own_save:
- * @file: a file the window watches that changed
- *
- * Returns: whether @file is my-questions.md as this window last wrote it,
- *   which needs no second reload
- */
-gboolean
-_llm_window_is_own_save (LlmWindow *self,
-                         GFile     *file)
-{
-  const char *path = g_file_peek_path (llm_user_data_get_my_questions (self->user_data));
-  g_autofree char *contents = NULL;
-  const char *saved = g_object_get_data (G_OBJECT (self), SAVED_KEY);
-
-  if (saved == NULL || g_strcmp0 (g_file_peek_path (file), path) != 0)
-    return FALSE;
-
-  return g_file_get_contents (path, &contents, NULL, NULL) && g_str_equal (contents, saved);
-}
-
 static void
 on_saved (LlmWindow       *self,
           const char      *id,
           LlmQuestionForm *form)
 {
-  const char *path = g_file_peek_path (llm_user_data_get_my_questions (self->user_data));
-  char *contents = NULL;
-
-  if (g_file_get_contents (path, &contents, NULL, NULL))
-    g_object_set_data_full (G_OBJECT (self), SAVED_KEY, contents, g_free);
-  /* Whatever collection comes back starts on this question. */
+  /* Whatever collection comes back starts on this question. The watch
+   * on the file sees this save too, but the collection source loads
+   * nothing again for contents it has just read. */
   llm_settings_set_last_question (self->settings, id);
   _llm_window_reload (self);
 }

@@ -11,19 +11,19 @@
 #include "llm-answer-view.h"
 #include "llm-collection.h"
 #include "llm-collection-places.h"
-#include "llm-folder-loader.h"
+#include "llm-collection-source.h"
 #include "llm-load-problems.h"
 #include "llm-my-questions.h"
 #include "llm-settings.h"
 #include "llm-window-private.h"
 
 /* Bringing notes in: Open File…, Open Folder…, drag and drop, the recent
- * list and the bundled notes. Loading runs in a thread with a progress bar,
- * and the open file or folder is watched: a change reloads it, keeping the
- * question shown (notes, bookmarks and reviews follow by id anyway). */
+ * list and the bundled notes. An LlmCollectionSource loads in a thread,
+ * shown by a progress bar, and watches the open file or folder: a change
+ * reloads it, keeping the question shown (notes, bookmarks and reviews
+ * follow by id anyway), though not while a session runs. */
 
 #define RECENT_MAX      10
-#define RELOAD_DELAY_MS 300
 #define PROGRESS_DELAY_MS 150
 
 static void
@@ -67,8 +67,11 @@ rebuild_recent_menu (LlmWindow *self)
     }
 }
 
-/* Watching ---------------------------------------------------------------- */
+/* Loading and watching ---------------------------------------------------- */
 
+/* A session's questions belong to the collection it started in, and
+ * set_collection() ends it: a change on disk waits for the session (its
+ * end screen or report included) instead of ending it unasked. */
 static gboolean
 session_busy (LlmWindow *self)
 {
@@ -76,119 +79,42 @@ session_busy (LlmWindow *self)
          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "mock-report") == 0;
 }
 
-static void load (LlmWindow *self, GFile *file, gboolean reload);
-
-static gboolean
-reload_timeout (gpointer data)
-{
-  LlmWindow *self = data;
-
-  self->reload_source = 0;
-  _llm_window_reload (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The session is over: read the notes again if they changed meanwhile. */
 static void
-on_session_maybe_over (LlmWindow *self)
+update_held (LlmWindow *self)
 {
-  if (self->reload_pending && !session_busy (self) && self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
+  if (self->collection_source != NULL)
+    llm_collection_source_set_held (self->collection_source, session_busy (self));
 }
 
 static void
-on_source_changed (LlmWindow         *self,
-                   GFile             *file,
-                   GFile             *other,
-                   GFileMonitorEvent  event,
-                   GFileMonitor      *monitor)
+on_reload_pending (LlmWindow           *self,
+                   GParamSpec          *pspec,
+                   LlmCollectionSource *source)
 {
-  /* Editors write in steps; wait for them to settle. */
-  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
-    return;
-  /* The app's own save of my-questions.md has been reloaded already. */
-  if (_llm_window_is_own_save (self, file))
-    return;
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
+  if (llm_collection_source_get_reload_pending (source))
+    _llm_window_add_toast (self, _("The notes changed; they are read again when this session ends"));
 }
 
+/* Runs in the loading thread. */
 static void
-watch (LlmWindow *self,
-       GFile     *file,
-       gboolean   directory)
+prepare_collection (GFile         *file,
+                    LlmCollection *collection,
+                    gpointer       user_data)
 {
-  g_autoptr(GFileMonitor) monitor = NULL;
-
-  monitor = directory ? g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL)
-                      : g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (monitor == NULL)
-    return;
-
-  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_source_changed), self, G_CONNECT_SWAPPED);
-  g_ptr_array_add (self->monitors, g_steal_pointer (&monitor));
+  llm_user_data_prepare_collection (user_data, file, collection);
 }
-
-/* GIO watches one folder at a time, so each subfolder the loader reads
- * gets its own monitor (the same ones it skips are skipped here). */
-static void
-watch_tree (LlmWindow *self,
-            GFile     *dir,
-            guint      depth)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  watch (self, dir, TRUE);
-  if (depth > 8)
-    return;
-
-  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      const char *name = g_file_info_get_name (info);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY &&
-          name[0] != '.' && !g_str_equal (name, "node_modules"))
-        {
-          g_autoptr(GFile) child = g_file_get_child (dir, name);
-
-          watch_tree (self, child, depth + 1);
-        }
-      g_object_unref (info);
-    }
-}
-
-static void
-watch_source (LlmWindow *self)
-{
-  g_ptr_array_set_size (self->monitors, 0);
-  /* The user's own questions are part of every collection. */
-  watch (self, llm_user_data_get_my_questions (self->user_data), FALSE);
-  if (self->source == NULL)
-    return;
-
-  if (g_file_query_file_type (self->source, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-    watch_tree (self, self->source, 0);
-  else
-    watch (self, self->source, FALSE);
-}
-
-/* Loading ----------------------------------------------------------------- */
 
 static gboolean
 progress_tick (gpointer data)
 {
   LlmWindow *self = data;
-  guint total = llm_load_progress_get_files_total (self->load_progress_state);
+  LlmLoadProgress *progress = llm_collection_source_get_progress (self->collection_source);
+  guint total = progress != NULL ? llm_load_progress_get_files_total (progress) : 0;
 
   gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
   if (total > 0)
     gtk_progress_bar_set_fraction (self->load_progress,
-                                   (double)llm_load_progress_get_files_done (self->load_progress_state) / total);
+                                   (double)llm_load_progress_get_files_done (progress) / total);
   else
     gtk_progress_bar_pulse (self->load_progress);
 
@@ -199,8 +125,18 @@ static void
 stop_progress (LlmWindow *self)
 {
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_pointer (&self->load_progress_state, llm_load_progress_unref);
   gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+}
+
+static void
+on_loading (LlmWindow           *self,
+            GParamSpec          *pspec,
+            LlmCollectionSource *source)
+{
+  stop_progress (self);
+  /* Only loads that take a while show a bar: no flash for small files. */
+  if (llm_collection_source_get_loading (source))
+    self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, progress_tick, self);
 }
 
 static void
@@ -240,110 +176,56 @@ show_load_problems_action (GtkWidget  *widget,
     gtk_window_present (llm_load_problems_dialog_new (GTK_WINDOW (self), self->collection));
 }
 
-typedef struct
-{
-  LlmWindow *self;
-  GFile *file;
-  gboolean reload;
-} LoadCall;
-
 static void
-load_call_free (LoadCall *call)
+on_load_failed (LlmWindow           *self,
+                GError              *error,
+                gboolean             reload,
+                LlmCollectionSource *source)
 {
-  g_clear_object (&call->self);
-  g_clear_object (&call->file);
-  g_free (call);
+  g_autofree char *message = NULL;
+
+  /* A reload that fails (the folder was deleted) keeps what was shown. */
+  if (reload)
+    {
+      g_autofree char *name = g_file_get_parse_name (llm_collection_source_get_file (source));
+
+      message = g_strdup_printf (_("“%s” could not be read again; still showing what was loaded: %s"),
+                                 name, error->message);
+    }
+  else
+    message = g_strdup (error->message);
+
+  if (self->collection == NULL)
+    {
+      adw_status_page_set_description (self->empty_page, message);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+  else
+    _llm_window_add_toast (self, message);
 }
 
 static void
-load_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_loaded (LlmWindow           *self,
+           LlmCollection       *collection,
+           gboolean             reload,
+           LlmCollectionSource *source)
 {
-  LoadCall *call = user_data;
-  LlmWindow *self = call->self;
-  g_autoptr(LlmCollection) collection = NULL;
-  g_autoptr(GError) error = NULL;
+  GFile *file = llm_collection_source_get_file (source);
+  g_autoptr(GFile) bundled = llm_user_data_dup_bundled_file ();
 
-  collection = llm_collection_load_path_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      load_call_free (call);
-      return;
-    }
-
-  stop_progress (self);
-
-  if (collection == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (call->file);
-      g_autofree char *message = NULL;
-
-      /* A reload that fails (the folder was deleted) keeps what was shown. */
-      if (call->reload)
-        message = g_strdup_printf (_("“%s” could not be read again; still showing what was loaded: %s"),
-                                   name, error->message);
-      else
-        message = g_strdup (error->message);
-
-      if (self->collection == NULL)
-        {
-          adw_status_page_set_description (self->empty_page, message);
-          gtk_stack_set_visible_child_name (self->content_stack, "empty");
-        }
-      else
-        _llm_window_add_toast (self, message);
-
-      load_call_free (call);
-      return;
-    }
-
-  /* A session started while the notes were read again: read them once
-   * more when it is over. */
-  if (call->reload && session_busy (self))
-    {
-      self->reload_pending = TRUE;
-      load_call_free (call);
-      return;
-    }
-
-  g_set_object (&self->source, call->file);
-  llm_user_data_add_my_questions (self->user_data, collection);
+  if (g_file_equal (file, bundled))
+    g_clear_object (&self->source);
+  else
+    g_set_object (&self->source, file);
   llm_window_set_collection (self, collection);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "browse");
-  if (!call->reload)
+  if (!reload)
     {
-      remember_recent (self, call->file);
+      remember_recent (self, self->source);
       show_warnings (self, collection);
     }
-  watch_source (self);
   g_signal_emit_by_name (self, "collection-loaded");
-
-  load_call_free (call);
-}
-
-static void
-load (LlmWindow *self,
-      GFile     *file,
-      gboolean   reload)
-{
-  LoadCall *call;
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  stop_progress (self);
-  self->load_progress_state = llm_load_progress_new ();
-  /* Only loads that take a while show a bar: no flash for small files. */
-  self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, progress_tick, self);
-
-  call = g_new0 (LoadCall, 1);
-  call->self = g_object_ref (self);
-  call->file = g_object_ref (file);
-  call->reload = reload;
-  llm_collection_load_path_async (file, self->load_progress_state, self->load_cancellable, load_done, call);
 }
 
 /**
@@ -352,59 +234,52 @@ load (LlmWindow *self,
  *   bundled notes
  *
  * Opens @file without blocking the window; "collection-loaded" follows.
+ * The bundled notes, a resource of the program, are shown at once.
  */
 void
 llm_window_open (LlmWindow *self,
                  GFile     *file)
 {
+  g_autoptr(LlmCollection) bundled = NULL;
+  g_autoptr(GFile) bundled_file = NULL;
+
   g_return_if_fail (LLM_IS_WINDOW (self));
   g_return_if_fail (!file || G_IS_FILE (file));
 
   if (file != NULL)
     {
-      load (self, file, FALSE);
+      llm_collection_source_open (self->collection_source, file);
       return;
     }
 
-  {
-    g_autoptr(LlmCollection) bundled = llm_user_data_load_bundled (self->user_data);
-
-    g_cancellable_cancel (self->load_cancellable);
-    stop_progress (self);
-    g_clear_object (&self->source);
-    llm_window_set_collection (self, bundled);
-    watch_source (self);
-    gtk_stack_set_visible_child_name (self->content_stack, "browse");
-    remember_recent (self, NULL);
-    g_signal_emit_by_name (self, "collection-loaded");
-  }
+  bundled = llm_user_data_load_bundled (self->user_data);
+  bundled_file = llm_user_data_dup_bundled_file ();
+  llm_collection_source_adopt (self->collection_source, bundled_file);
+  g_clear_object (&self->source);
+  llm_window_set_collection (self, bundled);
+  gtk_stack_set_visible_child_name (self->content_stack, "browse");
+  remember_recent (self, NULL);
+  g_signal_emit_by_name (self, "collection-loaded");
 }
 
 /**
  * _llm_window_reload:
  *
- * Reads the collection shown again, with the user's own questions: at
- * once for the bundled notes, in a thread for a file or folder.
+ * Reads the collection shown again, with the user's own questions, in a
+ * thread; while a session runs, once it is over.
  */
 void
 _llm_window_reload (LlmWindow *self)
 {
-  /* A session's questions belong to the collection it started in, and
-   * set_collection() ends it: a change on disk waits for the session (its
-   * end screen or report included) instead of ending it unasked. */
-  if (session_busy (self))
+  /* A collection given with llm_window_set_collection() was not opened
+   * from anywhere: the bundled notes stand in, as they do at start. */
+  if (llm_collection_source_get_file (self->collection_source) == NULL && self->collection != NULL)
     {
-      if (!self->reload_pending)
-        _llm_window_add_toast (self, _("The notes changed; they are read again when this session ends"));
-      self->reload_pending = TRUE;
-      return;
-    }
+      g_autoptr(GFile) bundled = llm_user_data_dup_bundled_file ();
 
-  self->reload_pending = FALSE;
-  if (self->source != NULL)
-    load (self, self->source, TRUE);
-  else if (self->collection != NULL)
-    llm_window_open (self, NULL);
+      llm_collection_source_adopt (self->collection_source, bundled);
+    }
+  llm_collection_source_reload (self->collection_source);
 }
 
 /* The place in each collection ------------------------------------------- */
@@ -544,7 +419,16 @@ _llm_window_open_constructed (LlmWindow *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->collection_source = llm_collection_source_new ();
+  llm_collection_source_set_prepare_func (self->collection_source, prepare_collection,
+                                          g_object_ref (self->user_data), g_object_unref);
+  /* The user's own questions are part of every collection. */
+  llm_collection_source_watch_also (self->collection_source, llm_user_data_get_my_questions (self->user_data));
+  g_signal_connect_object (self->collection_source, "loaded", G_CALLBACK (on_loaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->collection_source, "failed", G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->collection_source, "notify::loading", G_CALLBACK (on_loading), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->collection_source, "notify::reload-pending",
+                           G_CALLBACK (on_reload_pending), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -554,21 +438,19 @@ _llm_window_open_constructed (LlmWindow *self)
   g_signal_connect_object (llm_settings_get_gsettings (self->settings), "changed::recent-collections",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
-  g_signal_connect (self, "notify::mode", G_CALLBACK (on_session_maybe_over), NULL);
+  g_signal_connect (self, "notify::mode", G_CALLBACK (update_held), NULL);
   g_signal_connect_object (self->content_stack, "notify::visible-child-name",
-                           G_CALLBACK (on_session_maybe_over), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_held), self, G_CONNECT_SWAPPED);
 }
 
 void
 _llm_window_open_dispose (LlmWindow *self)
 {
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   /* The widgets disposed next may still change the mode or the page. */
-  self->reload_pending = FALSE;
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->collection_source != NULL)
+    llm_collection_source_stop (self->collection_source);
+  g_clear_object (&self->collection_source);
   stop_progress (self);
-  g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_clear_object (&self->source);
 }
 

@@ -9,7 +9,7 @@
 #include "llm-bookmarks.h"
 #include "llm-mock-panel.h"
 #include "llm-self-test-bar.h"
-#include "llm-folder-loader.h"
+#include "llm-collection-source.h"
 #include "llm-note-editor.h"
 #include "llm-note-store.h"
 #include "llm-search.h"
@@ -51,14 +51,11 @@ struct _LlmWindow
   GQueue forward;
   gboolean in_history_step;
 
-  /* Where the collection came from, watched for changes */
+  /* Where the collection came from, %NULL for the bundled notes; the
+   * source loads it and watches it for changes. */
   GFile *source;
-  GPtrArray *monitors;
-  GCancellable *load_cancellable;
-  LlmLoadProgress *load_progress_state;
+  LlmCollectionSource *collection_source;
   guint progress_source;
-  guint reload_source;
-  gboolean reload_pending;   /* held back while a session runs */
   GMenu *recent_menu;
 
   /* Narrow windows show one pane at a time. */
@@ -118,7 +115,14 @@ void _llm_window_set_mode                 (LlmWindow      *self,
                                            LlmWindowMode   mode);
 void _llm_window_leave_then               (LlmWindow      *self,
                                            void          (*then) (LlmWindow *self));
+void _llm_window_update_question_title    (LlmWindow      *self);
+
+/* llm-window-layout.c: narrow windows, and where the focus starts */
+void _llm_window_layout_class_init        (GtkWidgetClass *widget_class);
+void _llm_window_layout_init              (LlmWindow      *self);
 void _llm_window_apply_folded             (LlmWindow      *self);
+void _llm_window_focus_tree               (LlmWindow      *self,
+                                           gboolean        first);
 
 /* llm-window-actions.c: the window's own actions and their enabled states */
 void _llm_window_actions_class_init       (GtkWidgetClass *widget_class);
@@ -157,8 +161,6 @@ char *_llm_window_dup_place               (LlmWindow      *self,
 
 /* llm-window-my-questions.c: Add Question and Edit Question */
 void _llm_window_my_questions_class_init  (GtkWidgetClass *widget_class);
-gboolean _llm_window_is_own_save          (LlmWindow      *self,
-                                           GFile          *file);
 
 /* llm-window-search.c: search, history and random questions */
 void _llm_window_search_class_init        (GtkWidgetClass *widget_class);

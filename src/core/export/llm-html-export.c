@@ -35,6 +35,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "llm-file-read.h"
 #include "llm-html-export.h"
 #include "llm-html-export-private.h"
 #include "llm-image.h"
@@ -49,9 +50,6 @@
 
 #define CSP "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " \
             "font-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'"
-
-/* Anything larger is not the index.html we wrote. */
-#define MAX_INDEX_BYTES (64 * 1024 * 1024)
 
 static void
 export_clear (Export *self)
@@ -437,12 +435,12 @@ looks_like_export (GFile *dir)
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *data = NULL;
 
-  info = g_file_query_info (index, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+  /* Not a link: an index.html that leads elsewhere is not ours. */
+  info = g_file_query_info (index, G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
   if (info == NULL ||
       g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-      g_file_info_get_size (info) > MAX_INDEX_BYTES ||
-      !g_file_load_contents (index, NULL, &data, NULL, NULL, NULL))
+      !llm_file_read (index, NULL, &data, NULL, NULL))
     return FALSE;
 
   return strstr (data, "<meta name=\"generator\" content=\"" GENERATOR "\">") != NULL;

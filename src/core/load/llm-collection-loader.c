@@ -12,6 +12,7 @@
 #include "llm-collection.h"
 #include "llm-block-scanner.h"
 #include "llm-collection-loader.h"
+#include "llm-file-read.h"
 #include "llm-outline.h"
 #include "llm-question.h"
 #include "llm-render.h"
@@ -585,8 +586,14 @@ llm_collection_load_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return NULL;
+  if (!llm_file_read (file, NULL, &contents, &length, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
 
   basename = g_file_get_basename (file);
   display = g_filename_display_basename (basename);

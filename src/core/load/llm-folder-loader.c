@@ -11,7 +11,10 @@
 
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
+#include "llm-file-read.h"
+#include "llm-file-names.h"
 #include "llm-folder-loader.h"
+#include "llm-load-progress.h"
 #include "llm-question.h"
 #include "llm-text.h"
 #include "llm-topic.h"
@@ -31,20 +34,10 @@
 
 #define WALK_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_NAME "," \
                         G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," \
-                        G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
-                        G_FILE_ATTRIBUTE_STANDARD_SIZE
+                        G_FILE_ATTRIBUTE_STANDARD_TYPE
 
 /* Deeper than this is a loop or a mistake, not notes. */
 #define MAX_DEPTH 32
-
-/* Larger than this is not a note someone wrote; it would only eat memory. */
-#define MAX_FILE_SIZE (64 * 1024 * 1024)
-
-struct _LlmLoadProgress
-{
-  int files_done;   /* atomic */
-  int files_total;  /* atomic; 0 while the folder is still being listed */
-};
 
 /* A file to read, or a message about the folder at its place in the
  * reading order (then only @warning is set). */
@@ -56,7 +49,6 @@ typedef struct
   char *stem;      /* the file's display name without its extension */
   guint dir;       /* index into Loader.dir_titles */
   int top;         /* the top-level folder holding it, or -1 */
-  goffset size;
   LlmDraft *draft;
   char *warning;
 } Job;
@@ -70,6 +62,7 @@ typedef struct
   GPtrArray *dir_titles;
   GPtrArray *dir_names;   /* each folder's path, for telling names apart */
   GPtrArray *files;
+  GPtrArray *dirs;        /* GFile: each folder listed, to watch; or NULL */
   guint n_files;
 } Loader;
 
@@ -91,60 +84,6 @@ typedef struct
   Job *job;
 } Entry;
 
-G_DEFINE_BOXED_TYPE (LlmLoadProgress, llm_load_progress,
-                     llm_load_progress_ref, llm_load_progress_unref)
-
-/**
- * llm_load_progress_new:
- *
- * A counter that a loading thread updates and the main thread may poll,
- * for example from a timeout that moves a progress bar.
- *
- * Returns: (transfer full): a new progress counter
- */
-LlmLoadProgress *
-llm_load_progress_new (void)
-{
-  return g_atomic_rc_box_new0 (LlmLoadProgress);
-}
-
-LlmLoadProgress *
-llm_load_progress_ref (LlmLoadProgress *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (self);
-}
-
-void
-llm_load_progress_unref (LlmLoadProgress *self)
-{
-  g_return_if_fail (self != NULL);
-
-  g_atomic_rc_box_release (self);
-}
-
-guint
-llm_load_progress_get_files_done (LlmLoadProgress *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return g_atomic_int_get (&self->files_done);
-}
-
-/**
- * llm_load_progress_get_files_total:
- *
- * Returns: how many files there are to read, or 0 while that is not known
- */
-guint
-llm_load_progress_get_files_total (LlmLoadProgress *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return g_atomic_int_get (&self->files_total);
-}
-
 static void
 job_free (Job *job)
 {
@@ -164,122 +103,6 @@ node_free (Node *node)
   g_clear_pointer (&node->topics, g_ptr_array_unref);
   g_clear_pointer (&node->entries, g_array_unref);
   g_free (node);
-}
-
-/* "2" before "10", and "1.2" before "1.10": runs of digits compare as
- * numbers, everything else case-insensitively. */
-static int
-natural_compare (const char *a,
-                 const char *b)
-{
-  const char *p = a;
-  const char *q = b;
-
-  while (*p != '\0' && *q != '\0')
-    {
-      if (g_ascii_isdigit (*p) && g_ascii_isdigit (*q))
-        {
-          const char *p_start, *q_start;
-          gsize p_len, q_len;
-          int cmp;
-
-          while (*p == '0' && g_ascii_isdigit (p[1]))
-            p++;
-          while (*q == '0' && g_ascii_isdigit (q[1]))
-            q++;
-          for (p_start = p; g_ascii_isdigit (*p); p++)
-            ;
-          for (q_start = q; g_ascii_isdigit (*q); q++)
-            ;
-          p_len = p - p_start;
-          q_len = q - q_start;
-          if (p_len != q_len)
-            return p_len < q_len ? -1 : 1;
-          if ((cmp = strncmp (p_start, q_start, p_len)) != 0)
-            return cmp;
-          continue;
-        }
-
-      {
-        gunichar pc = g_unichar_tolower (g_utf8_get_char (p));
-        gunichar qc = g_unichar_tolower (g_utf8_get_char (q));
-
-        if (pc != qc)
-          return pc < qc ? -1 : 1;
-        p = g_utf8_next_char (p);
-        q = g_utf8_next_char (q);
-      }
-    }
-
-  if (*p != '\0' || *q != '\0')
-    return *p != '\0' ? 1 : -1;
-
-  /* "01" and "1" differ only in zeros; any order will do, but always one. */
-  return strcmp (a, b);
-}
-
-/* A file or folder name's order prefix, "01. ", "1.2 " or "3-", is for
- * sorting; the title is what follows. A date ("2024-03-01 notes") or a
- * title that starts with a number ("3 Body Problem") keeps its digits. */
-static const char *
-skip_name_number (const char *name,
-                  guint      *number)
-{
-  const char *p = name;
-  gboolean dotted = FALSE;
-  guint value = 0;
-
-  if (!g_ascii_isdigit (*p))
-    return name;
-
-  /* "2024_interview_log" is a year, "12345-notes" an identifier: only a
-   * short number orders things. */
-  if (strspn (p, "0123456789") > 3)
-    return name;
-
-  for (;;)
-    {
-      value = 0;
-      for (; g_ascii_isdigit (*p); p++)
-        value = MIN (value, G_MAXUINT / 10) * 10 + (guint)(*p - '0');
-      if (p[0] != '.' || !g_ascii_isdigit (p[1]))
-        break;
-      dotted = TRUE;
-      p++;
-    }
-
-  if (*p == '.' || *p == ')' || *p == '-' || *p == '_')
-    p++;
-  else if (g_str_has_prefix (p, "、"))
-    p += strlen ("、");
-  else if (!dotted && !(name[0] == '0' && *p == ' '))
-    return name;
-
-  while (*p == ' ' || *p == '\t' || *p == '_' || *p == '-')
-    p++;
-  if (*p == '\0' || g_ascii_isdigit (*p))
-    return name;
-
-  if (number != NULL)
-    *number = value;
-  return p;
-}
-
-static gboolean
-is_markdown (const char *name)
-{
-  const char *dot = strrchr (name, '.');
-
-  return dot != NULL && dot != name &&
-         (g_ascii_strcasecmp (dot, ".md") == 0 || g_ascii_strcasecmp (dot, ".markdown") == 0);
-}
-
-static char *
-strip_extension (const char *name)
-{
-  const char *dot = strrchr (name, '.');
-
-  return dot != NULL && dot != name ? g_strndup (name, dot - name) : g_strdup (name);
 }
 
 static void
@@ -308,7 +131,7 @@ compare_infos (gconstpointer a,
   GFileInfo *info_a = *(GFileInfo **)a;
   GFileInfo *info_b = *(GFileInfo **)b;
 
-  return natural_compare (g_object_get_data (G_OBJECT (info_a), "llm-key"),
+  return llm_file_name_compare (g_object_get_data (G_OBJECT (info_a), "llm-key"),
                           g_object_get_data (G_OBJECT (info_b), "llm-key"));
 }
 
@@ -345,7 +168,7 @@ list_folder (Loader      *self,
 
       g_object_set_data_full (G_OBJECT (info), "llm-key",
                               g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
-                                ? g_strdup (display) : strip_extension (display),
+                                ? g_strdup (display) : llm_file_name_strip_extension (display),
                               g_free);
       g_ptr_array_add (infos, info);
     }
@@ -383,6 +206,8 @@ walk (Loader      *self,
         warn (self, _("Could not open the folder “%s”: %s"), name, local_error->message);
       return FALSE;
     }
+  if (self->dirs != NULL)
+    g_ptr_array_add (self->dirs, g_object_ref (dir));
 
   for (guint i = 0; i < infos->len; i++)
     {
@@ -405,24 +230,23 @@ walk (Loader      *self,
               warn (self, _("Skipped “%s”: its folders are nested too deeply"), child_name);
               break;
             }
-          g_ptr_array_add (self->dir_titles, g_strdup (skip_name_number (display, NULL)));
+          g_ptr_array_add (self->dir_titles, g_strdup (llm_file_name_skip_number (display, NULL)));
           g_ptr_array_add (self->dir_names, g_strdup (child_name));
           walk (self, child, child_path, child_name, self->dir_titles->len - 1,
                 top >= 0 ? top : (int)self->dir_titles->len - 1, depth + 1, NULL);
           break;
 
         case G_FILE_TYPE_REGULAR:
-          if (is_markdown (display))
+          if (llm_file_name_is_markdown (display))
             {
               Job *job = g_new0 (Job, 1);
 
               job->file = g_steal_pointer (&child);
               job->path = g_steal_pointer (&child_path);
               job->name = g_steal_pointer (&child_name);
-              job->stem = strip_extension (display);
+              job->stem = llm_file_name_strip_extension (display);
               job->dir = dir_index;
               job->top = top;
-              job->size = g_file_info_get_size (info);
               g_ptr_array_add (self->jobs, job);
               self->n_files++;
             }
@@ -454,26 +278,20 @@ read_job (gpointer data,
   g_autoptr(GError) error = NULL;
   gsize length = 0;
   gboolean blank;
-  gboolean read;
 
   if (job->file == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  if (job->size > MAX_FILE_SIZE)
+  if (!llm_file_read (job->file, self->cancellable, &contents, &length, &error))
     {
-      g_autofree char *size = g_format_size (MAX_FILE_SIZE);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_autofree char *size = g_format_size (LLM_FILE_READ_MAX_BYTES);
 
-      job->warning = g_strdup_printf (_("Skipped “%s”: it is larger than %s"), job->name, size);
-      goto done;
-    }
-
-  if (g_file_peek_path (job->file) != NULL)
-    read = g_file_get_contents (g_file_peek_path (job->file), &contents, &length, &error);
-  else
-    read = g_file_load_contents (job->file, self->cancellable, &contents, &length, NULL, &error);
-  if (!read)
-    {
-      job->warning = g_strdup_printf (_("Could not read “%s”: %s"), job->name, error->message);
+          job->warning = g_strdup_printf (_("Skipped “%s”: it is larger than %s"), job->name, size);
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        job->warning = g_strdup_printf (_("Could not read “%s”: %s"), job->name, error->message);
       goto done;
     }
 
@@ -492,7 +310,7 @@ read_job (gpointer data,
 
 done:
   if (self->progress != NULL)
-    g_atomic_int_inc (&self->progress->files_done);
+    llm_load_progress_add_file_done (self->progress);
 }
 
 static void
@@ -564,26 +382,6 @@ is_single_note (LlmDraft *draft)
          (draft->title == NULL || question->title == NULL);
 }
 
-/* Headings that say what kind of section follows, not what it is about:
- * a file's name says more. */
-static gboolean
-is_generic_title (const char *title)
-{
-  static const char * const generic[] = {
-    "example", "examples", "what it is", "overview", "introduction", "intro",
-    "summary", "notes", "readme", "index", "contents", "table of contents", "toc",
-    "概述", "简介", "介绍", "总结", "算法", "示例", "例子", "目录", "笔记", NULL
-  };
-  g_autofree char *folded = g_utf8_casefold (skip_name_number (title, NULL), -1);
-
-  g_strstrip (folded);
-  for (guint i = 0; generic[i]; i++)
-    if (g_str_equal (folded, generic[i]))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The name of a file's own topic: its front matter title, its "#" title,
  * its file name, or for a README, its folder's name. */
 static const char *
@@ -591,13 +389,13 @@ file_title (Loader   *self,
             Job      *job,
             LlmDraft *draft)
 {
-  const char *stem = skip_name_number (job->stem, NULL);
-  gboolean stem_generic = is_generic_title (stem);
+  const char *stem = llm_file_name_skip_number (job->stem, NULL);
+  gboolean stem_generic = llm_file_name_is_generic (stem);
 
   if (draft->title != NULL)
     return draft->title;
-  if (draft->heading_title != NULL && (stem_generic || !is_generic_title (draft->heading_title)))
-    return skip_name_number (draft->heading_title, NULL);
+  if (draft->heading_title != NULL && (stem_generic || !llm_file_name_is_generic (draft->heading_title)))
+    return llm_file_name_skip_number (draft->heading_title, NULL);
   if (stem_generic)
     return g_ptr_array_index (self->dir_titles, job->dir);
   return stem;
@@ -695,7 +493,7 @@ build_topic (Node       *node,
         title = node->title;
       else if (title == NULL)
         title = entry->job->draft->title ? entry->job->draft->title
-              : skip_name_number (entry->job->stem, &number);
+              : llm_file_name_skip_number (entry->job->stem, &number);
       if (draft_question->id == NULL)
         id = llm_text_make_id (title);
 
@@ -762,68 +560,59 @@ add_tags (GPtrArray          *tags,
       g_ptr_array_add (tags, (gpointer)more[i]);
 }
 
-static LlmCollection *
-build_collection (Loader      *self,
-                  const char  *title,
-                  GError     **error)
+/* A top-level node: a topic, or a folder's group of topics. */
+static void
+append_node (LlmCollection *collection,
+             Node          *node,
+             GHashTable    *ids)
 {
-  g_autoptr(LlmCollection) collection = llm_collection_new (title, self->root);
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-  g_autoptr(GPtrArray) root = plan_tree (self);
+  Node *only = node->topics && node->topics->len == 1 ? g_ptr_array_index (node->topics, 0) : NULL;
+
+  if (node->topics == NULL)
+    {
+      g_autoptr(LlmTopic) topic = build_topic (node, ids);
+
+      llm_collection_append_topic (collection, topic);
+    }
+  else if (only != NULL)
+    {
+      g_autoptr(LlmTopic) topic = NULL;
+
+      /* A folder of single notes, or of one file, is a topic, not a
+       * group of one; the folder's name stays in front of the file's,
+       * "2024 / Onsite", so that two such folders stay apart. */
+      if (!g_str_equal (only->title, node->title) && !only->loose)
+        {
+          char *title = g_strdup_printf ("%s / %s", node->title, only->title);
+
+          g_free (only->title);
+          only->title = title;
+        }
+      topic = build_topic (only, ids);
+
+      llm_collection_append_topic (collection, topic);
+    }
+  else
+    {
+      g_autoptr(LlmTopic) group = llm_topic_new_group (node->title);
+
+      for (guint t = 0; t < node->topics->len; t++)
+        {
+          g_autoptr(LlmTopic) topic = build_topic (g_ptr_array_index (node->topics, t), ids);
+
+          llm_topic_append_topic (group, topic);
+        }
+      llm_collection_append_group (collection, group);
+    }
+}
+
+/* What each file says of itself, and what went wrong with it. */
+static void
+add_file_facts (Loader        *self,
+                LlmCollection *collection,
+                GPtrArray     *tags)
+{
   gboolean has_language = FALSE;
-
-  name_apart (self, root);
-  for (guint i = 0; i < root->len; i++)
-    {
-      Node *node = g_ptr_array_index (root, i);
-
-      if (node->topics != NULL)
-        name_apart (self, node->topics);
-    }
-
-  for (guint i = 0; i < root->len; i++)
-    {
-      Node *node = g_ptr_array_index (root, i);
-      Node *only = node->topics && node->topics->len == 1 ? g_ptr_array_index (node->topics, 0) : NULL;
-
-      if (node->topics == NULL)
-        {
-          g_autoptr(LlmTopic) topic = build_topic (node, ids);
-
-          llm_collection_append_topic (collection, topic);
-        }
-      else if (only != NULL)
-        {
-          g_autoptr(LlmTopic) topic = NULL;
-
-          /* A folder of single notes, or of one file, is a topic, not a
-           * group of one; the folder's name stays in front of the file's,
-           * "2024 / Onsite", so that two such folders stay apart. */
-          if (!g_str_equal (only->title, node->title) && !only->loose)
-            {
-              char *title = g_strdup_printf ("%s / %s", node->title, only->title);
-
-              g_free (only->title);
-              only->title = title;
-            }
-          topic = build_topic (only, ids);
-
-          llm_collection_append_topic (collection, topic);
-        }
-      else
-        {
-          g_autoptr(LlmTopic) group = llm_topic_new_group (node->title);
-
-          for (guint t = 0; t < node->topics->len; t++)
-            {
-              g_autoptr(LlmTopic) topic = build_topic (g_ptr_array_index (node->topics, t), ids);
-
-              llm_topic_append_topic (group, topic);
-            }
-          llm_collection_append_group (collection, group);
-        }
-    }
 
   for (guint i = 0; i < self->jobs->len; i++)
     {
@@ -845,6 +634,30 @@ build_collection (Loader      *self,
     }
   for (guint i = 0; i < self->files->len; i++)
     llm_collection_add_file (collection, g_ptr_array_index (self->files, i));
+}
+
+static LlmCollection *
+build_collection (Loader      *self,
+                  const char  *title,
+                  GError     **error)
+{
+  g_autoptr(LlmCollection) collection = llm_collection_new (title, self->root);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GPtrArray) root = plan_tree (self);
+
+  name_apart (self, root);
+  for (guint i = 0; i < root->len; i++)
+    {
+      Node *node = g_ptr_array_index (root, i);
+
+      if (node->topics != NULL)
+        name_apart (self, node->topics);
+    }
+
+  for (guint i = 0; i < root->len; i++)
+    append_node (collection, g_ptr_array_index (root, i), ids);
+  add_file_facts (self, collection, tags);
 
   g_ptr_array_add (tags, NULL);
   llm_collection_set_tags (collection, (const char * const *)tags->pdata);
@@ -873,6 +686,7 @@ build_collection (Loader      *self,
 static LlmCollection *
 load_folder (GFile            *folder,
              LlmLoadProgress  *progress,
+             GPtrArray        *dirs,
              GCancellable     *cancellable,
              GError          **error)
 {
@@ -891,6 +705,7 @@ load_folder (GFile            *folder,
   self.root = folder;
   self.cancellable = cancellable;
   self.progress = progress;
+  self.dirs = dirs;
   self.jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)job_free);
   self.dir_titles = g_ptr_array_new_with_free_func (g_free);
   self.dir_names = g_ptr_array_new_with_free_func (g_free);
@@ -909,7 +724,7 @@ load_folder (GFile            *folder,
     }
 
   if (progress != NULL)
-    g_atomic_int_set (&progress->files_total, self.n_files);
+    llm_load_progress_set_files_total (progress, self.n_files);
 
   read_jobs (&self);
   if (!g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -924,22 +739,31 @@ out:
   return collection;
 }
 
-static LlmCollection *
-load_path (GFile            *file,
-           LlmLoadProgress  *progress,
-           GCancellable     *cancellable,
-           GError          **error)
+/**
+ * llm_collection_load_path_full:
+ * @progress: (nullable): a counter to update while loading
+ * @watch: (nullable) (element-type GFile): where to add every folder read,
+ *   to watch for changes; nothing is added for a single file
+ *
+ * Loads as llm_collection_load_path() does, and says what was read.
+ */
+LlmCollection *
+llm_collection_load_path_full (GFile            *file,
+                               LlmLoadProgress  *progress,
+                               GPtrArray        *watch,
+                               GCancellable     *cancellable,
+                               GError          **error)
 {
   LlmCollection *collection;
 
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
-    return load_folder (file, progress, cancellable, error);
+    return load_folder (file, progress, watch, cancellable, error);
 
   if (progress != NULL)
-    g_atomic_int_set (&progress->files_total, 1);
+    llm_load_progress_set_files_total (progress, 1);
   collection = llm_collection_load_file (file, error);
   if (progress != NULL)
-    g_atomic_int_set (&progress->files_done, 1);
+    llm_load_progress_add_file_done (progress);
 
   return collection;
 }
@@ -963,68 +787,5 @@ llm_collection_load_path (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
 
-  return load_path (file, NULL, cancellable, error);
-}
-
-static void
-load_path_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GFile *file = g_object_get_data (G_OBJECT (task), "llm-file");
-  LlmCollection *collection;
-  GError *error = NULL;
-
-  collection = load_path (file, task_data, cancellable, &error);
-  if (collection == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, collection, g_object_unref);
-}
-
-/**
- * llm_collection_load_path_async:
- * @file: a markdown file or a folder of them
- * @progress: (nullable): a counter to update while loading
- * @cancellable: (nullable): a #GCancellable
- * @callback: called in the thread-default main context once loaded
- *
- * Loads as llm_collection_load_path() does, in a thread, so that a large
- * folder does not stop the window.
- */
-void
-llm_collection_load_path_async (GFile               *file,
-                                LlmLoadProgress     *progress,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, llm_collection_load_path_async);
-  g_object_set_data_full (G_OBJECT (task), "llm-file", g_object_ref (file), g_object_unref);
-  if (progress != NULL)
-    g_task_set_task_data (task, llm_load_progress_ref (progress),
-                          (GDestroyNotify)llm_load_progress_unref);
-  g_task_run_in_thread (task, load_path_thread);
-}
-
-/**
- * llm_collection_load_path_finish:
- *
- * Returns: (transfer full): the collection, or %NULL with @error set
- */
-LlmCollection *
-llm_collection_load_path_finish (GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == llm_collection_load_path_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return llm_collection_load_path_full (file, NULL, NULL, cancellable, error);
 }

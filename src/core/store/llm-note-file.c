@@ -20,7 +20,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,13 +28,10 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "llm-file-read.h"
 #include "llm-note-file.h"
 
 #define CONFLICT_INFIX ".conflict-"
-
-/* A note is typed by a person; anything this large is not one, and reading
- * it whole could take the app down. */
-#define MAX_NOTE_BYTES (64 * 1024 * 1024)
 
 /* Ids come from llm_text_make_id(), letters, digits and '-'. Refusing the
  * rest keeps a hostile or broken id from leaving the folder, hiding a file
@@ -98,111 +94,34 @@ errno_from_file_error (const GError *error)
   return 0;
 }
 
-/* Reads @fd to its end into @buffer, refusing to grow past a note's size:
- * the file may have grown since it was looked at. */
-static gboolean
-read_all (int          fd,
-          const char  *path,
-          GString     *buffer,
-          GError     **error)
-{
-  for (;;)
-    {
-      char chunk[8192];
-      gssize n = read (fd, chunk, sizeof chunk);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          llm_note_file_set_error (error, saved_errno, "Could not read the note", path);
-          return FALSE;
-        }
-
-      if (n == 0)
-        break;
-
-      if (buffer->len + n > MAX_NOTE_BYTES)
-        {
-          g_autofree char *display = g_filename_display_name (path);
-
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                       "“%s” is too large to be a note", display);
-          return FALSE;
-        }
-
-      g_string_append_len (buffer, chunk, n);
-    }
-
-  return TRUE;
-}
-
-/* Reads the file from one open descriptor, so what is read is one version
- * even while a sync tool renames another into place. Returns TRUE with
- * *contents NULL when there is no file. */
+/* Returns TRUE with *contents NULL when there is no file. */
 static gboolean
 read_file (const char  *path,
            char       **contents,
            gsize       *length,
            GError     **error)
 {
-  g_autoptr(GString) buffer = NULL;
-  struct stat st;
-  int fd;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
 
-  *contents = NULL;
   *length = 0;
+  if (llm_file_read_path (path, contents, length, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return TRUE;
 
-  /* O_NONBLOCK: a FIFO named like a note must not hang the app. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
-  if (fd < 0)
+  display = g_filename_display_name (path);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "“%s” is not a regular file", display);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "“%s” is too large to be a note", display);
+  else
     {
-      int saved_errno = errno;
+      int saved_errno = errno_from_file_error (local_error);
 
-      if (saved_errno == ENOENT)
-        return TRUE;
-
-      llm_note_file_set_error (error, saved_errno, "Could not open the note", path);
-      return FALSE;
+      llm_note_file_set_error (error, saved_errno != 0 ? saved_errno : EIO, "Could not read the note", path);
     }
-
-  if (fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      llm_note_file_set_error (error, saved_errno, "Could not read the note", path);
-      g_close (fd, NULL);
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode) || st.st_size > MAX_NOTE_BYTES)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   S_ISREG (st.st_mode) ? "“%s” is too large to be a note"
-                                        : "“%s” is not a regular file",
-                   display);
-      g_close (fd, NULL);
-      return FALSE;
-    }
-
-  buffer = g_string_sized_new (st.st_size + 1);
-  if (!read_all (fd, path, buffer, error))
-    {
-      g_close (fd, NULL);
-      return FALSE;
-    }
-
-  g_close (fd, NULL);
-
-  *length = buffer->len;
-  *contents = g_string_free (g_steal_pointer (&buffer), FALSE);
-
-  return TRUE;
+  return FALSE;
 }
 
 gboolean
@@ -418,7 +337,7 @@ recover_leftover (const char *dir,
   gsize note_length = 0;
 
   if (g_lstat (leftover, &leftover_st) != 0 || !S_ISREG (leftover_st.st_mode) ||
-      leftover_st.st_size > MAX_NOTE_BYTES || !g_file_get_contents (leftover, &text, &length, NULL))
+      !llm_file_read_path (leftover, &text, &length, NULL))
     {
       g_unlink (leftover);
       return FALSE;

@@ -410,17 +410,52 @@ llm_user_data_add_my_questions (LlmUserData   *self,
 }
 
 /**
+ * llm_user_data_dup_bundled_file:
+ *
+ * Returns: (transfer full): the interview notes shipped with the app, a
+ *   resource of the program
+ */
+GFile *
+llm_user_data_dup_bundled_file (void)
+{
+  return g_file_new_for_uri ("resource://" RESOURCE_BASE "/collection/llm-interview-notes.md");
+}
+
+/**
+ * llm_user_data_prepare_collection:
+ * @file: what @collection was loaded from
+ * @collection: a collection just loaded, not yet shown
+ *
+ * What every collection opened gets: the user's own questions, and for
+ * the bundled notes, their title. Safe in a loading thread.
+ */
+void
+llm_user_data_prepare_collection (LlmUserData   *self,
+                                  GFile         *file,
+                                  LlmCollection *collection)
+{
+  g_autoptr(GFile) bundled = llm_user_data_dup_bundled_file ();
+
+  g_return_if_fail (LLM_IS_USER_DATA (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (LLM_IS_COLLECTION (collection));
+
+  if (g_file_equal (file, bundled))
+    llm_collection_set_title (collection, _("LLM Interview Notes"));
+  llm_user_data_add_my_questions (self, collection);
+}
+
+/**
  * llm_user_data_load_bundled:
  *
- * The interview notes shipped with the app (a resource of the program),
- * with the user's own questions.
+ * The interview notes shipped with the app, with the user's own questions.
  *
  * Returns: (transfer full): the bundled collection
  */
 LlmCollection *
 llm_user_data_load_bundled (LlmUserData *self)
 {
-  g_autoptr(GFile) file = g_file_new_for_uri ("resource://" RESOURCE_BASE "/collection/llm-interview-notes.md");
+  g_autoptr(GFile) file = llm_user_data_dup_bundled_file ();
   g_autoptr(GError) error = NULL;
   LlmCollection *collection;
 
@@ -430,7 +465,6 @@ llm_user_data_load_bundled (LlmUserData *self)
   if (collection == NULL)
     g_error ("The bundled notes do not load: %s", error->message);
 
-  llm_collection_set_title (collection, _("LLM Interview Notes"));
-  llm_user_data_add_my_questions (self, collection);
+  llm_user_data_prepare_collection (self, file, collection);
   return collection;
 }

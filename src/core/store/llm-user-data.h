@@ -36,7 +36,11 @@ gboolean        llm_user_data_load_study_finish    (LlmUserData   *self,
                                                     GError       **error);
 LlmSearchIndex *llm_user_data_build_search_index   (LlmUserData   *self,
                                                     LlmCollection *collection);
+GFile          *llm_user_data_dup_bundled_file     (void);
 LlmCollection  *llm_user_data_load_bundled         (LlmUserData   *self);
+void            llm_user_data_prepare_collection   (LlmUserData   *self,
+                                                    GFile         *file,
+                                                    LlmCollection *collection);
 void            llm_user_data_add_my_questions     (LlmUserData   *self,
                                                     LlmCollection *collection);
 
