@@ -54,6 +54,19 @@ void _llm_answer_view_call_page (LlmAnswerView *self,
                                  GVariant      *args,
                                  LlmPageReply   reply);
 
+void _llm_answer_view_set_matches (LlmAnswerView *self,
+                                   guint          n_matches,
+                                   guint          current_match);
+
+/* llm-answer-view-actions.c: answer.zoom-in, -out and -reset */
+void   _llm_answer_view_class_actions_init (GtkWidgetClass *widget_class);
+void   _llm_answer_view_update_actions     (LlmAnswerView  *self);
+double _llm_answer_view_clamp_zoom         (double          zoom_level);
+
+/* llm-answer-view-find.c: the search's term highlighted in the page */
+void _llm_answer_view_find_again (LlmAnswerView *self,
+                                  gboolean       keep_match);
+
 /* llm-answer-view-links.c: where links lead, in the rendering, on a click
  * and in the status line */
 char *_llm_answer_view_render       (LlmAnswerView *self,

@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "llm-answer-view.h"
 #include "llm-answer-view-private.h"
@@ -21,11 +20,9 @@
  * (llm-answer-page.c: context, scheme, policy), loaded once; every answer
  * is swapped into it by a call to page.js's llmPage rather than reloaded,
  * which spares re-parsing KaTeX on each switch. Every call goes through
- * _llm_answer_view_call_page(). Where links lead is in
- * llm-answer-view-links.c, what a screen reader gets in -a11y.c. */
-
-/* Zoom steps, as browsers offer them. */
-static const double zoom_steps[] = { 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.2, 1.33, 1.5, 1.7, 2.0, 2.4, 3.0 };
+ * _llm_answer_view_call_page(). Beside this file: where links lead
+ * (-links.c), find in the page (-find.c), the zoom actions (-actions.c)
+ * and what a screen reader gets (-a11y.c). */
 
 G_DEFINE_FINAL_TYPE (LlmAnswerView, llm_answer_view, GTK_TYPE_WIDGET)
 
@@ -146,10 +143,10 @@ _llm_answer_view_call_page (LlmAnswerView *self,
                                                   page_replied, page_call);
 }
 
-static void
-set_matches (LlmAnswerView *self,
-             guint          n_matches,
-             guint          current_match)
+void
+_llm_answer_view_set_matches (LlmAnswerView *self,
+                              guint          n_matches,
+                              guint          current_match)
 {
   g_object_freeze_notify (G_OBJECT (self));
   if (self->n_matches != n_matches)
@@ -165,30 +162,8 @@ set_matches (LlmAnswerView *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static guint
-dup_array_uint (JSCValue *array,
-                guint     index)
-{
-  g_autoptr(JSCValue) item = jsc_value_object_get_property_at_index (array, index);
-
-  return jsc_value_is_number (item) ? (guint)MAX (jsc_value_to_int32 (item), 0) : 0;
-}
-
-/* The page answers [count, current]. */
-static void
-found (LlmAnswerView *self,
-       JSCValue      *value,
-       const GError  *error)
-{
-  if (error != NULL)
-    g_warning ("Could not find in the answer: %s", error->message);
-  else if (jsc_value_is_array (value))
-    set_matches (self, dup_array_uint (value, 0), dup_array_uint (value, 1));
-}
-
-/* Highlights belong to the answer they were made in: a search in progress
- * is redone over the new content, staying on its match when @keep_match
- * (the same answer, its notes or cover changed). */
+/* A search in progress is redone over the new content, staying on its
+ * match when @keep_match (the same answer, its notes or cover changed). */
 static void
 page_shown (LlmAnswerView *self,
             const GError  *error,
@@ -200,11 +175,7 @@ page_shown (LlmAnswerView *self,
       return;
     }
 
-  if (self->find_text != NULL)
-    _llm_answer_view_call_page (self, "find(needle, keep)",
-                                g_variant_new_parsed ("{'needle': <%s>, 'keep': <%u>}",
-                                                      self->find_text, (guint32)keep_match),
-                                found);
+  _llm_answer_view_find_again (self, keep_match);
 
   g_signal_emit (self, signals[SHOWN], 0);
 }
@@ -363,57 +334,6 @@ unfocus_key_binding_translator (WebKitWebView *web_view)
       gtk_widget_set_can_focus (child, FALSE);
 }
 
-/* Actions ----------------------------------------------------------------- */
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  LlmAnswerView *self = LLM_ANSWER_VIEW (widget);
-
-  for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
-    if (zoom_steps[i] > self->zoom_level + 0.001)
-      {
-        llm_answer_view_set_zoom_level (self, zoom_steps[i]);
-        return;
-      }
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  LlmAnswerView *self = LLM_ANSWER_VIEW (widget);
-
-  for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
-    if (zoom_steps[i - 1] < self->zoom_level - 0.001)
-      {
-        llm_answer_view_set_zoom_level (self, zoom_steps[i - 1]);
-        return;
-      }
-}
-
-static void
-zoom_reset_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  llm_answer_view_set_zoom_level (LLM_ANSWER_VIEW (widget), 1.0);
-}
-
-static void
-update_zoom_actions (LlmAnswerView *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "answer.zoom-in",
-                                 self->zoom_level < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1] - 0.001);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "answer.zoom-out",
-                                 self->zoom_level > zoom_steps[0] + 0.001);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "answer.zoom-reset",
-                                 !G_APPROX_VALUE (self->zoom_level, 1.0, 0.001));
-}
-
 /* GObject ----------------------------------------------------------------- */
 
 static void
@@ -555,9 +475,7 @@ llm_answer_view_class_init (LlmAnswerViewClass *klass)
     g_signal_new ("open-question", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LLM_TYPE_QUESTION);
 
-  gtk_widget_class_install_action (widget_class, "answer.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "answer.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "answer.zoom-reset", NULL, zoom_reset_action);
+  _llm_answer_view_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "answerview");
@@ -594,7 +512,7 @@ llm_answer_view_init (LlmAnswerView *self)
   g_signal_connect_object (manager, "script-message-received::llmScroll",
                            G_CALLBACK (on_scroll_message), self, G_CONNECT_SWAPPED);
 
-  update_zoom_actions (self);
+  _llm_answer_view_update_actions (self);
   _llm_answer_view_a11y_init (self);
 
   llm_answer_page_load (self->page, self->web_view);
@@ -707,75 +625,6 @@ llm_answer_view_set_note (LlmAnswerView *self,
 }
 
 /**
- * llm_answer_view_set_find_text:
- * @text: (nullable): what to highlight in the answers shown from now on
- *
- * Highlights @text (case-insensitively) in the page; the highlight is made
- * again each time an answer is swapped in, until it is set to %NULL.
- */
-void
-llm_answer_view_set_find_text (LlmAnswerView *self,
-                               const char    *text)
-{
-  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
-
-  if (text != NULL && text[0] == '\0')
-    text = NULL;
-  if (g_strcmp0 (self->find_text, text) == 0)
-    return;
-
-  g_free (self->find_text);
-  self->find_text = g_strdup (text);
-
-  if (text == NULL)
-    set_matches (self, 0, 0);
-  /* Otherwise the next answer swapped in is searched. */
-  if (self->page_ready && !self->show_pending)
-    _llm_answer_view_call_page (self, "find(needle, false)",
-                                g_variant_new_parsed ("{'needle': <%s>}", text ? text : ""), found);
-}
-
-/**
- * llm_answer_view_find_next:
- * @forward: %FALSE to step back
- *
- * Steps to the next (or previous) highlighted match, round the ends, and
- * scrolls it into view.
- */
-void
-llm_answer_view_find_next (LlmAnswerView *self,
-                           gboolean       forward)
-{
-  g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
-
-  if (self->find_text == NULL || !self->page_ready)
-    return;
-
-  _llm_answer_view_call_page (self, forward ? "findStep(1)" : "findStep(-1)", NULL, found);
-}
-
-guint
-llm_answer_view_get_n_matches (LlmAnswerView *self)
-{
-  g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), 0);
-
-  return self->n_matches;
-}
-
-/**
- * llm_answer_view_get_current_match:
- *
- * Returns: which of the matches is the current one, from 1; 0 with none
- */
-guint
-llm_answer_view_get_current_match (LlmAnswerView *self)
-{
-  g_return_val_if_fail (LLM_IS_ANSWER_VIEW (self), 0);
-
-  return self->current_match;
-}
-
-/**
  * llm_answer_view_set_answer_hidden:
  *
  * While hidden, answers (and notes) are swapped in covered, for self-test;
@@ -878,13 +727,13 @@ llm_answer_view_set_zoom_level (LlmAnswerView *self,
 {
   g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
 
-  zoom_level = CLAMP (zoom_level, zoom_steps[0], zoom_steps[G_N_ELEMENTS (zoom_steps) - 1]);
+  zoom_level = _llm_answer_view_clamp_zoom (zoom_level);
   if (G_APPROX_VALUE (self->zoom_level, zoom_level, 0.001))
     return;
 
   self->zoom_level = zoom_level;
   webkit_web_view_set_zoom_level (self->web_view, zoom_level);
-  update_zoom_actions (self);
+  _llm_answer_view_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LEVEL]);
 }
 
