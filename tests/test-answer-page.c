@@ -1,0 +1,218 @@
+/* test-answer-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two windows on two collections share one answer page (one web context,
+ * one scheme handler): each shows its own answer, and each is served the
+ * files of its own collection's folder only, read back from the pages.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "llm-collection.h"
+#include "llm-collection-loader.h"
+#include "llm-question.h"
+#include "llm-test-util.h"
+#include "llm-window.h"
+
+typedef struct
+{
+  char *folder;
+  LlmCollection *collection;
+  LlmSettings *settings;
+  LlmWindow *window;
+} Side;
+
+/* A PNG @width pixels wide, so that which folder served an image shows in
+ * its naturalWidth. */
+static void
+write_png (const char *folder,
+           const char *name,
+           int         width)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  guint8 *data = g_malloc (width * 10 * 4);
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  /* Opaque GNOME blue, to be seen in the screenshot. */
+  for (int i = 0; i < width * 10; i++)
+    memcpy (data + 4 * i, "\x35\x84\xe4\xff", 4);
+  pixels = g_bytes_new_take (data, width * 10 * 4);
+  texture = gdk_memory_texture_new (width, 10, GDK_MEMORY_R8G8B8A8, pixels, width * 4);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+open_side (Side       *side,
+           const char *markdown,
+           const char *name)
+{
+  g_autoptr(GFile) base = g_file_new_for_path (side->folder);
+  g_autoptr(GError) error = NULL;
+
+  side->collection = llm_collection_load_data (markdown, -1, name, base, &error);
+  g_assert_no_error (error);
+
+  side->settings = llm_settings_new ();
+  g_object_set (side->settings, "window-width", 900, "window-height", 600, NULL);
+  side->window = llm_window_new (NULL, side->settings, llm_test_get_user_data ());
+  llm_window_set_collection (side->window, side->collection);
+  gtk_window_present (GTK_WINDOW (side->window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (side->window));
+}
+
+static char *
+eval (Side       *side,
+      const char *script)
+{
+  return llm_test_eval (llm_window_get_answer_view (side->window), script);
+}
+
+/* The width of the image @selector picks in @side's page once it has
+ * loaded, or "0" if it was refused. */
+static char *
+image_width (Side       *side,
+             const char *selector)
+{
+  g_autofree char *read = g_strdup_printf ("(() => { const img = document.querySelector('%s');"
+                                           "  return img.complete ? String(img.naturalWidth) : 'loading'; })()",
+                                           selector);
+  char *result = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_free (result);
+      result = eval (side, read);
+      if (!g_str_equal (result, "loading"))
+        break;
+      llm_test_wait (50);
+    }
+
+  return result;
+}
+
+/* Loads @uri as an image in @side's page: its width, "0" if refused. */
+static char *
+probe_image (Side       *side,
+             const char *uri)
+{
+  g_autofree char *add = g_strdup_printf ("(() => {"
+                                          "  document.getElementById('probe')?.remove();"
+                                          "  const img = document.createElement('img');"
+                                          "  img.id = 'probe';"
+                                          "  img.src = '%s';"
+                                          "  document.body.append(img);"
+                                          "  return 'added';"
+                                          "})()", uri);
+
+  g_free (eval (side, add));
+  return image_width (side, "#probe");
+}
+
+static void
+close_side (Side *side)
+{
+  static const char * const files[] = { "figure.png", "only-a.png" };
+
+  llm_test_destroy_window (side->window);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (side->folder, files[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (side->folder);
+  g_clear_object (&side->collection);
+  g_clear_object (&side->settings);
+  g_clear_pointer (&side->folder, g_free);
+}
+
+static void
+test_two_windows (void)
+{
+  Side a = { g_dir_make_tmp ("llm-page-a-XXXXXX", NULL) };
+  Side b = { g_dir_make_tmp ("llm-page-b-XXXXXX", NULL) };
+  WebKitWebView *view_a;
+  WebKitWebView *view_b;
+  g_autofree char *text = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *width = NULL;
+
+  /* The same name in both folders, told apart by width; one file only A
+   * has. */
+  write_png (a.folder, "figure.png", 60);
+  write_png (b.folder, "figure.png", 30);
+  write_png (a.folder, "only-a.png", 20);
+
+  open_side (&a, "## Alpha topic\n### 1. Alpha question\n\nAlpha answer.\n\n![A figure](figure.png)\n", "alpha");
+  open_side (&b, "## Beta topic\n### 1. Beta question\n\nBeta answer.\n\n![B figure](figure.png)\n", "beta");
+
+  /* One context, one network session, one scheme handler for both. */
+  view_a = llm_answer_view_get_web_view (llm_window_get_answer_view (a.window));
+  view_b = llm_answer_view_get_web_view (llm_window_get_answer_view (b.window));
+  g_assert_true (view_a != view_b);
+  g_assert_true (webkit_web_view_get_context (view_a) == webkit_web_view_get_context (view_b));
+  g_assert_true (webkit_web_view_get_network_session (view_a) == webkit_web_view_get_network_session (view_b));
+
+  /* Each page shows its own answer... */
+  text = eval (&a, "document.querySelector('article.answer').textContent.trim()");
+  g_assert_cmpstr (text, ==, "Alpha answer.");
+  g_clear_pointer (&text, g_free);
+  text = eval (&b, "document.querySelector('article.answer').textContent.trim()");
+  g_assert_cmpstr (text, ==, "Beta answer.");
+  g_clear_pointer (&text, g_free);
+
+  /* ...with its own folder's image under the same app:// URI. */
+  src = eval (&a, "document.querySelector('article img').getAttribute('src')");
+  g_assert_cmpstr (src, ==, "app://collection/figure.png");
+  g_clear_pointer (&src, g_free);
+  width = image_width (&a, "article img");
+  g_assert_cmpstr (width, ==, "60");
+  g_clear_pointer (&width, g_free);
+  width = image_width (&b, "article img");
+  g_assert_cmpstr (width, ==, "30");
+  g_clear_pointer (&width, g_free);
+  llm_test_screenshot ("answer-page-two-windows");
+  width = probe_image (&a, "app://collection/figure.png");
+  g_assert_cmpstr (width, ==, "60");
+  g_clear_pointer (&width, g_free);
+  width = probe_image (&b, "app://collection/figure.png");
+  g_assert_cmpstr (width, ==, "30");
+  g_clear_pointer (&width, g_free);
+
+  /* A file of A's folder is A's alone: B asking for it gets nothing. */
+  width = probe_image (&a, "app://collection/only-a.png");
+  g_assert_cmpstr (width, ==, "20");
+  g_clear_pointer (&width, g_free);
+  width = probe_image (&b, "app://collection/only-a.png");
+  g_assert_cmpstr (width, ==, "0");
+  g_clear_pointer (&width, g_free);
+
+  /* The shared page outlives a window: B still loads and shows. */
+  close_side (&a);
+  width = probe_image (&b, "app://collection/figure.png");
+  g_assert_cmpstr (width, ==, "30");
+  g_clear_pointer (&width, g_free);
+  text = eval (&b, "typeof window.llmPage");
+  /* The page's own world never sees the app's API. */
+  g_assert_cmpstr (text, ==, "undefined");
+  close_side (&b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  llm_test_init (&argc, &argv);
+
+  g_test_add_func ("/llm/answer-page/two-windows", test_two_windows);
+
+  return g_test_run ();
+}
