@@ -75,33 +75,42 @@ eval (Side       *side,
   return llm_test_eval (llm_window_get_answer_view (side->window), script);
 }
 
-/* The width of the image @selector picks in @side's page once it has
- * loaded, or "0" if it was refused. */
-static char *
-image_width (Side       *side,
-             const char *selector)
+static void
+assert_eval (Side       *side,
+             const char *script,
+             const char *expected)
 {
-  g_autofree char *read = g_strdup_printf ("(() => { const img = document.querySelector('%s');"
-                                           "  return img.complete ? String(img.naturalWidth) : 'loading'; })()",
-                                           selector);
-  char *result = NULL;
-
-  for (guint i = 0; i < 200; i++)
-    {
-      g_free (result);
-      result = eval (side, read);
-      if (!g_str_equal (result, "loading"))
-        break;
-      llm_test_wait (50);
-    }
-
-  return result;
+  llm_test_assert_eval (llm_window_get_answer_view (side->window), script, expected);
 }
 
-/* Loads @uri as an image in @side's page: its width, "0" if refused. */
-static char *
-probe_image (Side       *side,
-             const char *uri)
+static gboolean
+image_complete (gpointer subject,
+                gpointer data)
+{
+  g_autofree char *script = g_strdup_printf ("document.querySelector('%s').complete", (const char *)data);
+  g_autofree char *complete = eval (subject, script);
+
+  return g_str_equal (complete, "true");
+}
+
+/* Checks the width of the image @selector picks in @side's page once it
+ * has loaded: "0" if it was refused. */
+static void
+assert_image_width (Side       *side,
+                    const char *selector,
+                    const char *width)
+{
+  g_autofree char *script = g_strdup_printf ("String(document.querySelector('%s').naturalWidth)", selector);
+
+  llm_test_wait_until (image_complete, side, (gpointer)selector, "an image to load or fail");
+  assert_eval (side, script, width);
+}
+
+/* Loads @uri as an image in @side's page and checks its width. */
+static void
+assert_served (Side       *side,
+               const char *uri,
+               const char *width)
 {
   g_autofree char *add = g_strdup_printf ("(() => {"
                                           "  document.getElementById('probe')?.remove();"
@@ -113,7 +122,7 @@ probe_image (Side       *side,
                                           "})()", uri);
 
   g_free (eval (side, add));
-  return image_width (side, "#probe");
+  assert_image_width (side, "#probe", width);
 }
 
 static void
@@ -141,9 +150,6 @@ test_two_windows (void)
   Side b = { g_dir_make_tmp ("llm-page-b-XXXXXX", NULL) };
   WebKitWebView *view_a;
   WebKitWebView *view_b;
-  g_autofree char *text = NULL;
-  g_autofree char *src = NULL;
-  g_autofree char *width = NULL;
 
   /* The same name in both folders, told apart by width; one file only A
    * has. */
@@ -162,47 +168,25 @@ test_two_windows (void)
   g_assert_true (webkit_web_view_get_network_session (view_a) == webkit_web_view_get_network_session (view_b));
 
   /* Each page shows its own answer... */
-  text = eval (&a, "document.querySelector('article.answer').textContent.trim()");
-  g_assert_cmpstr (text, ==, "Alpha answer.");
-  g_clear_pointer (&text, g_free);
-  text = eval (&b, "document.querySelector('article.answer').textContent.trim()");
-  g_assert_cmpstr (text, ==, "Beta answer.");
-  g_clear_pointer (&text, g_free);
+  assert_eval (&a, "document.querySelector('article.answer').textContent.trim()", "Alpha answer.");
+  assert_eval (&b, "document.querySelector('article.answer').textContent.trim()", "Beta answer.");
 
   /* ...with its own folder's image under the same app:// URI. */
-  src = eval (&a, "document.querySelector('article img').getAttribute('src')");
-  g_assert_cmpstr (src, ==, "app://collection/figure.png");
-  g_clear_pointer (&src, g_free);
-  width = image_width (&a, "article img");
-  g_assert_cmpstr (width, ==, "60");
-  g_clear_pointer (&width, g_free);
-  width = image_width (&b, "article img");
-  g_assert_cmpstr (width, ==, "30");
-  g_clear_pointer (&width, g_free);
+  assert_eval (&a, "document.querySelector('article img').getAttribute('src')", "app://collection/figure.png");
+  assert_eval (&b, "document.querySelector('article img').getAttribute('src')", "app://collection/figure.png");
+  assert_image_width (&a, "article img", "60");
+  assert_image_width (&b, "article img", "30");
   llm_test_screenshot ("answer-page-two-windows");
-  width = probe_image (&a, "app://collection/figure.png");
-  g_assert_cmpstr (width, ==, "60");
-  g_clear_pointer (&width, g_free);
-  width = probe_image (&b, "app://collection/figure.png");
-  g_assert_cmpstr (width, ==, "30");
-  g_clear_pointer (&width, g_free);
 
   /* A file of A's folder is A's alone: B asking for it gets nothing. */
-  width = probe_image (&a, "app://collection/only-a.png");
-  g_assert_cmpstr (width, ==, "20");
-  g_clear_pointer (&width, g_free);
-  width = probe_image (&b, "app://collection/only-a.png");
-  g_assert_cmpstr (width, ==, "0");
-  g_clear_pointer (&width, g_free);
+  assert_served (&a, "app://collection/only-a.png", "20");
+  assert_served (&b, "app://collection/only-a.png", "0");
 
   /* The shared page outlives a window: B still loads and shows. */
   close_side (&a);
-  width = probe_image (&b, "app://collection/figure.png");
-  g_assert_cmpstr (width, ==, "30");
-  g_clear_pointer (&width, g_free);
-  text = eval (&b, "typeof window.llmPage");
+  assert_served (&b, "app://collection/figure.png", "30");
   /* The page's own world never sees the app's API. */
-  g_assert_cmpstr (text, ==, "undefined");
+  assert_eval (&b, "typeof window.llmPage", "undefined");
   close_side (&b);
 }
 
