@@ -54,6 +54,20 @@ window.llmPage = (() => {
     }
   }
 
+  /* Calls @callback once for each element observed, when it comes within
+   * a screen of the viewport. */
+  function whenNear(callback) {
+    const observer = new IntersectionObserver(entries => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting)
+          continue;
+        observer.unobserve(entry.target);
+        callback(entry.target);
+      }
+    }, { rootMargin: '100% 0px' });
+    return observer;
+  }
+
   /* KaTeX takes a fraction of a millisecond per formula, so an answer of
    * megabytes can hold seconds of it: past this size formulas are typeset
    * only as they come near the viewport. Smaller answers are typeset at once,
@@ -78,14 +92,7 @@ window.llmPage = (() => {
 
     /* A screen ahead, so that scrolling rarely shows TeX before it is set. */
     if (!mathObserver)
-      mathObserver = new IntersectionObserver(entries => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting)
-            continue;
-          mathObserver.unobserve(entry.target);
-          typesetOne(entry.target);
-        }
-      }, { rootMargin: '100% 0px' });
+      mathObserver = whenNear(typesetOne);
     for (const el of root.querySelectorAll('.math'))
       mathObserver.observe(el);
   }
@@ -137,14 +144,7 @@ window.llmPage = (() => {
     if (!root)
       return;
     if (!codeObserver)
-      codeObserver = new IntersectionObserver(entries => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting)
-            continue;
-          codeObserver.unobserve(entry.target);
-          highlightOne(entry.target, codeGeneration);
-        }
-      }, { rootMargin: '100% 0px' });
+      codeObserver = whenNear(code => highlightOne(code, codeGeneration));
     for (const code of root.querySelectorAll('pre > code[class*="language-"]'))
       codeObserver.observe(code);
   }
