@@ -10,9 +10,9 @@
 
 #include "config.h"
 
-#include <string.h>
-
+#include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
@@ -106,6 +106,15 @@ assert_image_width (Side       *side,
   assert_eval (side, script, width);
 }
 
+static gboolean
+body_color_is (gpointer subject,
+               gpointer data)
+{
+  g_autofree char *color = eval (subject, "getComputedStyle(document.body).color");
+
+  return g_str_equal (color, data);
+}
+
 /* Loads @uri as an image in @side's page and checks its width. */
 static void
 assert_served (Side       *side,
@@ -187,6 +196,14 @@ test_two_windows (void)
   assert_served (&b, "app://collection/figure.png", "30");
   /* The page's own world never sees the app's API. */
   assert_eval (&b, "typeof window.llmPage", "undefined");
+
+  /* The shared palette follows the window's style, both ways. */
+  assert_eval (&b, "getComputedStyle(document.body).color", "rgba(0, 0, 0, 0.8)");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  llm_test_wait_until (body_color_is, &b, "rgb(255, 255, 255)", "the page to turn dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  llm_test_wait_until (body_color_is, &b, "rgba(0, 0, 0, 0.8)", "the page to turn light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   close_side (&b);
 }
 
