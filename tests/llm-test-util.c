@@ -156,6 +156,21 @@ llm_test_eval (LlmAnswerView *view,
   return eval.result;
 }
 
+/**
+ * llm_test_assert_eval:
+ *
+ * Fails the test unless @script, run in @view's page, gives @expected.
+ */
+void
+llm_test_assert_eval (LlmAnswerView *view,
+                      const char    *script,
+                      const char    *expected)
+{
+  g_autofree char *result = llm_test_eval (view, script);
+
+  g_assert_cmpstr (result, ==, expected);
+}
+
 /* Screenshots are for people to look at; a missing tool is not a failure. */
 void
 llm_test_screenshot (const char *name)

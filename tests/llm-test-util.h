@@ -19,6 +19,9 @@ void  llm_test_wait_for_shown   (LlmAnswerView *view);
 void  llm_test_wait             (guint          ms);
 char *llm_test_eval             (LlmAnswerView *view,
                                  const char    *script);
+void  llm_test_assert_eval      (LlmAnswerView *view,
+                                 const char    *script,
+                                 const char    *expected);
 void  llm_test_screenshot       (const char    *name);
 LlmQuestion *llm_test_question_numbered (LlmCollection *collection,
                                          guint          number);

@@ -24,6 +24,7 @@
 #define N_SEED_QUESTIONS 30
 #define SEED_IMAGE "cnn-rnn-self-attention.svg"
 #define KATEX_TAG "<script src=\"../assets/katex/katex.min.js\"></script>"
+#define OPTIONS_TAG "<script src=\"../assets/katex-options.js\"></script>"
 #define BOOTSTRAP_TAG "<script src=\"../assets/render-math.js\"></script>"
 #define HIGHLIGHT_TAG "<script src=\"../assets/highlight.min.js\"></script>"
 #define CODE_TAG "<script src=\"../assets/render-code.js\"></script>"
@@ -176,6 +177,9 @@ test_seed (void)
 
   assert_exists (site, "index.html");
   assert_exists (site, "assets/style.css");
+  /* What style.css imports and render-math.js reads, shared with the app. */
+  assert_exists (site, "assets/palette.css");
+  assert_exists (site, "assets/katex-options.js");
   assert_exists (site, "assets/render-math.js");
   assert_exists (site, "assets/katex/katex.min.js");
   assert_exists (site, "assets/katex/katex.min.css");
@@ -214,10 +218,13 @@ test_seed (void)
   g_assert_nonnull (strstr (note_page, "<mark>marked</mark>"));
   g_assert_nonnull (strstr (note_page, "<span class=\"math inline\">x^2</span>"));
   /* The seed has no code with a language, so no highlight.js either. */
-  g_assert_cmpuint (count (note_page, "<script"), ==, 2);
+  g_assert_cmpuint (count (note_page, "<script"), ==, 3);
   g_assert_cmpuint (count (note_page, HIGHLIGHT_TAG), ==, 0);
   g_assert_cmpuint (count (note_page, KATEX_TAG), ==, 1);
+  g_assert_cmpuint (count (note_page, OPTIONS_TAG), ==, 1);
   g_assert_cmpuint (count (note_page, BOOTSTRAP_TAG), ==, 1);
+  /* The options come before the script that uses them. */
+  g_assert_true (strstr (note_page, OPTIONS_TAG) < strstr (note_page, BOOTSTRAP_TAG));
 
   llm_test_remove_tree (tmp);
 }
@@ -255,7 +262,7 @@ assert_harmless (const char *name,
                                           G_REGEX_CASELESS, 0, NULL);
   /* An empty src, what cmark leaves of an unsafe URL, loads nothing. */
   g_autoptr(GRegex) remote = g_regex_new ("<img[^>]*\\ssrc=\"(?!\\.\\./images/|\")", G_REGEX_CASELESS, 0, NULL);
-  guint n_scripts = count (html, KATEX_TAG) + count (html, BOOTSTRAP_TAG) +
+  guint n_scripts = count (html, KATEX_TAG) + count (html, OPTIONS_TAG) + count (html, BOOTSTRAP_TAG) +
                     count (html, HIGHLIGHT_TAG) + count (html, CODE_TAG);
 
   if (count (html, "<script") != n_scripts ||

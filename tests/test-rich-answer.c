@@ -94,16 +94,6 @@ wait_for_eval (LlmAnswerView *view,
 }
 
 static void
-assert_eval (LlmAnswerView *view,
-             const char    *script,
-             const char    *expected)
-{
-  g_autofree char *result = llm_test_eval (view, script);
-
-  g_assert_cmpstr (result, ==, expected);
-}
-
-static void
 test_rich_answer (void)
 {
   g_autoptr(LlmSettings) settings = llm_settings_new ();
@@ -143,12 +133,12 @@ test_rich_answer (void)
   llm_test_wait_for_shown (view);
 
   /* details/summary, with the markdown inside it rendered. */
-  assert_eval (view, "document.querySelector('article details > summary').textContent", "View Questions");
-  assert_eval (view, "document.querySelector('article details li strong').textContent", "inside");
+  llm_test_assert_eval (view, "document.querySelector('article details > summary').textContent", "View Questions");
+  llm_test_assert_eval (view, "document.querySelector('article details li strong').textContent", "inside");
   /* <br> breaks the line, and a <br> line does not hide what follows. */
-  assert_eval (view, "document.querySelectorAll('article br').length", "2");
-  assert_eval (view, "document.querySelector('article').textContent.includes('Line one') && "
-                     "document.querySelector('article').textContent.includes('line two')", "true");
+  llm_test_assert_eval (view, "document.querySelectorAll('article br').length", "2");
+  llm_test_assert_eval (view, "document.querySelector('article').textContent.includes('Line one') && "
+                              "document.querySelector('article').textContent.includes('line two')", "true");
   /* The local image, loaded from the collection, centred. */
   result = wait_for_eval (view, "(() => { const img = document.querySelector('article div[align=center] img');"
                                 " return img ? img.getAttribute('src') + ' ' + img.alt + ' ' + img.width + ' ' +"
@@ -158,14 +148,14 @@ test_rich_answer (void)
   g_clear_pointer (&result, g_free);
 
   /* The Python block: labelled, highlighted into token elements. */
-  assert_eval (view, "document.querySelector('article .code-language').textContent", "python");
+  llm_test_assert_eval (view, "document.querySelector('article .code-language').textContent", "python");
   result = wait_for_eval (view, "document.querySelectorAll('article code.language-python .hljs-keyword').length > 0 && "
                                 "document.querySelectorAll('article code.language-python .hljs-string').length > 0 && "
                                 "document.querySelectorAll('article code.language-python .hljs-comment').length > 0",
                           "true");
   g_assert_cmpstr (result, ==, "true");
   g_clear_pointer (&result, g_free);
-  assert_eval (view, "document.querySelector('article code.language-python .hljs-keyword').textContent", "def");
+  llm_test_assert_eval (view, "document.querySelector('article code.language-python .hljs-keyword').textContent", "def");
   /* Highlighting changes no character of the code. */
   result = llm_test_eval (view, "document.querySelector('article code.language-python').textContent");
   g_assert_cmpstr (result, ==, python_code);
@@ -183,21 +173,21 @@ test_rich_answer (void)
       llm_test_wait (100);
     }
   g_assert_cmpstr (copied, ==, python_code);
-  assert_eval (view, "document.querySelector('article .code-copy').textContent", "Copied");
+  llm_test_assert_eval (view, "document.querySelector('article .code-copy').textContent", "Copied");
 
   /* Three callout types, and a folded one. */
-  assert_eval (view, "[...document.querySelectorAll('article .callout')].map(c => c.dataset.callout).join(' ')",
-               "note warning tip");
-  assert_eval (view, "document.querySelector('.callout[data-callout=warning] .callout-title-text').textContent",
-               "Careful");
-  assert_eval (view, "getComputedStyle(document.querySelector('.callout[data-callout=note]')).borderInlineStartColor !== "
-                     "getComputedStyle(document.querySelector('.callout[data-callout=warning]')).borderInlineStartColor",
-               "true");
-  assert_eval (view, "(() => { const d = document.querySelector('details.callout[data-callout=tip]');"
-                     " return d.open + ' ' + d.querySelector('summary').textContent + ' ' +"
-                     " (d.getBoundingClientRect().height < 2 * d.querySelector('summary').getBoundingClientRect().height); })()",
-               "false Folded tip true");
-  assert_eval (view, "document.querySelector('article').textContent.includes('[!note]')", "false");
+  llm_test_assert_eval (view, "[...document.querySelectorAll('article .callout')].map(c => c.dataset.callout).join(' ')",
+                        "note warning tip");
+  llm_test_assert_eval (view, "document.querySelector('.callout[data-callout=warning] .callout-title-text').textContent",
+                        "Careful");
+  llm_test_assert_eval (view, "getComputedStyle(document.querySelector('.callout[data-callout=note]')).borderInlineStartColor !== "
+                              "getComputedStyle(document.querySelector('.callout[data-callout=warning]')).borderInlineStartColor",
+                        "true");
+  llm_test_assert_eval (view, "(() => { const d = document.querySelector('details.callout[data-callout=tip]');"
+                              " return d.open + ' ' + d.querySelector('summary').textContent + ' ' +"
+                              " (d.getBoundingClientRect().height < 2 * d.querySelector('summary').getBoundingClientRect().height); })()",
+                        "false Folded tip true");
+  llm_test_assert_eval (view, "document.querySelector('article').textContent.includes('[!note]')", "false");
 
   llm_test_screenshot ("rich-answer");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

@@ -36,7 +36,7 @@
 
 /* Drives the real window the way a user would, through its actions, and
  * times each step until the page says it has painted (the answer view's
- * "shown", or llmPainted() in the page's script world).
+ * "shown", or llmPage.painted() in the page's script world).
  *
  * Sequence, printed as "LLM_BENCH <name> <value>" lines:
  *   map_ms, first_paint_ms        exec → window mapped / first answer painted
@@ -179,7 +179,7 @@ zoom_painted (GObject      *object,
 
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
   if (value == NULL)
-    g_error ("llmPainted() failed: %s", error->message);
+    g_error ("llmPage.painted() failed: %s", error->message);
 
   print_ms ("zoom_ms", bench.t_zoom);
   if (++bench.zooms < ZOOMS)
@@ -199,7 +199,7 @@ zoom_step (gpointer data)
                               bench.zooms % 2 == 0 ? "win.zoom-in" : "win.zoom-out", NULL);
   /* The zoom reaches the web process before this call does, so the two
    * frames it waits for are drawn at the new zoom. */
-  webkit_web_view_call_async_javascript_function (web_view, "return llmPainted();", -1,
+  webkit_web_view_call_async_javascript_function (web_view, "return llmPage.painted();", -1,
                                                   NULL, SCRIPT_WORLD, NULL, NULL,
                                                   zoom_painted, NULL);
   return G_SOURCE_REMOVE;

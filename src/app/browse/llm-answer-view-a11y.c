@@ -24,44 +24,8 @@
  * user sees: the cover rather than the answer during a self-test, the
  * user's own notes and a mock interview's key points. */
 
-#define SCRIPT_WORLD    "llm"
-#define CANCELLABLE_KEY "llm-a11y-cancellable"
 #define SOURCE_KEY      "llm-a11y-source"
 #define READ_DELAY_MS   400
-
-/* Text of the rendered elements under #content, a line per block; math
- * as its TeX source (KaTeX keeps it in the MathML's annotation), which
- * reads better than MathML's tokens one by one. */
-static const char read_text_script[] =
-  "(() => {\n"
-  "  const parts = [];\n"
-  "  const blocks = /^(block|flex|grid|list-item|table|flow-root)/;\n"
-  "  const walk = node => {\n"
-  "    for (const child of node.childNodes) {\n"
-  "      if (child.nodeType === Node.TEXT_NODE) {\n"
-  "        parts.push(child.data);\n"
-  "        continue;\n"
-  "      }\n"
-  "      if (child.nodeType !== Node.ELEMENT_NODE || child.getAttribute('aria-hidden') === 'true')\n"
-  "        continue;\n"
-  "      if (child.localName === 'math' || child.classList.contains('katex')) {\n"
-  "        const tex = child.querySelector('annotation');\n"
-  "        parts.push(' ', (tex || child).textContent, ' ');\n"
-  "        continue;\n"
-  "      }\n"
-  "      const style = getComputedStyle(child);\n"
-  "      if (style.display === 'none' || style.visibility === 'hidden')\n"
-  "        continue;\n"
-  "      const block = blocks.test(style.display);\n"
-  "      if (block) parts.push('\\n');\n"
-  "      walk(child);\n"
-  "      if (block) parts.push('\\n');\n"
-  "    }\n"
-  "  };\n"
-  "  const content = document.getElementById('content');\n"
-  "  if (content) walk(content);\n"
-  "  return parts.join('').replace(/[ \\t\\r]*\\n\\s*/g, '\\n').trim();\n"
-  "})()";
 
 static void
 set_text (LlmAnswerView *self,
@@ -81,56 +45,25 @@ set_text (LlmAnswerView *self,
                                     -1);
 }
 
+/* The text of a page since replaced never comes here (see
+ * _llm_answer_view_call_page()). */
 static void
-text_read (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+text_read (LlmAnswerView *self,
+           JSCValue      *value,
+           const GError  *error)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(LlmAnswerView) self = g_weak_ref_get (weak);
-  g_autoptr(JSCValue) value = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
-
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (value == NULL)
+  if (error != NULL)
     {
-      /* A newer page replaced this one, or the view is going. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not read the answer's text: %s", error->message);
+      g_debug ("Could not read the answer's text: %s", error->message);
       return;
     }
-
-  if (self == NULL || !jsc_value_is_string (value))
+  if (!jsc_value_is_string (value))
     return;
 
   text = jsc_value_to_string (value);
   set_text (self, text);
-}
-
-static void
-cancel_and_unref (gpointer data)
-{
-  g_cancellable_cancel (data);
-  g_object_unref (data);
-}
-
-static void
-read_text (LlmAnswerView *self)
-{
-  WebKitWebView *web_view = llm_answer_view_get_web_view (self);
-  GCancellable *cancellable = g_cancellable_new ();
-  GWeakRef *weak = g_new0 (GWeakRef, 1);
-
-  /* Only the latest page counts: replacing the data cancels the read
-   * still running for the one before. */
-  g_object_set_data_full (G_OBJECT (self), CANCELLABLE_KEY, cancellable, cancel_and_unref);
-  g_weak_ref_init (weak, self);
-  webkit_web_view_evaluate_javascript (web_view, read_text_script, -1, SCRIPT_WORLD, NULL,
-                                       cancellable, text_read, weak);
 }
 
 static gboolean
@@ -139,7 +72,7 @@ read_text_later (gpointer data)
   LlmAnswerView *self = data;
 
   g_object_steal_data (G_OBJECT (self), SOURCE_KEY);
-  read_text (self);
+  _llm_answer_view_call_page (self, "readText()", NULL, text_read);
 
   return G_SOURCE_REMOVE;
 }
@@ -178,11 +111,10 @@ _llm_answer_view_a11y_init (LlmAnswerView *self)
 /**
  * _llm_answer_view_a11y_dispose:
  *
- * Stops a read still running.
+ * Drops a read not yet started (one running ends with the view's calls).
  */
 void
 _llm_answer_view_a11y_dispose (LlmAnswerView *self)
 {
   g_object_set_data (G_OBJECT (self), SOURCE_KEY, NULL);
-  g_object_set_data (G_OBJECT (self), CANCELLABLE_KEY, NULL);
 }

@@ -8,8 +8,8 @@
  *
  *   DIR/index.html            the topic tree
  *   DIR/q/<id>.html           one page per question, with its personal note
- *   DIR/assets/style.css      our stylesheet
- *   DIR/assets/render-math.js our KaTeX bootstrap
+ *   DIR/assets/style.css      our stylesheet, over palette.css (the app's colours)
+ *   DIR/assets/render-math.js our KaTeX bootstrap, after katex-options.js
  *   DIR/assets/katex/…        KaTeX and its fonts
  *   DIR/images/<path>         the collection's images the pages show
  *
@@ -417,6 +417,7 @@ write_question (Export  *self,
   g_string_append (out,
                    "</nav>\n"
                    "<script src=\"../assets/katex/katex.min.js\"></script>\n"
+                   "<script src=\"../assets/katex-options.js\"></script>\n"
                    "<script src=\"../assets/render-math.js\"></script>\n");
   if (has_code)
     g_string_append (out,
@@ -546,7 +547,9 @@ write_assets (Export  *self,
   g_autoptr(GFile) default_katex = NULL;
   GFile *katex_dir = self->options->katex_dir;
 
-  if (!export_write_asset (self, "style.css", error) ||
+  if (!export_write_asset (self, "palette.css", error) ||
+      !export_write_asset (self, "style.css", error) ||
+      !export_write_asset (self, "katex-options.js", error) ||
       !export_write_asset (self, "render-math.js", error))
     return FALSE;
 

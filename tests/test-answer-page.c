@@ -1,0 +1,219 @@
+/* test-answer-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two windows on two collections share one answer page (one web context,
+ * one scheme handler): each shows its own answer, and each is served the
+ * files of its own collection's folder only, read back from the pages.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "llm-collection.h"
+#include "llm-collection-loader.h"
+#include "llm-question.h"
+#include "llm-test-util.h"
+#include "llm-window.h"
+
+typedef struct
+{
+  char *folder;
+  LlmCollection *collection;
+  LlmSettings *settings;
+  LlmWindow *window;
+} Side;
+
+/* A PNG @width pixels wide, so that which folder served an image shows in
+ * its naturalWidth. */
+static void
+write_png (const char *folder,
+           const char *name,
+           int         width)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  guint8 *data = g_malloc (width * 10 * 4);
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  /* Opaque GNOME blue, to be seen in the screenshot. */
+  for (int i = 0; i < width * 10; i++)
+    memcpy (data + 4 * i, "\x35\x84\xe4\xff", 4);
+  pixels = g_bytes_new_take (data, width * 10 * 4);
+  texture = gdk_memory_texture_new (width, 10, GDK_MEMORY_R8G8B8A8, pixels, width * 4);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+open_side (Side       *side,
+           const char *markdown,
+           const char *name)
+{
+  g_autoptr(GFile) base = g_file_new_for_path (side->folder);
+  g_autoptr(GError) error = NULL;
+
+  side->collection = llm_collection_load_data (markdown, -1, name, base, &error);
+  g_assert_no_error (error);
+
+  side->settings = llm_settings_new ();
+  g_object_set (side->settings, "window-width", 900, "window-height", 600, NULL);
+  side->window = llm_window_new (NULL, side->settings, llm_test_get_user_data ());
+  llm_window_set_collection (side->window, side->collection);
+  gtk_window_present (GTK_WINDOW (side->window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (side->window));
+}
+
+static char *
+eval (Side       *side,
+      const char *script)
+{
+  return llm_test_eval (llm_window_get_answer_view (side->window), script);
+}
+
+static void
+assert_eval (Side       *side,
+             const char *script,
+             const char *expected)
+{
+  llm_test_assert_eval (llm_window_get_answer_view (side->window), script, expected);
+}
+
+static gboolean
+image_complete (gpointer subject,
+                gpointer data)
+{
+  g_autofree char *script = g_strdup_printf ("document.querySelector('%s').complete", (const char *)data);
+  g_autofree char *complete = eval (subject, script);
+
+  return g_str_equal (complete, "true");
+}
+
+/* Checks the width of the image @selector picks in @side's page once it
+ * has loaded: "0" if it was refused. */
+static void
+assert_image_width (Side       *side,
+                    const char *selector,
+                    const char *width)
+{
+  g_autofree char *script = g_strdup_printf ("String(document.querySelector('%s').naturalWidth)", selector);
+
+  llm_test_wait_until (image_complete, side, (gpointer)selector, "an image to load or fail");
+  assert_eval (side, script, width);
+}
+
+static gboolean
+body_color_is (gpointer subject,
+               gpointer data)
+{
+  g_autofree char *color = eval (subject, "getComputedStyle(document.body).color");
+
+  return g_str_equal (color, data);
+}
+
+/* Loads @uri as an image in @side's page and checks its width. */
+static void
+assert_served (Side       *side,
+               const char *uri,
+               const char *width)
+{
+  g_autofree char *add = g_strdup_printf ("(() => {"
+                                          "  document.getElementById('probe')?.remove();"
+                                          "  const img = document.createElement('img');"
+                                          "  img.id = 'probe';"
+                                          "  img.src = '%s';"
+                                          "  document.body.append(img);"
+                                          "  return 'added';"
+                                          "})()", uri);
+
+  g_free (eval (side, add));
+  assert_image_width (side, "#probe", width);
+}
+
+static void
+close_side (Side *side)
+{
+  static const char * const files[] = { "figure.png", "only-a.png" };
+
+  llm_test_destroy_window (side->window);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (side->folder, files[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (side->folder);
+  g_clear_object (&side->collection);
+  g_clear_object (&side->settings);
+  g_clear_pointer (&side->folder, g_free);
+}
+
+static void
+test_two_windows (void)
+{
+  Side a = { g_dir_make_tmp ("llm-page-a-XXXXXX", NULL) };
+  Side b = { g_dir_make_tmp ("llm-page-b-XXXXXX", NULL) };
+  WebKitWebView *view_a;
+  WebKitWebView *view_b;
+
+  /* The same name in both folders, told apart by width; one file only A
+   * has. */
+  write_png (a.folder, "figure.png", 60);
+  write_png (b.folder, "figure.png", 30);
+  write_png (a.folder, "only-a.png", 20);
+
+  open_side (&a, "## Alpha topic\n### 1. Alpha question\n\nAlpha answer.\n\n![A figure](figure.png)\n", "alpha");
+  open_side (&b, "## Beta topic\n### 1. Beta question\n\nBeta answer.\n\n![B figure](figure.png)\n", "beta");
+
+  /* One context, one network session, one scheme handler for both. */
+  view_a = llm_answer_view_get_web_view (llm_window_get_answer_view (a.window));
+  view_b = llm_answer_view_get_web_view (llm_window_get_answer_view (b.window));
+  g_assert_true (view_a != view_b);
+  g_assert_true (webkit_web_view_get_context (view_a) == webkit_web_view_get_context (view_b));
+  g_assert_true (webkit_web_view_get_network_session (view_a) == webkit_web_view_get_network_session (view_b));
+
+  /* Each page shows its own answer... */
+  assert_eval (&a, "document.querySelector('article.answer').textContent.trim()", "Alpha answer.");
+  assert_eval (&b, "document.querySelector('article.answer').textContent.trim()", "Beta answer.");
+
+  /* ...with its own folder's image under the same app:// URI. */
+  assert_eval (&a, "document.querySelector('article img').getAttribute('src')", "app://collection/figure.png");
+  assert_eval (&b, "document.querySelector('article img').getAttribute('src')", "app://collection/figure.png");
+  assert_image_width (&a, "article img", "60");
+  assert_image_width (&b, "article img", "30");
+  llm_test_screenshot ("answer-page-two-windows");
+
+  /* A file of A's folder is A's alone: B asking for it gets nothing. */
+  assert_served (&a, "app://collection/only-a.png", "20");
+  assert_served (&b, "app://collection/only-a.png", "0");
+
+  /* The shared page outlives a window: B still loads and shows. */
+  close_side (&a);
+  assert_served (&b, "app://collection/figure.png", "30");
+  /* The page's own world never sees the app's API. */
+  assert_eval (&b, "typeof window.llmPage", "undefined");
+
+  /* The shared palette follows the window's style, both ways. */
+  assert_eval (&b, "getComputedStyle(document.body).color", "rgba(0, 0, 0, 0.8)");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  llm_test_wait_until (body_color_is, &b, "rgb(255, 255, 255)", "the page to turn dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  llm_test_wait_until (body_color_is, &b, "rgba(0, 0, 0, 0.8)", "the page to turn light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  close_side (&b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  llm_test_init (&argc, &argv);
+
+  g_test_add_func ("/llm/answer-page/two-windows", test_two_windows);
+
+  return g_test_run ();
+}
