@@ -14,6 +14,7 @@
 #include "llm-answer-view-private.h"
 #include "llm-collection.h"
 #include "llm-gl-probe.h"
+#include "llm-web-memory.h"
 #include "llm-question.h"
 #include "llm-render.h"
 #include "llm-link.h"
@@ -1194,6 +1195,7 @@ llm_answer_view_init (LlmAnswerView *self)
   self->cancellable = g_cancellable_new ();
 
   self->web_view = create_web_view (self);
+  llm_web_memory_prepare (self->web_view);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
   unfocus_key_binding_translator (self->web_view);
 
