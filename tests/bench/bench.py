@@ -424,9 +424,15 @@ def main():
     parser.add_argument('--gtk-version', default='')
     parser.add_argument('--webkit-version', default='')
     parser.add_argument('--build-type', default='')
-    parser.add_argument('--only', choices=['code-block'],
-                        help='measure one figure alone: code-block is switching to '
-                             'an answer holding a 5,000-line code block')
+    parser.add_argument('--only', choices=['code-block', 'memory'],
+                        help='measure one thing alone: code-block is switching to '
+                             'an answer holding a 5,000-line code block; memory is '
+                             'the RSS after start of the floor, the app and Devhelp '
+                             '(--runs each, interleaved) and the app\'s growth over '
+                             '1,000 switches, about 2 minutes')
+    parser.add_argument('--app-env', action='append', default=[], metavar='NAME=VALUE',
+                        help='set in the app\'s environment, to compare a setting '
+                             'in one run (--only memory)')
     parser.add_argument('--strict', action='store_true',
                         help='exit with 1 when a budget is missed')
     args = parser.parse_args()
@@ -452,6 +458,8 @@ def main():
         finally:
             session.stop()
         return finish(report, info, load_start, started, args)
+    if args.only == 'memory':
+        return memory_only(session, args, devhelp, info, load_start, started, say)
     inputs = os.path.join(session.root, 'inputs')
     opened = {name: os.path.join(inputs, path) for name, path in INPUTS}
 
@@ -579,27 +587,7 @@ def main():
     # Stricter than the earlier <= floor + 60 MB, which it replaces.
     report.add('app_rss_start', median(app['rss']), 'MB', n(app['rss']), limit, budget,
                breakdown=median_breakdown(app))
-    # Growth is against the start of the same run, and against the same
-    # run once every answer was shown once (warmed).
-    rss_start, kinds_start = app['rss'][-1], app['rss_kinds'][-1]
-    rss_warmed, kinds_warmed = marks['warmed']
-    report.add('app_rss_warmed', rss_warmed, 'MB', RSS_SAMPLES, breakdown=kinds_warmed)
-    for count in (300, 1000):
-        rss, kinds = marks[f'switches-{count}']
-        heap = {'in_use': app.get(f'heap_in_use_mb_switches-{count}', [None])[0],
-                'free': app.get(f'heap_free_mb_switches-{count}', [None])[0]}
-        report.add(f'app_rss_{count}_switches', rss, 'MB', RSS_SAMPLES,
-                   breakdown=kinds, ui_malloc_heap_mb=heap)
-    for count in (300, 1000):
-        growth = 100 * (marks[f'switches-{count}'][0] - rss_start) / rss_start
-        if count == 1000:
-            report.add('app_rss_growth_1000_switches', growth, '%', RSS_SAMPLES,
-                       10, '<=10(vs_after_start)')
-            warmed = 100 * (marks[f'switches-{count}'][0] - rss_warmed) / rss_warmed
-            report.add('app_rss_growth_1000_switches_from_warmed', warmed, '%', RSS_SAMPLES,
-                       3, '<=3(vs_after_one_pass)')
-        else:
-            report.add('app_rss_growth_300_switches', growth, '%', RSS_SAMPLES)
+    kinds_start, kinds_warmed = growth_figures(report, app, marks)
     report.add('app_idle_cpu', app['idle'][0], 's', 1, 0.05, '<=0.05(over_10s)')
 
     # The core.
@@ -647,6 +635,96 @@ def main():
           f'{marks["switches-1000"][1]}', flush=True)
 
     return finish(report, info, load_start, started, args, {'app_cpu_ms_per_switch': cpu_per_switch})
+
+
+def growth_figures(report, app, marks):
+    """The app's RSS once warmed and after 300 and 1,000 switches, and its
+    growth; returns the per-process split at the start and once warmed."""
+    # Growth is against the start of the same run, and against the same
+    # run once every answer was shown once (warmed).
+    rss_start, kinds_start = app['rss'][-1], app['rss_kinds'][-1]
+    rss_warmed, kinds_warmed = marks['warmed']
+    report.add('app_rss_warmed', rss_warmed, 'MB', RSS_SAMPLES, breakdown=kinds_warmed)
+    for count in (300, 1000):
+        rss, kinds = marks[f'switches-{count}']
+        heap = {'in_use': app.get(f'heap_in_use_mb_switches-{count}', [None])[0],
+                'free': app.get(f'heap_free_mb_switches-{count}', [None])[0]}
+        report.add(f'app_rss_{count}_switches', rss, 'MB', RSS_SAMPLES,
+                   breakdown=kinds, ui_malloc_heap_mb=heap)
+    for count in (300, 1000):
+        growth = 100 * (marks[f'switches-{count}'][0] - rss_start) / rss_start
+        if count == 1000:
+            report.add('app_rss_growth_1000_switches', growth, '%', RSS_SAMPLES,
+                       10, '<=10(vs_after_start)')
+            warmed = 100 * (marks[f'switches-{count}'][0] - rss_warmed) / rss_warmed
+            report.add('app_rss_growth_1000_switches_from_warmed', warmed, '%', RSS_SAMPLES,
+                       3, '<=3(vs_after_one_pass)')
+        else:
+            report.add('app_rss_growth_300_switches', growth, '%', RSS_SAMPLES)
+    return kinds_start, kinds_warmed
+
+
+def memory_only(session, args, devhelp, info, load_start, started, say):
+    """--only memory: the start-up RSS of the three programs, interleaved,
+    then one full run of the app for its growth (no collections opened)."""
+    floor = {'rss': [], 'rss_kinds': []}
+    app = {'rss': [], 'rss_kinds': []}
+    anchor = {'rss': [], 'rss_kinds': []}
+    marks = {}
+    app_env = dict(v.split('=', 1) for v in args.app_env)
+
+    def on_mark_for(into):
+        def on_mark(pid, label):
+            if label == 'start':
+                total, kinds = memory(pid)
+                into['rss'].append(total)
+                into['rss_kinds'].append(kinds)
+            else:
+                marks[label] = memory(pid)
+        return on_mark
+
+    session.start()
+    try:
+        say('warm-up')
+        session.run([args.floor, '0', '0'])
+        session.run([args.app, 'start'], env=dict(app_env, LLM_NOTES_BENCH_HOLD_MS='0'))
+        if devhelp is not None:
+            session.run_foreign([devhelp], 1.0, lambda pid, label: None)
+        for run in range(args.runs):
+            say(f'start-up run {run + 1}/{args.runs}')
+            session.run([args.floor, '0', str(HOLD_MS)], on_mark=on_mark_for(floor))
+            results = session.run([args.app, 'start'],
+                                  env=dict(app_env, LLM_NOTES_BENCH_HOLD_MS=str(HOLD_MS)),
+                                  on_mark=on_mark_for(app))
+            app.setdefault('heap', []).append(results.get('heap_in_use_mb_start', [None])[0])
+            if devhelp is not None:
+                session.run_foreign([devhelp], START_MARK_S, on_mark_for(anchor))
+            for name, results in (('floor', floor), ('app', app), ('devhelp', anchor)):
+                if results['rss']:
+                    say(f'  {name}: {results["rss"][-1]:.1f} MB {results["rss_kinds"][-1]}')
+        say('app: 1,000 switches')
+        results = session.run([args.app, 'full'], env=dict(app_env, LLM_NOTES_BENCH_HOLD_MS=str(HOLD_MS)),
+                              on_mark=on_mark_for(app), timeout=FULL_TIMEOUT_S)
+        for name, values in results.items():
+            app.setdefault(name, []).extend(values)
+    finally:
+        session.stop()
+
+    report = Report()
+    n = len
+    report.add('floor_rss_start', median(floor['rss']), 'MB', n(floor['rss']),
+               breakdown=median_breakdown(floor), runs=floor['rss'])
+    if devhelp is not None:
+        report.add('devhelp_rss_start', median(anchor['rss']), 'MB', n(anchor['rss']),
+                   breakdown=median_breakdown(anchor), runs=anchor['rss'])
+        limit, budget = ratio_budget(1.0, 'devhelp_rss_start', report, 'MB')
+    else:
+        limit, budget = ratio_budget(0.75, 'floor_rss_start', report, 'MB')
+    # The full run's own start counts too, as in the whole benchmark.
+    report.add('app_rss_start', median(app['rss']), 'MB', n(app['rss']), limit, budget,
+               breakdown=median_breakdown(app), runs=app['rss'])
+    growth_figures(report, app, marks)
+    return finish(report, info, load_start, started, args)
 
 
 def code_block_figures(session, args, report):
