@@ -66,6 +66,14 @@ static const struct {
   /* A heading cannot start inside a list item's indented lines. */
   { "1. Item\n\n   # in the item\n\n# out", "T b T b H1" },
   { "- item\n# interrupts", "T H1" },
+  /* An empty item holds only what is indented under it: the next line
+   * starts a paragraph, and an underline makes it a heading. */
+  { "-\nTitle\n---", "T T S2" },
+  { "1.\nTitle\n===", "T T S1" },
+  { "*\n  in the item\n---", "T T T" },
+  /* Within a paragraph "-" is an underline and "*" is text. */
+  { "Title\n-", "T S2" },
+  { "Text\n*\n---", "T T S2" },
 };
 
 static void

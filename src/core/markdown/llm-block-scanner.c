@@ -470,8 +470,32 @@ feed_block_start (LlmBlockScanner *self,
   return FALSE;
 }
 
+/* A list marker with nothing after it ("-", "1."): an empty item.
+ * Returns the offset just past the marker, or 0. */
+static gsize
+empty_item (const char *line)
+{
+  const char *p = llm_markdown_skip_indent (line);
+
+  if (*p == '-' || *p == '*' || *p == '+')
+    p++;
+  else
+    {
+      gsize digits = strspn (p, "0123456789");
+
+      if (digits == 0 || digits > 9 || (p[digits] != '.' && p[digits] != ')'))
+        return 0;
+      p += digits + 1;
+    }
+
+  return llm_markdown_is_blank (p) ? (gsize)(p - line) : 0;
+}
+
 /* A list item's first line, less than four columns in, opens the item's
- * paragraph. Returns whether @line is one. */
+ * paragraph, unless the item is empty: then the item holds only what is
+ * indented under it, and a line that is not ends the list (so "-" then
+ * "Title" then "---" is an empty item and a heading). Returns whether
+ * @line is one. */
 static gboolean
 feed_list_item (LlmBlockScanner *self,
                 const char      *line,
@@ -479,14 +503,24 @@ feed_list_item (LlmBlockScanner *self,
                 guint            index)
 {
   gsize item = bullet_item (line);
+  gboolean empty;
 
   if (item == 0)
     item = llm_markdown_ordered_item (line, NULL);
   if (item == 0)
+    item = empty_item (line);
+  if (item == 0)
+    return FALSE;
+
+  /* An empty item cannot interrupt a paragraph: "*" there is text. */
+  empty = llm_markdown_is_blank (line + item);
+  if (empty && self->plain_paragraph)
     return FALSE;
 
   self->list_indent = indent_of (line) + (guint)(item - (p - line));
-  self->in_paragraph = TRUE;
+  if (empty)
+    self->list_indent = indent_of (line) + (guint)(empty_item (line) - (p - line)) + 1;
+  self->in_paragraph = !empty;
   self->plain_paragraph = FALSE;
   self->paragraph_start = index;
   return TRUE;
@@ -549,7 +583,8 @@ llm_block_scanner_feed (LlmBlockScanner *self,
    * fences and paragraphs, but no heading of the outline. */
   if (self->list_indent > 0 && indent < self->list_indent &&
       bullet_item (line) == 0 && llm_markdown_ordered_item (line, NULL) == 0 &&
-      (after_blank || fence_run (p) > 0 || llm_markdown_atx_heading (line, NULL, NULL) > 0))
+      (after_blank || !self->in_paragraph || fence_run (p) > 0 ||
+       llm_markdown_atx_heading (line, NULL, NULL) > 0))
     {
       /* Only a paragraph's lazy continuation stays in the item. */
       self->list_indent = 0;
