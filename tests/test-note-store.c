@@ -913,6 +913,59 @@ test_recover_leftovers (Fixture       *fixture,
 #define ADD(path, func) \
   g_test_add ("/llm/note-store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+static void
+on_previews_listed (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GHashTable **previews = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *previews = llm_note_store_list_previews_finish (LLM_NOTE_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The sidebar's marks are read in a thread. A note saved once the thread
+ * has read the folder, before its result is taken, is in the result all
+ * the same, and a deleted one is not. */
+static void
+test_previews_async (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) previews = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = llm_note_store_save (fixture->store, "q1", "T", "T", "\n\nFirst line\nmore", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  ok = llm_note_store_save (fixture->store, "q2", "T", "T", "Gone soon", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  llm_note_store_list_previews_async (fixture->store, NULL, on_previews_listed, &previews);
+  g_usleep (200 * 1000);
+  ok = llm_note_store_save (fixture->store, "q3", "T", "T", "Saved during the read", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  ok = llm_note_store_delete (fixture->store, "q2", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  while (previews == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_hash_table_size (previews), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (previews, "q1"), ==, "First line");
+  g_assert_cmpstr (g_hash_table_lookup (previews, "q3"), ==, "Saved during the read");
+  g_assert_false (g_hash_table_contains (previews, "q2"));
+
+  /* The worker thread lets go of its task, and so of the store, a moment
+   * after the result is in; the tear-down checks the store is freed. */
+  while (G_OBJECT (fixture->store)->ref_count > 1)
+    g_usleep (1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -938,6 +991,7 @@ main (int   argc,
   ADD ("changed-on-disk", test_changed_on_disk);
   ADD ("conflict-copy", test_conflict_copy);
   ADD ("recover-leftovers", test_recover_leftovers);
+  ADD ("previews-async", test_previews_async);
 
   return g_test_run ();
 }

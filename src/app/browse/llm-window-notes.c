@@ -424,18 +424,40 @@ export_html_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* The sidebar marks every question that has a note. */
+static void
+on_previews_listed (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LlmWindow) self = user_data;
+  g_autoptr(GHashTable) previews = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer id, preview;
+
+  previews = llm_note_store_list_previews_finish (LLM_NOTE_STORE (object), result, &error);
+
+  /* Closed before the notes were read: nothing to mark. */
+  if (self->notes == NULL)
+    return;
+
+  if (previews == NULL)
+    {
+      _llm_window_add_toast (self, error->message);
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, previews);
+  while (g_hash_table_iter_next (&iter, &id, &preview))
+    llm_sidebar_set_note_preview (self->sidebar, id, preview);
+}
+
+/* The sidebar marks every question that has a note; the notes are read
+ * in a thread, a folder of them can be large. */
 static void
 load_note_marks (LlmWindow *self)
 {
-  g_auto(GStrv) ids = llm_note_store_list_ids (self->notes);
-
-  for (guint i = 0; ids[i]; i++)
-    {
-      g_autofree char *preview = llm_note_store_preview (self->notes, ids[i]);
-
-      llm_sidebar_set_note_preview (self->sidebar, ids[i], preview ? preview : "");
-    }
+  llm_note_store_list_previews_async (self->notes, NULL, on_previews_listed, g_object_ref (self));
 }
 
 static void

@@ -46,6 +46,7 @@ struct _LlmNoteStore
   GFile *dir;
   char *path;
   GHashTable *states;  /* id → NoteState */
+  guint n_changes;     /* saves and deletes, to spot one during a read */
 };
 
 G_DEFINE_FINAL_TYPE (LlmNoteStore, llm_note_store, G_TYPE_OBJECT)
@@ -361,6 +362,7 @@ llm_note_store_save (LlmNoteStore  *self,
 
   remember (self, id, TRUE, llm_note_file_checksum (contents->str, contents->len),
             g_strdup (title), g_strdup (topic));
+  self->n_changes++;
   g_signal_emit (self, signals[CHANGED], 0, id, body);
 
   return TRUE;
@@ -397,6 +399,7 @@ llm_note_store_delete (LlmNoteStore  *self,
     }
 
   remember (self, id, FALSE, NULL, NULL, NULL);
+  self->n_changes++;
   g_signal_emit (self, signals[CHANGED], 0, id, NULL);
 
   return TRUE;
@@ -501,6 +504,104 @@ llm_note_store_preview (LlmNoteStore *self,
     }
 
   return NULL;
+}
+
+/* In a worker thread: only files are read, and self->path never changes. */
+static void
+list_previews_in_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  LlmNoteStore *self = source_object;
+  g_auto(GStrv) ids = llm_note_store_list_ids (self);
+  g_autoptr(GHashTable) previews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      char *preview = llm_note_store_preview (self, ids[i]);
+
+      if (g_task_return_error_if_cancelled (task))
+        {
+          g_free (preview);
+          return;
+        }
+      g_hash_table_insert (previews, g_strdup (ids[i]), preview ? preview : g_strdup (""));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&previews), (GDestroyNotify) g_hash_table_unref);
+}
+
+static void list_previews (GTask *task);
+
+static void
+on_previews_listed (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LlmNoteStore *self = g_task_get_source_object (task);
+  g_autoptr(GHashTable) previews = NULL;
+  GError *error = NULL;
+
+  previews = g_task_propagate_pointer (G_TASK (result), &error);
+  if (previews == NULL)
+    g_task_return_error (task, error);
+  /* A note saved or deleted meanwhile may be missing or stale in what
+   * was read, so read again. */
+  else if (GPOINTER_TO_UINT (g_task_get_task_data (task)) != self->n_changes)
+    list_previews (g_steal_pointer (&task));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&previews), (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+list_previews (GTask *task)
+{
+  LlmNoteStore *self = g_task_get_source_object (task);
+  g_autoptr(GTask) worker = g_task_new (self, g_task_get_cancellable (task), on_previews_listed, task);
+
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->n_changes), NULL);
+  g_task_set_source_tag (worker, list_previews);
+  g_task_run_in_thread (worker, list_previews_in_thread);
+}
+
+/**
+ * llm_note_store_list_previews_async:
+ *
+ * Reads the first line of every note without blocking the main loop, for
+ * the marks a list of questions shows. Notes may be saved meanwhile: what
+ * comes back is as new as they are.
+ */
+void
+llm_note_store_list_previews_async (LlmNoteStore        *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LLM_IS_NOTE_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, llm_note_store_list_previews_async);
+  list_previews (task);
+}
+
+/**
+ * llm_note_store_list_previews_finish:
+ *
+ * Returns: (transfer full): note id → its preview ("" for a note with no
+ *   text line), or %NULL with @error set
+ */
+GHashTable *
+llm_note_store_list_previews_finish (LlmNoteStore  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

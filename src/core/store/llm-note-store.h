@@ -34,6 +34,13 @@ gboolean      llm_note_store_delete             (LlmNoteStore  *self,
 GStrv         llm_note_store_list_ids           (LlmNoteStore  *self);
 char         *llm_note_store_preview            (LlmNoteStore  *self,
                                                  const char    *id);
+void          llm_note_store_list_previews_async (LlmNoteStore        *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GHashTable   *llm_note_store_list_previews_finish (LlmNoteStore  *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
 gboolean      llm_note_store_read_header        (LlmNoteStore  *self,
                                                  const char    *id,
                                                  char         **title,
