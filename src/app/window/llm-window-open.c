@@ -234,32 +234,21 @@ on_loaded (LlmWindow           *self,
  *   bundled notes
  *
  * Opens @file without blocking the window; "collection-loaded" follows.
- * The bundled notes, a resource of the program, are shown at once.
+ * The bundled notes too are read in a thread, as they carry the user's
+ * own questions from the data folder.
  */
 void
 llm_window_open (LlmWindow *self,
                  GFile     *file)
 {
-  g_autoptr(LlmCollection) bundled = NULL;
-  g_autoptr(GFile) bundled_file = NULL;
+  g_autoptr(GFile) bundled = NULL;
 
   g_return_if_fail (LLM_IS_WINDOW (self));
   g_return_if_fail (!file || G_IS_FILE (file));
 
-  if (file != NULL)
-    {
-      llm_collection_source_open (self->collection_source, file);
-      return;
-    }
-
-  bundled = llm_user_data_load_bundled (self->user_data);
-  bundled_file = llm_user_data_dup_bundled_file ();
-  llm_collection_source_adopt (self->collection_source, bundled_file);
-  g_clear_object (&self->source);
-  llm_window_set_collection (self, bundled);
-  gtk_stack_set_visible_child_name (self->content_stack, "browse");
-  remember_recent (self, NULL);
-  g_signal_emit_by_name (self, "collection-loaded");
+  if (file == NULL)
+    file = bundled = llm_user_data_dup_bundled_file ();
+  llm_collection_source_open (self->collection_source, file);
 }
 
 /**
