@@ -87,6 +87,22 @@ test_too_large (void)
   g_assert_true (llm_file_read_path (path, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (length, ==, LLM_FILE_READ_MAX_BYTES);
+  g_clear_pointer (&contents, g_free);
+
+  /* A file opened by name has a limit of its own. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_cmpint (truncate (path, LLM_FILE_READ_MAX_BYTES + 1), ==, 0);
+    g_assert_true (llm_file_read_at_most (file, LLM_FILE_READ_OPENED_MAX_BYTES, NULL,
+                                          &contents, &length, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (length, ==, LLM_FILE_READ_MAX_BYTES + 1);
+    g_clear_pointer (&contents, g_free);
+
+    g_assert_false (llm_file_read_at_most (file, 1024, NULL, &contents, &length, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  }
 
   llm_test_remove_tree (dir);
 }

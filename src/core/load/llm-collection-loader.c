@@ -586,7 +586,7 @@ llm_collection_load_file (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!llm_file_read (file, NULL, &contents, &length, &local_error))
+  if (!llm_file_read_at_most (file, LLM_FILE_READ_OPENED_MAX_BYTES, NULL, &contents, &length, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 

@@ -22,9 +22,10 @@
 #include "llm-file-read.h"
 
 static void
-set_too_large (GError **error)
+set_too_large (gsize    max_bytes,
+               GError **error)
 {
-  g_autofree char *size = g_format_size (LLM_FILE_READ_MAX_BYTES);
+  g_autofree char *size = g_format_size (max_bytes);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                _("The file is larger than %s"), size);
@@ -35,6 +36,7 @@ set_too_large (GError **error)
  * for a file too large. */
 static int
 read_all (int      fd,
+          gsize    max_bytes,
           GString *buffer)
 {
   for (;;)
@@ -48,7 +50,7 @@ read_all (int      fd,
         return errno;
       if (n == 0)
         return 0;
-      if (buffer->len + n > LLM_FILE_READ_MAX_BYTES)
+      if (buffer->len + n > max_bytes)
         return -1;
       g_string_append_len (buffer, chunk, n);
     }
@@ -59,6 +61,7 @@ read_all (int      fd,
  * @saved_errno; a file that is no text file sets @error. */
 static char *
 read_local (const char  *path,
+            gsize        max_bytes,
             gsize       *length,
             int         *saved_errno,
             GError     **error)
@@ -81,19 +84,19 @@ read_local (const char  *path,
     failure = errno;
   else if (!S_ISREG (st.st_mode))
     failure = -2;
-  else if (st.st_size > LLM_FILE_READ_MAX_BYTES)
+  else if ((guint64)st.st_size > max_bytes)
     failure = -1;
   else
     {
       buffer = g_string_sized_new (st.st_size + 1);
-      failure = read_all (fd, buffer);
+      failure = read_all (fd, max_bytes, buffer);
     }
   g_close (fd, NULL);
 
   if (failure == -2)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("Not a regular file"));
   else if (failure == -1)
-    set_too_large (error);
+    set_too_large (max_bytes, error);
   else if (failure != 0)
     *saved_errno = failure;
   if (failure != 0)
@@ -107,6 +110,7 @@ read_local (const char  *path,
  * come through GIO's streams, with the same limit. */
 static char *
 read_stream (GFile         *file,
+             gsize          max_bytes,
              GCancellable  *cancellable,
              gsize         *length,
              GError       **error)
@@ -126,9 +130,9 @@ read_stream (GFile         *file,
         return NULL;
       if (n == 0)
         break;
-      if (buffer->len + n > LLM_FILE_READ_MAX_BYTES)
+      if (buffer->len + n > max_bytes)
         {
-          set_too_large (error);
+          set_too_large (max_bytes, error);
           return NULL;
         }
       g_string_append_len (buffer, chunk, n);
@@ -165,7 +169,7 @@ llm_file_read_path (const char  *path,
   g_return_val_if_fail (contents != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  *contents = read_local (path, &n, &saved_errno, error);
+  *contents = read_local (path, LLM_FILE_READ_MAX_BYTES, &n, &saved_errno, error);
   if (saved_errno != 0)
     g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
   if (length != NULL)
@@ -194,6 +198,26 @@ llm_file_read (GFile         *file,
                gsize         *length,
                GError       **error)
 {
+  return llm_file_read_at_most (file, LLM_FILE_READ_MAX_BYTES, cancellable, contents, length, error);
+}
+
+/**
+ * llm_file_read_at_most:
+ * @max_bytes: the largest file to read
+ *
+ * As llm_file_read(), with another limit: a markdown file the user opened
+ * by name may be larger than any file found in a folder.
+ *
+ * Returns: whether the file was read
+ */
+gboolean
+llm_file_read_at_most (GFile         *file,
+                       gsize          max_bytes,
+                       GCancellable  *cancellable,
+                       char         **contents,
+                       gsize         *length,
+                       GError       **error)
+{
   gsize n = 0;
   int saved_errno = 0;
 
@@ -204,9 +228,9 @@ llm_file_read (GFile         *file,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     *contents = NULL;
   else if (g_file_peek_path (file) != NULL)
-    *contents = read_local (g_file_peek_path (file), &n, &saved_errno, error);
+    *contents = read_local (g_file_peek_path (file), max_bytes, &n, &saved_errno, error);
   else
-    *contents = read_stream (file, cancellable, &n, error);
+    *contents = read_stream (file, max_bytes, cancellable, &n, error);
 
   if (saved_errno != 0)
     g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));

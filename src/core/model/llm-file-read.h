@@ -15,14 +15,24 @@ G_BEGIN_DECLS
  * reading it whole could take the app down. */
 #define LLM_FILE_READ_MAX_BYTES (64 * 1024 * 1024)
 
-gboolean llm_file_read_path (const char    *path,
-                             char         **contents,
-                             gsize         *length,
-                             GError       **error);
-gboolean llm_file_read      (GFile         *file,
-                             GCancellable  *cancellable,
-                             char         **contents,
-                             gsize         *length,
-                             GError       **error);
+/* A markdown file opened by name is one the user chose, so it may be as
+ * large as a whole book of notes in one file; past this it is not. */
+#define LLM_FILE_READ_OPENED_MAX_BYTES ((gsize) 1024 * 1024 * 1024)
+
+gboolean llm_file_read_path    (const char    *path,
+                                char         **contents,
+                                gsize         *length,
+                                GError       **error);
+gboolean llm_file_read         (GFile         *file,
+                                GCancellable  *cancellable,
+                                char         **contents,
+                                gsize         *length,
+                                GError       **error);
+gboolean llm_file_read_at_most (GFile         *file,
+                                gsize          max_bytes,
+                                GCancellable  *cancellable,
+                                char         **contents,
+                                gsize         *length,
+                                GError       **error);
 
 G_END_DECLS
