@@ -111,7 +111,8 @@ digest_files (GPtrArray    *files,
       char *digest;
 
       /* A file that is missing or unreadable has no digest to match. */
-      if (llm_file_read (file, cancellable, &contents, &length, NULL))
+      if (llm_file_read_at_most (file, LLM_FILE_READ_OPENED_MAX_BYTES, cancellable,
+                                 &contents, &length, NULL))
         digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
       else
         digest = g_strdup ("");
