@@ -328,8 +328,14 @@ llm_test_get_user_data (void)
 {
   static LlmUserData *user_data;
 
+  /* Every GSettings of the program shares the memory backend, so these
+   * bookmarks are the ones each test's own LlmSettings sees. */
   if (user_data == NULL)
-    user_data = llm_user_data_new (NULL);
+    {
+      g_autoptr(LlmSettings) settings = llm_settings_new ();
+
+      user_data = llm_user_data_new_with_settings (NULL, llm_settings_get_gsettings (settings));
+    }
 
   return user_data;
 }

@@ -78,6 +78,9 @@ test_window_bookmarks (void)
 
   g_settings_reset (gsettings, "bookmarks");
   window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  /* One set of bookmarks for the program, owned by the user data. */
+  g_assert_true (llm_window_get_bookmarks (window) ==
+                 llm_user_data_get_bookmarks (llm_test_get_user_data ()));
   sidebar = llm_window_get_sidebar (window);
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));

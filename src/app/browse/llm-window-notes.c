@@ -527,7 +527,7 @@ _llm_window_notes_constructed (LlmWindow *self)
   llm_note_editor_set_store (self->note_editor, self->notes);
   load_note_marks (self);
 
-  self->bookmarks = llm_bookmarks_new (llm_settings_get_gsettings (self->settings));
+  self->bookmarks = g_object_ref (llm_user_data_get_bookmarks (self->user_data));
   llm_sidebar_set_bookmarks (self->sidebar, self->bookmarks);
   g_signal_connect_object (self->bookmarks, "changed",
                            G_CALLBACK (on_bookmarks_changed), self, G_CONNECT_SWAPPED);

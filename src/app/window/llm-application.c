@@ -688,7 +688,7 @@ llm_application_init (LlmApplication *self)
 {
   /* Both cheap (no I/O), and the command line needs them before start-up. */
   self->settings = llm_settings_new ();
-  self->user_data = llm_user_data_new (NULL);
+  self->user_data = llm_user_data_new_with_settings (NULL, llm_settings_get_gsettings (self->settings));
 
   /* Started by GNOME Shell's search, wait for its next question a while
    * rather than exit after each answer. */

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llm-bookmarks.h"
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
 #include "llm-my-questions.h"
@@ -43,6 +44,8 @@ struct _LlmUserData
   GFile *interviews_dir;
   GFile *my_questions;
   LlmNoteStore *note_store;
+  GSettings *settings;
+  LlmBookmarks *bookmarks;
 
   LlmStudy *study;
   StudyState study_state;
@@ -55,6 +58,7 @@ G_DEFINE_FINAL_TYPE (LlmUserData, llm_user_data, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_DIR,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -77,6 +81,8 @@ llm_user_data_constructed (GObject *object)
   self->study = llm_study_new (self->review_log);
   self->interviews_dir = g_file_get_child (self->dir, "interviews");
   self->my_questions = g_file_get_child (self->dir, "my-questions.md");
+  if (self->settings != NULL)
+    self->bookmarks = llm_bookmarks_new (self->settings);
 }
 
 static void
@@ -85,6 +91,8 @@ llm_user_data_finalize (GObject *object)
   LlmUserData *self = (LlmUserData *)object;
 
   g_clear_object (&self->note_store);
+  g_clear_object (&self->bookmarks);
+  g_clear_object (&self->settings);
   g_clear_object (&self->study);
   g_clear_error (&self->study_error);
   g_clear_pointer (&self->study_waiters, g_ptr_array_unref);
@@ -110,6 +118,10 @@ llm_user_data_get_property (GObject    *object,
       g_value_set_object (value, self->dir);
       break;
 
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -127,6 +139,10 @@ llm_user_data_set_property (GObject      *object,
     {
     case PROP_DIR:
       self->dir = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
 
     default:
@@ -151,6 +167,16 @@ llm_user_data_class_init (LlmUserDataClass *klass)
    */
   properties[PROP_DIR] =
     g_param_spec_object ("dir", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LlmUserData:settings:
+   *
+   * The app's settings, which keep the bookmarks; without them (the
+   * command line, the core tests) there are none.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -189,6 +215,23 @@ llm_user_data_new (GFile *dir)
   g_return_val_if_fail (dir == NULL || G_IS_FILE (dir), NULL);
 
   return g_object_new (LLM_TYPE_USER_DATA, "dir", dir, NULL);
+}
+
+/**
+ * llm_user_data_new_with_settings:
+ * @dir: (nullable): the data folder, or %NULL for the default one
+ * @settings: the app's settings, for the bookmarks
+ *
+ * Returns: (transfer full): the user's data in @dir, with bookmarks
+ */
+LlmUserData *
+llm_user_data_new_with_settings (GFile     *dir,
+                                 GSettings *settings)
+{
+  g_return_val_if_fail (dir == NULL || G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (LLM_TYPE_USER_DATA, "dir", dir, "settings", settings, NULL);
 }
 
 /**
@@ -254,6 +297,20 @@ llm_user_data_get_note_store (LlmUserData *self)
   g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
 
   return self->note_store;
+}
+
+/**
+ * llm_user_data_get_bookmarks:
+ *
+ * Returns: (transfer none) (nullable): the one set of bookmarks, shared
+ *   by every window, or %NULL for user data made without settings
+ */
+LlmBookmarks *
+llm_user_data_get_bookmarks (LlmUserData *self)
+{
+  g_return_val_if_fail (LLM_IS_USER_DATA (self), NULL);
+
+  return self->bookmarks;
 }
 
 /**

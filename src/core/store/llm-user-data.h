@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "llm-bookmarks.h"
 #include "llm-note-store.h"
 #include "llm-search.h"
 #include "llm-study.h"
@@ -21,11 +22,14 @@ G_DECLARE_FINAL_TYPE (LlmUserData, llm_user_data, LLM, USER_DATA, GObject)
 
 GFile          *llm_user_data_dup_default_dir      (void);
 LlmUserData    *llm_user_data_new                  (GFile         *dir);
+LlmUserData    *llm_user_data_new_with_settings    (GFile         *dir,
+                                                    GSettings     *settings);
 GFile          *llm_user_data_get_dir              (LlmUserData   *self);
 GFile          *llm_user_data_get_review_log       (LlmUserData   *self);
 GFile          *llm_user_data_get_interviews_dir   (LlmUserData   *self);
 GFile          *llm_user_data_get_my_questions     (LlmUserData   *self);
 LlmNoteStore   *llm_user_data_get_note_store       (LlmUserData   *self);
+LlmBookmarks   *llm_user_data_get_bookmarks        (LlmUserData   *self);
 LlmStudy       *llm_user_data_get_study            (LlmUserData   *self);
 void            llm_user_data_load_study_async     (LlmUserData   *self,
                                                     GCancellable  *cancellable,
