@@ -17,9 +17,12 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "llm-answer-view.h"
 #include "llm-application.h"
 #include "llm-collection.h"
 #include "llm-question.h"
+#include "llm-settings.h"
+#include "llm-window.h"
 
 static gboolean
 set_flag (gpointer data)
