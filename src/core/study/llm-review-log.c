@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "llm-file-read.h"
 #include "llm-review-log-private.h"
 
 struct _LlmReviewLog
@@ -404,7 +405,7 @@ llm_review_log_load (LlmReviewLog  *self,
   g_return_val_if_fail (self->file != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_file_load_contents (self->file, NULL, &contents, &length, NULL, &local_error))
+  if (!llm_file_read (self->file, NULL, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {

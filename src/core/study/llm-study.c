@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "llm-collection.h"
+#include "llm-file-read.h"
 #include "llm-question.h"
 #include "llm-review-log.h"
 #include "llm-study.h"
@@ -119,7 +120,7 @@ read_log_in_thread (GTask        *task,
   char *contents = NULL;
   gsize length = 0;
 
-  if (g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+  if (llm_file_read (file, cancellable, &contents, &length, &error))
     bytes = g_bytes_new_take (contents, length);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     bytes = g_bytes_new (NULL, 0);
