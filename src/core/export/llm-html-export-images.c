@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "llm-file-read.h"
 #include "llm-html-export-private.h"
 #include "llm-image.h"
 #include "llm-link.h"
@@ -102,7 +103,7 @@ publish_image (Export      *self,
       refuse_image (self, relative, g_strdup_printf (_("%s was not published: it is in a hidden folder or is hidden"), relative));
       return TRUE;
     }
-  if (!g_file_load_contents (source, self->cancellable, &data, &length, NULL, &local_error))
+  if (!llm_file_read (source, self->cancellable, &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {

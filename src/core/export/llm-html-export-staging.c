@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "llm-file-read.h"
 #include "llm-html-export-private.h"
 
 void
@@ -286,7 +287,7 @@ export_copy_file (Export      *self,
   g_autofree char *data = NULL;
   gsize length;
 
-  if (!g_file_load_contents (source, self->cancellable, &data, &length, NULL, error))
+  if (!llm_file_read (source, self->cancellable, &data, &length, error))
     return FALSE;
 
   return export_write_file (self, relative, data, length, error);

@@ -13,6 +13,7 @@
 
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
+#include "llm-file-read.h"
 #include "llm-my-questions.h"
 #include "llm-question.h"
 #include "llm-text.h"
@@ -102,7 +103,7 @@ document_read (Document    *doc,
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
 
-  if (!g_file_get_contents (path, &text, &length, &local_error))
+  if (!llm_file_read_path (path, &text, &length, &local_error))
     {
       if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {

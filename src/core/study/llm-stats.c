@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "llm-collection.h"
+#include "llm-file-read.h"
 #include "llm-question.h"
 #include "llm-stats.h"
 #include "llm-topic.h"
@@ -489,7 +490,7 @@ llm_stats_load_mocks (LlmStats *self,
         continue;
 
       file = g_build_filename (path, name, NULL);
-      if (g_file_get_contents (file, &text, NULL, NULL) &&
+      if (llm_file_read_path (file, &text, NULL, NULL) &&
           g_utf8_validate (text, -1, NULL) &&
           llm_stats_add_mock (self, name, text))
         added++;
