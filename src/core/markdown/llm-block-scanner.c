@@ -470,8 +470,8 @@ feed_block_start (LlmBlockScanner *self,
   return FALSE;
 }
 
-/* A list marker with nothing after it ("-", "1."): an empty item.
- * Returns the offset just past the marker, or 0. */
+/* A list marker with nothing but blanks after it ("-", "1. "): an empty
+ * item. Returns the offset just past the marker, or 0. */
 static gsize
 empty_item (const char *line)
 {
@@ -502,25 +502,29 @@ feed_list_item (LlmBlockScanner *self,
                 const char      *p,
                 guint            index)
 {
-  gsize item = bullet_item (line);
-  gboolean empty;
+  gsize marker = empty_item (line);
+  gsize item;
 
-  if (item == 0)
-    item = llm_markdown_ordered_item (line, NULL);
-  if (item == 0)
-    item = empty_item (line);
-  if (item == 0)
-    return FALSE;
+  if (marker > 0)
+    {
+      /* An empty item cannot interrupt a paragraph: "*" there is text. */
+      if (self->plain_paragraph)
+        return FALSE;
+      /* What belongs to it starts a column past the marker. */
+      self->list_indent = indent_of (line) + (guint)(marker - (p - line)) + 1;
+      self->in_paragraph = FALSE;
+    }
+  else
+    {
+      item = bullet_item (line);
+      if (item == 0)
+        item = llm_markdown_ordered_item (line, NULL);
+      if (item == 0)
+        return FALSE;
+      self->list_indent = indent_of (line) + (guint)(item - (p - line));
+      self->in_paragraph = TRUE;
+    }
 
-  /* An empty item cannot interrupt a paragraph: "*" there is text. */
-  empty = llm_markdown_is_blank (line + item);
-  if (empty && self->plain_paragraph)
-    return FALSE;
-
-  self->list_indent = indent_of (line) + (guint)(item - (p - line));
-  if (empty)
-    self->list_indent = indent_of (line) + (guint)(empty_item (line) - (p - line)) + 1;
-  self->in_paragraph = !empty;
   self->plain_paragraph = FALSE;
   self->paragraph_start = index;
   return TRUE;
