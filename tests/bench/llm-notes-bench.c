@@ -2,7 +2,8 @@
  * Usage: llm-notes-bench MODE [FILE]
  *
  * MODE is "start" (measure the start only), "switch" (the switch rounds
- * only) or "full" (everything). Environment:
+ * only), "open" (the start, then the opens only) or "full" (everything).
+ * Environment:
  *
  *   LLM_NOTES_BENCH_T0        the harness's spawn time, CLOCK_MONOTONIC in
  *                             µs (g_get_monotonic_time()); without it, times
@@ -70,6 +71,7 @@ typedef struct
   gint64 t0;
   gboolean full;
   gboolean switch_only;
+  gboolean open_only;
   guint hold_ms;
 
   gboolean first_shown;
@@ -287,6 +289,11 @@ start_held (gpointer data)
 {
   if (!bench.full)
     finish ();
+  else if (bench.open_only)
+    {
+      bench.switches = SWITCHES_TOTAL;
+      open_step (NULL);
+    }
   else
     switch_step (NULL);
 
@@ -343,6 +350,7 @@ on_window_added (GtkApplication *app,
   bench.t0 = t0 ? g_ascii_strtoll (t0, NULL, 10) : g_get_monotonic_time ();
   bench.full = g_strcmp0 (mode, "start") != 0;
   bench.switch_only = g_strcmp0 (mode, "switch") == 0;
+  bench.open_only = g_strcmp0 (mode, "open") == 0;
   bench.hold_ms = hold ? (guint)g_ascii_strtoull (hold, NULL, 10) : 500;
   if (open != NULL)
     bench.open_specs = g_strsplit (open, G_SEARCHPATH_SEPARATOR_S, -1);
@@ -359,9 +367,9 @@ main (int   argc,
   const char *mode;
 
   if (argc < 2 || (strcmp (argv[1], "start") != 0 && strcmp (argv[1], "switch") != 0
-                   && strcmp (argv[1], "full") != 0))
+                   && strcmp (argv[1], "open") != 0 && strcmp (argv[1], "full") != 0))
     {
-      g_printerr ("Usage: %s start|switch|full [FILE]\n", argv[0]);
+      g_printerr ("Usage: %s start|switch|open|full [FILE]\n", argv[0]);
       return 2;
     }
 
