@@ -8,6 +8,8 @@
  * searches the same collection. This program does both, built with
  * ThreadSanitizer (see meson.build), which fails it on any unsynchronised
  * write: nothing may fill a cache or change a field after loading.
+ * A window that replaces its collection frees the old one in a worker
+ * thread while it goes on with the questions it still holds.
  */
 
 #include "config.h"
@@ -122,6 +124,50 @@ test_export_beside_the_window (void)
   llm_test_remove_tree (root);
 }
 
+typedef struct
+{
+  GThread *thread;
+  gboolean freed;
+} Freed;
+
+static void
+on_collection_freed (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  Freed *freed = data;
+
+  freed->thread = g_thread_self ();
+  g_atomic_int_set (&freed->freed, TRUE);
+}
+
+static void
+test_freed_in_a_thread (void)
+{
+  g_autoptr(GFile) seed = g_file_new_for_path (g_getenv ("LLM_TEST_SEED"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LlmQuestion) kept = NULL;
+  LlmCollection *collection;
+  Freed freed = { 0 };
+
+  collection = llm_collection_load_file (seed, &error);
+  g_assert_no_error (error);
+  kept = g_object_ref (llm_collection_get_question (collection, 3));
+  g_object_weak_ref (G_OBJECT (collection), on_collection_freed, &freed);
+
+  llm_collection_unref_in_thread (collection);
+  /* The window reads what it kept while the collection goes. */
+  while (!g_atomic_int_get (&freed.freed))
+    {
+      g_autofree char *html = llm_render_markdown (llm_question_get_answer (kept), NULL, NULL);
+
+      g_assert_nonnull (html);
+      g_assert_nonnull (llm_question_get_id (kept));
+    }
+
+  g_assert_true (freed.thread != g_thread_self ());
+  g_assert_cmpstr (llm_question_get_title (kept), !=, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +175,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/llm/threads/export-beside-the-window", test_export_beside_the_window);
+  g_test_add_func ("/llm/threads/freed-in-a-thread", test_freed_in_a_thread);
 
   return g_test_run ();
 }

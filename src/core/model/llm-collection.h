@@ -58,6 +58,7 @@ LlmTopic           *llm_collection_get_parent        (LlmCollection *self,
 void                llm_collection_add_warning       (LlmCollection *self,
                                                       const char    *message);
 const char * const *llm_collection_get_warnings      (LlmCollection *self);
+void                llm_collection_unref_in_thread   (LlmCollection *collection);
 void                llm_collection_add_problem       (LlmCollection *self,
                                                       const char    *file,
                                                       const char    *message);
