@@ -277,6 +277,10 @@ llm_sidebar_row_bind (LlmSidebarRow *self,
       shown = llm_text_display_title (llm_topic_get_title (LLM_TOPIC (item)));
       gtk_widget_set_visible (GTK_WIDGET (self->number), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "topic-row");
+      /* A topic's name is short and takes one line. A wrapping label is
+       * measured several times over: a big collection's tree opens with
+       * its ~200 topic rows made at once, and wrapping them cost ~70 ms. */
+      gtk_label_set_wrap (self->title, FALSE);
     }
   else
     {
@@ -289,9 +293,11 @@ llm_sidebar_row_bind (LlmSidebarRow *self,
       gtk_widget_set_visible (GTK_WIDGET (self->number), TRUE);
       gtk_label_set_label (self->number, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "topic-row");
-      /* Long questions are cut in the row; the tooltip shows all of it. */
-      self->tooltip = g_strdup (shown);
+      gtk_label_set_wrap (self->title, TRUE);
     }
+
+  /* A long title is cut in the row; the tooltip shows all of it. */
+  self->tooltip = g_strdup (shown);
 
   gtk_label_set_label (self->title, shown);
   update_marks (self);
