@@ -137,7 +137,7 @@ assert_served (Side       *side,
 static void
 close_side (Side *side)
 {
-  static const char * const files[] = { "figure.png", "only-a.png" };
+  static const char * const files[] = { "figure.png", "only-a.png", "two words.png" };
 
   llm_test_destroy_window (side->window);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -165,6 +165,7 @@ test_two_windows (void)
   write_png (a.folder, "figure.png", 60);
   write_png (b.folder, "figure.png", 30);
   write_png (a.folder, "only-a.png", 20);
+  write_png (a.folder, "two words.png", 40);
 
   open_side (&a, "## Alpha topic\n### 1. Alpha question\n\nAlpha answer.\n\n![A figure](figure.png)\n", "alpha");
   open_side (&b, "## Beta topic\n### 1. Beta question\n\nBeta answer.\n\n![B figure](figure.png)\n", "beta");
@@ -190,6 +191,11 @@ test_two_windows (void)
   /* A file of A's folder is A's alone: B asking for it gets nothing. */
   assert_served (&a, "app://collection/only-a.png", "20");
   assert_served (&b, "app://collection/only-a.png", "0");
+  /* A name is escaped in the URI and found again; a path that climbs
+   * out of the folder is not served, escaped or not. */
+  assert_served (&a, "app://collection/two%20words.png", "40");
+  assert_served (&a, "app://collection/two%20words.png?v=1", "40");
+  assert_served (&a, "app://collection/..%2Fllm-page-b", "0");
 
   /* The shared page outlives a window: B still loads and shows. */
   close_side (&a);

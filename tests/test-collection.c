@@ -370,17 +370,19 @@ test_embeds_stay_inside (void)
   g_assert_true (g_file_set_contents (image, "<svg/>", -1, NULL));
 
   uri = llm_collection_resolve_embed (collection, "figure one.svg");
-  g_assert_cmpstr (uri, ==, "app://collection/figure%20one.svg");
-  back = llm_collection_resolve_uri (collection, uri);
+  g_assert_cmpstr (uri, ==, "figure one.svg");
+  back = llm_collection_resolve_path (collection, uri);
   back_path = g_file_get_path (back);
   g_assert_cmpstr (back_path, ==, image);
 
   g_assert_null (llm_collection_resolve_embed (collection, "missing.svg"));
   g_assert_null (llm_collection_resolve_embed (collection, "../figure one.svg"));
   g_assert_null (llm_collection_resolve_embed (collection, "/etc/passwd"));
-  g_assert_null (llm_collection_resolve_uri (collection, "app://collection/..%2F..%2Fetc%2Fpasswd"));
-  g_assert_null (llm_collection_resolve_uri (collection, "app://collection/%2Fetc%2Fpasswd"));
-  g_assert_null (llm_collection_resolve_uri (collection, "file:///etc/passwd"));
+  g_assert_null (llm_collection_resolve_path (collection, "../../etc/passwd"));
+  g_assert_null (llm_collection_resolve_path (collection, "sub/../../figure one.svg"));
+  g_assert_null (llm_collection_resolve_path (collection, "/etc/passwd"));
+  g_assert_null (llm_collection_resolve_path (collection, ""));
+  g_assert_null (llm_collection_resolve_path (collection, NULL));
 
   g_unlink (image);
   g_rmdir (dir);
@@ -527,7 +529,7 @@ test_embeds_for_question (void)
 
   /* Relative to the question's own file... */
   uri = llm_collection_resolve_embed_for (collection, in_sub, "fig.svg");
-  g_assert_cmpstr (uri, ==, "app://collection/sub/fig.svg");
+  g_assert_cmpstr (uri, ==, "sub/fig.svg");
   g_assert_null (llm_collection_resolve_embed_for (collection, at_top, "fig.svg"));
   same = llm_collection_resolve_embed_for (collection, at_top, "sub/fig.svg");
   g_assert_cmpstr (same, ==, uri);
@@ -537,7 +539,7 @@ test_embeds_for_question (void)
   g_assert_null (llm_collection_resolve_embed_for (collection, in_sub, "../../llm-notes-outside.svg"));
   g_assert_null (llm_collection_resolve_embed_for (collection, at_top, "escape.svg"));
   g_assert_null (llm_collection_resolve_embed (collection, "escape.svg"));
-  g_assert_null (llm_collection_resolve_uri (collection, "app://collection/escape.svg"));
+  g_assert_null (llm_collection_resolve_path (collection, "escape.svg"));
 
   g_unlink (link);
   g_unlink (outside);

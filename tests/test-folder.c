@@ -256,19 +256,19 @@ test_embeds (void)
 
   /* "image/local.svg" is next to the file, not at the top of the folder. */
   local = llm_collection_resolve_embed_for (collection, attention, "image/local.svg");
-  g_assert_cmpstr (local, ==, "app://collection/01.%20Basics/image/local.svg");
+  g_assert_cmpstr (local, ==, "01. Basics/image/local.svg");
 
   /* Obsidian's "![[shared.png]]" finds the file by name anywhere. */
   shared = llm_collection_resolve_embed_for (collection, attention, "shared.png");
-  g_assert_cmpstr (shared, ==, "app://collection/image/shared.png");
+  g_assert_cmpstr (shared, ==, "image/shared.png");
   by_name = llm_collection_resolve_embed_for (collection, start, "local.svg");
-  g_assert_cmpstr (by_name, ==, "app://collection/01.%20Basics/image/local.svg");
+  g_assert_cmpstr (by_name, ==, "01. Basics/image/local.svg");
 
   /* "../" is fine while it stays inside the opened folder... */
   up = llm_collection_resolve_embed_for (collection, deep, "../image/local.svg");
-  g_assert_cmpstr (up, ==, "app://collection/01.%20Basics/image/local.svg");
+  g_assert_cmpstr (up, ==, "01. Basics/image/local.svg");
   from_root = llm_collection_resolve_embed_for (collection, start, "image/shared.png");
-  g_assert_cmpstr (from_root, ==, "app://collection/image/shared.png");
+  g_assert_cmpstr (from_root, ==, "image/shared.png");
 
   /* ...and refused once it leaves, even for a name found inside. */
   g_assert_null (llm_collection_resolve_embed_for (collection, start, "../fsrs-vectors.tsv"));
@@ -278,8 +278,8 @@ test_embeds (void)
   g_assert_null (llm_collection_resolve_embed_for (collection, attention, "file:///etc/passwd"));
   g_assert_null (llm_collection_resolve_embed_for (collection, attention, "missing.png"));
 
-  /* The page asks for the URI back: it maps to the file inside. */
-  file = llm_collection_resolve_uri (collection, local);
+  /* The page asks for the path back: it maps to the file inside. */
+  file = llm_collection_resolve_path (collection, local);
   g_assert_nonnull (file);
   path = g_file_get_path (file);
   g_assert_true (g_str_has_suffix (path, "/folder/01. Basics/image/local.svg"));

@@ -57,7 +57,7 @@ resolve_files (LlmCollection *collection)
   for (guint i = 0; i < 50; i++)
     {
       g_autofree char *uri = llm_collection_resolve_embed (collection, SEED_IMAGE);
-      g_autoptr(GFile) file = uri ? llm_collection_resolve_uri (collection, uri) : NULL;
+      g_autoptr(GFile) file = uri ? llm_collection_resolve_path (collection, uri) : NULL;
 
       g_assert_nonnull (file);
     }
@@ -70,7 +70,7 @@ read_as_the_window_does (LlmCollection *collection)
   g_autoptr(LlmSearchIndex) index = llm_search_index_new (collection, NULL, NULL);
   g_autoptr(GPtrArray) results = llm_search_index_query (index, "注意力", 10);
   g_autofree char *uri = llm_collection_resolve_embed (collection, SEED_IMAGE);
-  g_autoptr(GFile) file = uri ? llm_collection_resolve_uri (collection, uri) : NULL;
+  g_autoptr(GFile) file = uri ? llm_collection_resolve_path (collection, uri) : NULL;
 
   g_assert_nonnull (file);
   g_assert_cmpuint (results->len, >, 0);

@@ -24,6 +24,9 @@
 static GFile *base;
 static LlmCollection *empty;
 
+/* As the answer page names the collection's files. */
+#define FILES_PREFIX "app://collection/"
+
 /* Beyond the sanitiser's whitelist: what the renderer adds itself. */
 static const char * const renderer_tags[] = {
   "button", "input", "section",
@@ -33,17 +36,19 @@ static char *
 resolve (const char *target,
          gpointer    user_data)
 {
-  char *uri = llm_collection_resolve_embed (user_data, target);
+  g_autofree char *path = llm_collection_resolve_embed (user_data, target);
+  g_autofree char *escaped = NULL;
   g_autoptr(GFile) file = NULL;
 
-  if (uri == NULL)
+  if (path == NULL)
     return NULL;
 
-  file = llm_collection_resolve_uri (user_data, uri);
+  file = llm_collection_resolve_path (user_data, path);
   if (file == NULL || !g_file_has_prefix (file, base))
-    g_error ("Embed “%s” resolved to “%s”, outside the collection", target, uri);
+    g_error ("Embed “%s” resolved to “%s”, outside the collection", target, path);
 
-  return uri;
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  return g_strconcat (FILES_PREFIX, escaped, NULL);
 }
 
 /* @attr points at an attribute of a tag in the output. */
@@ -64,7 +69,7 @@ is_unsafe_attribute (const char *attr)
    * A data: URL's scheme and media type are case-insensitive; cmark keeps
    * "data:imAge/png" as it keeps "data:image/png". */
   return g_str_has_prefix (attr, "src=\"") && attr[5] != '"' &&
-         !g_str_has_prefix (attr + 5, LLM_COLLECTION_URI_PREFIX) &&
+         !g_str_has_prefix (attr + 5, FILES_PREFIX) &&
          g_ascii_strncasecmp (attr + 5, "data:image/", strlen ("data:image/")) != 0;
 }
 

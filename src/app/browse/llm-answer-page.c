@@ -90,7 +90,7 @@ G_DEFINE_FINAL_TYPE (LlmAnswerPage, llm_answer_page, G_TYPE_OBJECT)
 /* What the page keeps for each web view it made. */
 typedef struct
 {
-  LlmCollection *collection;  /* whose files app://collection/ serves */
+  LlmCollection *collection;  /* whose files LLM_ANSWER_PAGE_FILES serves */
   GCancellable *cancellable;  /* the view's reads; cancelled when it goes */
   guint filter_added : 1;
   guint libraries_loaded;     /* a bit per Library, for this page load */
@@ -240,8 +240,13 @@ handle_app_scheme (WebKitURISchemeRequest *request,
       return;
     }
 
-  if (state->collection != NULL)
-    file = llm_collection_resolve_uri (state->collection, uri);
+  if (state->collection != NULL && g_str_has_prefix (uri, LLM_ANSWER_PAGE_FILES))
+    {
+      g_autofree char *path = g_uri_unescape_segment (uri + strlen (LLM_ANSWER_PAGE_FILES),
+                                                      strpbrk (uri, "?#"), NULL);
+
+      file = llm_collection_resolve_path (state->collection, path);
+    }
   if (file == NULL)
     {
       finish_not_found (request);
@@ -550,7 +555,7 @@ llm_answer_page_load (LlmAnswerPage *self,
  * @web_view: a view from llm_answer_page_create_view()
  * @collection: (nullable): the collection @web_view shows
  *
- * From now on app://collection/ URIs of @web_view are files of
+ * From now on LLM_ANSWER_PAGE_FILES URIs of @web_view are files of
  * @collection's folder.
  */
 void
@@ -618,4 +623,22 @@ llm_answer_page_prepare (LlmAnswerPage *self,
     load_library (web_view, state, LIBRARY_KATEX);
   if (strstr (html, "<code class=\"language-") != NULL)
     load_library (web_view, state, LIBRARY_HIGHLIGHT);
+}
+
+/**
+ * llm_answer_page_file_uri:
+ * @path: a path inside the collection's folder, as
+ *   llm_collection_resolve_embed() gives it
+ *
+ * Returns: (transfer full): the URI the page loads the file by
+ */
+char *
+llm_answer_page_file_uri (const char *path)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  return g_strconcat (LLM_ANSWER_PAGE_FILES, escaped, NULL);
 }

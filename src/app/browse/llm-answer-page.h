@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * own scripts (page.js, KaTeX, highlight.js) run in. */
 #define LLM_ANSWER_PAGE_URI   "app://llm/page/page.html"
 #define LLM_ANSWER_PAGE_WORLD "llm"
+/* Where the page finds the files of the collection shown (its images). */
+#define LLM_ANSWER_PAGE_FILES "app://collection/"
 
 #define LLM_TYPE_ANSWER_PAGE (llm_answer_page_get_type())
 
@@ -31,5 +33,6 @@ void           llm_answer_page_set_collection (LlmAnswerPage *self,
 void           llm_answer_page_prepare        (LlmAnswerPage *self,
                                                WebKitWebView *web_view,
                                                const char    *html);
+char          *llm_answer_page_file_uri       (const char    *path);
 
 G_END_DECLS

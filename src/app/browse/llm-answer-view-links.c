@@ -36,8 +36,9 @@ resolve_embed (const char *target,
                gpointer    user_data)
 {
   RenderContext *context = user_data;
+  g_autofree char *path = llm_collection_resolve_embed_for (context->collection, context->question, target);
 
-  return llm_collection_resolve_embed_for (context->collection, context->question, target);
+  return path != NULL ? llm_answer_page_file_uri (path) : NULL;
 }
 
 /* [[Title]] opens the question with that title, or the first question of
@@ -196,7 +197,7 @@ describe_link (LlmAnswerView *self,
 
   /* A relative link in a note, resolved against the page: its path. */
   {
-    static const char * const prefixes[] = { "app://llm/page/", "app://llm/", "app://collection/" };
+    static const char * const prefixes[] = { "app://llm/page/", "app://llm/", LLM_ANSWER_PAGE_FILES };
 
     for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
       if (g_str_has_prefix (uri, prefixes[i]))

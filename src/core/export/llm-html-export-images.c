@@ -143,7 +143,7 @@ export_resolve_image (const char *target,
                       gpointer    user_data)
 {
   Export *self = user_data;
-  g_autofree char *uri = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GFile) source = NULL;
   g_autofree char *relative = NULL;
   g_autofree char *escaped = NULL;
@@ -153,8 +153,8 @@ export_resolve_image (const char *target,
     return NULL;
 
   /* As in the app: next to the question's own file first, for folders. */
-  uri = llm_collection_resolve_embed_for (self->collection, self->current, target);
-  source = uri != NULL ? llm_collection_resolve_uri (self->collection, uri) : NULL;
+  path = llm_collection_resolve_embed_for (self->collection, self->current, target);
+  source = llm_collection_resolve_path (self->collection, path);
   if (source == NULL)
     return NULL;
 

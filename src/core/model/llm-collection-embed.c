@@ -4,9 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Turning a note's embed and image targets into files of the collection's
- * folder and `app://collection/` URIs, and back, without ever leaving that
- * folder. The topics, questions and file index are llm-collection.c's. */
+/* Turning a note's embed and image targets into paths of files in the
+ * collection's folder, and paths into files, without ever leaving that
+ * folder. How a page asks for those files (a URI scheme, an exported
+ * copy) is its own business. The topics, questions and file index are
+ * llm-collection.c's. */
 
 #include "config.h"
 
@@ -74,30 +76,28 @@ resolve_inside_base (LlmCollection *self,
   return g_steal_pointer (&file);
 }
 
+/* The path of a regular file inside the folder, as given by the folder:
+ * "sub/../fig.svg" comes back as "fig.svg". */
 static char *
-make_embed_uri (LlmCollection *self,
-                const char    *path)
+make_embed_path (LlmCollection *self,
+                 const char    *path)
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *relative = NULL;
-  g_autofree char *escaped = NULL;
 
   file = resolve_inside_base (self, path);
   if (file == NULL || g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
     return NULL;
 
-  relative = g_file_get_relative_path (self->base, file);
-  escaped = g_uri_escape_string (relative, "/", FALSE);
-
-  return g_strconcat (LLM_COLLECTION_URI_PREFIX, escaped, NULL);
+  return g_file_get_relative_path (self->base, file);
 }
 
 /**
  * llm_collection_resolve_embed:
  * @target: the target of an embed or image, such as "figure.svg"
  *
- * Returns: (transfer full) (nullable): an `app://collection/` URI the
- *   answer page can load, or %NULL when no such file is in the collection
+ * Returns: (transfer full) (nullable): the path of the file inside the
+ *   collection's folder, such as "figure.svg", or %NULL when no such file
+ *   is in the collection
  */
 char *
 llm_collection_resolve_embed (LlmCollection *self,
@@ -108,7 +108,7 @@ llm_collection_resolve_embed (LlmCollection *self,
   if (!is_plain_relative (target))
     return NULL;
 
-  return make_embed_uri (self, target);
+  return make_embed_path (self, target);
 }
 
 /* Obsidian's "![[figure.png]]" names a file anywhere in the vault; a
@@ -133,10 +133,10 @@ find_by_name (LlmCollection *self,
       if (path_len >= len && g_str_equal (path + path_len - len, target) &&
           (path_len == len || path[path_len - len - 1] == '/'))
         {
-          char *uri = make_embed_uri (self, path);
+          char *found = make_embed_path (self, path);
 
-          if (uri != NULL)
-            return uri;
+          if (found != NULL)
+            return found;
         }
     }
 
@@ -153,8 +153,8 @@ find_by_name (LlmCollection *self,
  * folder. A target that leaves the collection's folder ("../", absolute
  * paths) is refused outright, even if a file of its name is inside.
  *
- * Returns: (transfer full) (nullable): an `app://collection/` URI, or
- *   %NULL when no such file is in the collection
+ * Returns: (transfer full) (nullable): the path of the file inside the
+ *   collection's folder, or %NULL when no such file is in the collection
  */
 char *
 llm_collection_resolve_embed_for (LlmCollection *self,
@@ -162,7 +162,7 @@ llm_collection_resolve_embed_for (LlmCollection *self,
                                   const char    *target)
 {
   const char *source;
-  char *uri;
+  char *found;
 
   g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
   g_return_val_if_fail (!question || LLM_IS_QUESTION (question), NULL);
@@ -179,8 +179,8 @@ llm_collection_resolve_embed_for (LlmCollection *self,
 
       if (!g_file_has_prefix (file, self->base))
         return NULL;
-      if ((uri = make_embed_uri (self, relative)) != NULL)
-        return uri;
+      if ((found = make_embed_path (self, relative)) != NULL)
+        return found;
     }
 
   {
@@ -189,34 +189,25 @@ llm_collection_resolve_embed_for (LlmCollection *self,
     if (!g_file_has_prefix (file, self->base))
       return NULL;
   }
-  if ((uri = make_embed_uri (self, target)) != NULL)
-    return uri;
+  if ((found = make_embed_path (self, target)) != NULL)
+    return found;
 
   return find_by_name (self, target);
 }
 
 /**
- * llm_collection_resolve_uri:
- * @uri: an `app://collection/` URI, as made by llm_collection_resolve_embed()
+ * llm_collection_resolve_path:
+ * @path: (nullable): a path inside the collection's folder, as made by
+ *   llm_collection_resolve_embed(), or as a page asks for it
  *
  * Returns: (transfer full) (nullable): the file inside the collection's
- *   folder, or %NULL if @uri points anywhere else
+ *   folder, or %NULL if @path leads anywhere else
  */
 GFile *
-llm_collection_resolve_uri (LlmCollection *self,
-                            const char    *uri)
+llm_collection_resolve_path (LlmCollection *self,
+                             const char    *path)
 {
-  g_autofree char *relative = NULL;
-
   g_return_val_if_fail (LLM_IS_COLLECTION (self), NULL);
 
-  if (uri == NULL || !g_str_has_prefix (uri, LLM_COLLECTION_URI_PREFIX))
-    return NULL;
-
-  relative = g_uri_unescape_segment (uri + strlen (LLM_COLLECTION_URI_PREFIX),
-                                     strpbrk (uri, "?#"), NULL);
-  if (relative == NULL)
-    return NULL;
-
-  return resolve_inside_base (self, relative);
+  return resolve_inside_base (self, path);
 }

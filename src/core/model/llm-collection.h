@@ -12,9 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* Collection images are served to the answer page under this prefix. */
-#define LLM_COLLECTION_URI_PREFIX "app://collection/"
-
 #define LLM_TYPE_COLLECTION (llm_collection_get_type())
 
 G_DECLARE_FINAL_TYPE (LlmCollection, llm_collection, LLM, COLLECTION, GObject)
@@ -48,8 +45,8 @@ LlmQuestion        *llm_collection_get_neighbour     (LlmCollection *self,
                                                       int            offset);
 char               *llm_collection_resolve_embed     (LlmCollection *self,
                                                       const char    *target);
-GFile              *llm_collection_resolve_uri       (LlmCollection *self,
-                                                      const char    *uri);
+GFile              *llm_collection_resolve_path      (LlmCollection *self,
+                                                      const char    *path);
 void                llm_collection_append_group      (LlmCollection *self,
                                                       LlmTopic      *group);
 GListModel         *llm_collection_get_tree          (LlmCollection *self);
