@@ -5,7 +5,9 @@
  *
  * Two windows on two collections share one answer page (one web context,
  * one scheme handler): each shows its own answer, and each is served the
- * files of its own collection's folder only, read back from the pages.
+ * files of its own collection's folder only, read back from the pages;
+ * and a page that keeps the images it decoded still shows the next
+ * collection's own.
  */
 
 #include "config.h"
@@ -181,9 +183,10 @@ test_two_windows (void)
   assert_eval (&a, "document.querySelector('article.answer').textContent.trim()", "Alpha answer.");
   assert_eval (&b, "document.querySelector('article.answer').textContent.trim()", "Beta answer.");
 
-  /* ...with its own folder's image under the same app:// URI. */
-  assert_eval (&a, "document.querySelector('article img').getAttribute('src')", "app://collection/figure.png");
-  assert_eval (&b, "document.querySelector('article img').getAttribute('src')", "app://collection/figure.png");
+  /* ...with its own folder's image under the same app:// URI (its query
+   * tells the collections apart, see test_next_collection()). */
+  assert_eval (&a, "document.querySelector('article img').getAttribute('src').split('?')[0]", "app://collection/figure.png");
+  assert_eval (&b, "document.querySelector('article img').getAttribute('src').split('?')[0]", "app://collection/figure.png");
   assert_image_width (&a, "article img", "60");
   assert_image_width (&b, "article img", "30");
   llm_test_screenshot ("answer-page-two-windows");
@@ -213,6 +216,58 @@ test_two_windows (void)
   close_side (&b);
 }
 
+/* The web context keeps the images it decoded, so that going back to an
+ * answer does not fetch and decode its figures again (a web process that
+ * did kept growing). The page outlives the collection it shows: an answer
+ * of the next collection gets the next folder's figure.png, not the one
+ * kept, under a URI of its own. */
+static void
+test_next_collection (void)
+{
+  Side a = { g_dir_make_tmp ("llm-page-a-XXXXXX", NULL) };
+  g_autofree char *b_folder = g_dir_make_tmp ("llm-page-b-XXXXXX", NULL);
+  g_autofree char *b_figure = g_build_filename (b_folder, "figure.png", NULL);
+  g_autoptr(GFile) b_base = g_file_new_for_path (b_folder);
+  g_autoptr(LlmCollection) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_src = NULL;
+  g_autofree char *next_src = NULL;
+  LlmAnswerView *view;
+
+  write_png (a.folder, "figure.png", 60);
+  write_png (b_folder, "figure.png", 30);
+  open_side (&a, "## Alpha topic\n### 1. Alpha question\n\nAlpha answer.\n\n![A figure](figure.png)\n\n"
+             "### 2. Second question\n\nNo figure.\n", "alpha");
+  assert_image_width (&a, "article img", "60");
+  view = llm_window_get_answer_view (a.window);
+  g_assert_cmpint (webkit_web_context_get_cache_model (webkit_web_view_get_context (llm_answer_view_get_web_view (view))),
+                   ==, WEBKIT_CACHE_MODEL_DOCUMENT_BROWSER);
+
+  /* Away and back: the same figure. */
+  llm_window_show_question (a.window, llm_collection_get_question (a.collection, 1));
+  llm_test_wait_for_shown (view);
+  llm_window_show_question (a.window, llm_collection_get_question (a.collection, 0));
+  llm_test_wait_for_shown (view);
+  assert_image_width (&a, "article img", "60");
+
+  /* The next collection, in the same window and page. */
+  b = llm_collection_load_data ("## Beta topic\n### 1. Beta question\n\nBeta answer.\n\n![B figure](figure.png)\n",
+                                -1, "beta", b_base, &error);
+  g_assert_no_error (error);
+  first_src = eval (&a, "document.querySelector('article img').getAttribute('src')");
+  llm_window_set_collection (a.window, b);
+  llm_test_wait_for_shown (view);
+  assert_eval (&a, "document.querySelector('article.answer').textContent.trim()", "Beta answer.");
+  assert_image_width (&a, "article img", "30");
+  next_src = eval (&a, "document.querySelector('article img').getAttribute('src')");
+  g_assert_true (g_str_has_prefix (next_src, "app://collection/figure.png?"));
+  g_assert_cmpstr (first_src, !=, next_src);
+
+  close_side (&a);
+  g_remove (b_figure);
+  g_rmdir (b_folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +275,7 @@ main (int   argc,
   llm_test_init (&argc, &argv);
 
   g_test_add_func ("/llm/answer-page/two-windows", test_two_windows);
+  g_test_add_func ("/llm/answer-page/next-collection", test_next_collection);
 
   return g_test_run ();
 }

@@ -80,6 +80,7 @@ struct _LlmAnswerPage
   GPtrArray *scripts;              /* WebKitUserScript */
   WebKitUserContentFilter *filter; /* NULL if it could not be compiled */
   GPtrArray *waiting;              /* GWeakRef to views waiting for it */
+  guint n_collections;             /* collections given to views so far */
 
   guint filter_requested : 1;
   guint filter_done : 1;
@@ -91,6 +92,7 @@ G_DEFINE_FINAL_TYPE (LlmAnswerPage, llm_answer_page, G_TYPE_OBJECT)
 typedef struct
 {
   LlmCollection *collection;  /* whose files LLM_ANSWER_PAGE_FILES serves */
+  guint collection_number;    /* its number, see mark_collection_uris() */
   GCancellable *cancellable;  /* the view's reads; cancelled when it goes */
   guint filter_added : 1;
   guint libraries_loaded;     /* a bit per Library, for this page load */
@@ -260,13 +262,27 @@ handle_app_scheme (WebKitURISchemeRequest *request,
 /* Set-up ------------------------------------------------------------------ */
 
 /* The process's one web context. Whatever concerns the web processes as a
- * whole (their cache, their memory) is set here, once. */
+ * whole (their cache, their memory) is set here, once.
+ *
+ * The cache model keeps the images a page decoded. With none kept
+ * (WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER), each return to an answer with a
+ * figure fetched and decoded it again, and the web process never gave
+ * that memory back: going back and forth between the bundled notes' first
+ * two answers (the second has an SVG figure) grew it 213 → 282 MB over
+ * 1,000 switches, against 213 → 222 MB with the figure kept, the same as
+ * between two answers without one (one run each); over the benchmark's
+ * 1,000 switches through all the answers, 228–252 MB (median 245, six
+ * runs) against 226–236 MB (median 233, five runs; `bench.py --only
+ * memory`, `meson test --benchmark` and a probe of the same). The page
+ * cache, the other thing this model turns on, stays off
+ * (create_settings()); what keeps a figure from another collection from
+ * being shown is mark_collection_uris(). */
 static WebKitWebContext *
 create_web_context (void)
 {
   WebKitWebContext *context = webkit_web_context_new ();
 
-  webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+  webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_BROWSER);
 
   return context;
 }
@@ -569,7 +585,38 @@ llm_answer_page_set_collection (LlmAnswerPage *self,
   g_return_if_fail (state != NULL);
   g_return_if_fail (collection == NULL || LLM_IS_COLLECTION (collection));
 
-  g_set_object (&state->collection, collection);
+  if (g_set_object (&state->collection, collection))
+    state->collection_number = ++self->n_collections;
+}
+
+/* The web context keeps decoded images by URI (see create_web_context()),
+ * but app://collection/figure.png is whichever figure.png the view's
+ * collection has: the next collection opened in the same page, or a
+ * collection reloaded after a change on disk, must not get the one kept.
+ * So the images of a fragment ask for "app://collection/figure.png?c=3",
+ * the number of the collection the view was given; the scheme handler
+ * ignores the query (handle_app_scheme()). The renderer escapes
+ * '?' and '#' in the paths it writes, and '"' in text, so each match is
+ * an image's URI and ends at its quote. */
+static char *
+mark_collection_uris (const char *html,
+                      guint       number)
+{
+  static const char src[] = "src=\"" LLM_ANSWER_PAGE_FILES;
+  GString *out = g_string_sized_new (strlen (html) + 16);
+  const char *at;
+  const char *end;
+
+  while ((at = strstr (html, src)) != NULL && (end = strchr (at + strlen (src), '"')) != NULL)
+    {
+      g_string_append_len (out, html, end - html);
+      if (memchr (at, '?', end - at) == NULL && memchr (at, '#', end - at) == NULL)
+        g_string_append_printf (out, "?c=%u", number);
+      html = end;
+    }
+  g_string_append (out, html);
+
+  return g_string_free (out, FALSE);
 }
 
 /* KaTeX (270 KB) and highlight.js (830 KB, every language) go into the
@@ -605,24 +652,29 @@ load_library (WebKitWebView *web_view,
  * Loads into @web_view's page what @html needs, once per page load: KaTeX
  * for math, highlight.js for code with a language. A page call made after
  * this one runs after the libraries.
+ *
+ * Returns: (transfer full) (nullable): @html as @web_view's page is to be
+ *   given it, its images marked with the view's collection
  */
-void
+char *
 llm_answer_page_prepare (LlmAnswerPage *self,
                          WebKitWebView *web_view,
                          const char    *html)
 {
   ViewState *state = get_view_state (web_view);
 
-  g_return_if_fail (LLM_IS_ANSWER_PAGE (self));
-  g_return_if_fail (state != NULL);
+  g_return_val_if_fail (LLM_IS_ANSWER_PAGE (self), NULL);
+  g_return_val_if_fail (state != NULL, NULL);
 
   if (html == NULL)
-    return;
+    return NULL;
 
   if (strstr (html, " class=\"math ") != NULL)
     load_library (web_view, state, LIBRARY_KATEX);
   if (strstr (html, "<code class=\"language-") != NULL)
     load_library (web_view, state, LIBRARY_HIGHLIGHT);
+
+  return mark_collection_uris (html, state->collection_number);
 }
 
 /**

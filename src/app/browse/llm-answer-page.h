@@ -30,7 +30,7 @@ void           llm_answer_page_load           (LlmAnswerPage *self,
 void           llm_answer_page_set_collection (LlmAnswerPage *self,
                                                WebKitWebView *web_view,
                                                LlmCollection *collection);
-void           llm_answer_page_prepare        (LlmAnswerPage *self,
+char          *llm_answer_page_prepare        (LlmAnswerPage *self,
                                                WebKitWebView *web_view,
                                                const char    *html);
 char          *llm_answer_page_file_uri       (const char    *path);

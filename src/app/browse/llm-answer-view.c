@@ -213,9 +213,18 @@ render_note (LlmAnswerView *self)
   }
 }
 
+static char *
+prepare_note (LlmAnswerView *self)
+{
+  g_autofree char *html = render_note (self);
+
+  return llm_answer_page_prepare (self->page, self->web_view, html);
+}
+
 static void
 push_question (LlmAnswerView *self)
 {
+  g_autofree char *answer_html = NULL;
   g_autofree char *html = NULL;
   g_autofree char *note_html = NULL;
   GVariantDict args;
@@ -226,10 +235,9 @@ push_question (LlmAnswerView *self)
   /* The link under the pointer is gone with the answer it was in. */
   _llm_answer_view_clear_status (self);
 
-  html = _llm_answer_view_render (self, llm_question_get_answer (self->question), self->question);
-  note_html = render_note (self);
-  llm_answer_page_prepare (self->page, self->web_view, html);
-  llm_answer_page_prepare (self->page, self->web_view, note_html);
+  answer_html = _llm_answer_view_render (self, llm_question_get_answer (self->question), self->question);
+  html = llm_answer_page_prepare (self->page, self->web_view, answer_html);
+  note_html = prepare_note (self);
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "number", "u", llm_question_get_number (self->question));
@@ -617,8 +625,7 @@ llm_answer_view_set_note (LlmAnswerView *self,
       return;
     }
 
-  note_html = render_note (self);
-  llm_answer_page_prepare (self->page, self->web_view, note_html);
+  note_html = prepare_note (self);
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "note", "s", note_html);
   g_variant_dict_insert (&args, "notesTitle", "s", _("My Notes"));
