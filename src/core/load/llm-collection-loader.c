@@ -155,15 +155,64 @@ append_key_point (GPtrArray  *points,
                   const char *start,
                   gsize       len)
 {
-  g_autofree char *raw = g_strndup (start, len);
-  g_autofree char *bare = NULL;
-  g_auto(GStrv) parts = g_strsplit (raw, "**", -1);
+  char *bare = g_malloc (len + 1);
+  char *out = bare;
 
-  /* Bold inside a highlight is formatting, not part of the key point. */
-  bare = g_strjoinv ("", parts);
+  /* Bold inside a highlight is formatting, not part of the key point:
+   * every "**", taken from the left, goes. */
+  for (const char *p = start; p < start + len; )
+    {
+      if (p[0] == '*' && p + 1 < start + len && p[1] == '*')
+        p += 2;
+      else
+        *out++ = *p++;
+    }
+  *out = '\0';
+
   g_strstrip (bare);
   if (bare[0] != '\0')
-    g_ptr_array_add (points, g_steal_pointer (&bare));
+    g_ptr_array_add (points, bare);
+  else
+    g_free (bare);
+}
+
+/* The key points of one line @s, which is not code. */
+static void
+scan_key_points (GPtrArray  *points,
+                 const char *s)
+{
+  const char *open = NULL;
+
+  /* Only a backtick or an '=' can change anything. */
+  for (const char *p = strpbrk (s, "`="); p != NULL; p = strpbrk (p + 1, "`="))
+    {
+      if (*p == '`')
+        {
+          const char *close = llm_markdown_code_span_end (p);
+
+          /* A code span hides any '=' inside it; an unclosed run of
+           * backticks is text, and so is every later run of its
+           * length, so skipping the run keeps the scan linear. */
+          p = (close != NULL ? close : p + strspn (p, "`")) - 1;
+          continue;
+        }
+
+      if (p[1] != '=' || p[2] == '=' || (p > s && p[-1] == '='))
+        continue;
+
+      if (open == NULL)
+        {
+          if (p[2] != '\0' && p[2] != ' ' && p[2] != '\t')
+            open = p + 2;
+          p++;
+        }
+      else if (p > open && p[-1] != ' ' && p[-1] != '\t')
+        {
+          append_key_point (points, open, p - open);
+          open = NULL;
+          p++;
+        }
+    }
 }
 
 /**
@@ -178,7 +227,7 @@ char **
 llm_collection_key_points (const char *answer)
 {
   g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) lines = NULL;
+  g_autofree char *copy = NULL;
   LlmBlockScanner scanner = { 0 };
 
   g_return_val_if_fail (answer != NULL, NULL);
@@ -187,45 +236,17 @@ llm_collection_key_points (const char *answer)
   if (strstr (answer, "==") == NULL)
     return g_new0 (char *, 1);
 
-  lines = g_strsplit (answer, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
+  /* One copy, cut into lines in place. */
+  copy = g_strdup (answer);
+  for (char *line = copy, *end; line != NULL; line = end != NULL ? end + 1 : NULL)
     {
-      const char *s = lines[i];
-      const char *open = NULL;
-      LlmLineKind kind = llm_block_scanner_feed (&scanner, s, NULL);
+      LlmLineKind kind;
 
-      if (kind == LLM_LINE_FENCE || kind == LLM_LINE_CODE)
-        continue;
-
-      for (const char *p = s; *p; p++)
-        {
-          if (*p == '`')
-            {
-              const char *close = llm_markdown_code_span_end (p);
-
-              /* A code span hides any '=' inside it; an unclosed run of
-               * backticks is text, and so is every later run of its
-               * length, so skipping the run keeps the scan linear. */
-              p = (close != NULL ? close : p + strspn (p, "`")) - 1;
-              continue;
-            }
-
-          if (p[0] != '=' || p[1] != '=' || p[2] == '=' || (p > s && p[-1] == '='))
-            continue;
-
-          if (open == NULL)
-            {
-              if (p[2] != '\0' && p[2] != ' ' && p[2] != '\t')
-                open = p + 2;
-              p++;
-            }
-          else if (p > open && p[-1] != ' ' && p[-1] != '\t')
-            {
-              append_key_point (points, open, p - open);
-              open = NULL;
-              p++;
-            }
-        }
+      if ((end = strchr (line, '\n')) != NULL)
+        *end = '\0';
+      kind = llm_block_scanner_feed (&scanner, line, NULL);
+      if (kind != LLM_LINE_FENCE && kind != LLM_LINE_CODE)
+        scan_key_points (points, line);
     }
 
   g_ptr_array_add (points, NULL);
