@@ -88,7 +88,11 @@ test_normalize_fast (void)
           g_autofree char *got = llm_text_normalize (text);
           g_autofree char *want = normalize_reference (text);
 
+          g_autofree char *folded = llm_text_casefold (text);
+          g_autofree char *folded_want = g_utf8_casefold (text, -1);
+
           g_assert_cmpstr (got, ==, want);
+          g_assert_cmpstr (folded, ==, folded_want);
         }
     }
 

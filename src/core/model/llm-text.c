@@ -167,6 +167,51 @@ llm_text_normalize (const char *text)
 }
 
 /**
+ * llm_text_casefold:
+ * @text: UTF-8 text
+ *
+ * Returns: (transfer full): g_utf8_casefold (@text, -1), worked out here
+ *   for ASCII and ideographs, which are most of a title, and by GLib for
+ *   the rest
+ */
+char *
+llm_text_casefold (const char *text)
+{
+  GString *out;
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Folding maps each character alone, so it may go a piece at a time;
+   * but GLib reads text that is not valid differently as a whole. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_casefold (text, -1);
+
+  out = g_string_sized_new (strlen (text));
+  while (*p != '\0')
+    {
+      const char *end = g_utf8_next_char (p);
+      gunichar c = get_char (p);
+      g_autofree char *folded = NULL;
+
+      if (c < 0x80)
+        g_string_append_c (out, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      else if (is_ideograph (c))
+        append_bytes (out, p, end);
+      else
+        {
+          while (*end != '\0' && (c = get_char (end)) >= 0x80 && !is_ideograph (c))
+            end = g_utf8_next_char (end);
+          folded = g_utf8_casefold (p, end - p);
+          g_string_append (out, folded);
+        }
+      p = end;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
  * llm_text_skip_number_prefix:
  * @title: a heading's text, such as "8. Explain attention"
  * @number: (out) (optional): the number, or 0 when there is none
