@@ -32,6 +32,77 @@ test_normalize (void)
     }
 }
 
+/* llm_text_normalize() as it is defined, with no fast path. */
+static char *
+normalize_reference (const char *text)
+{
+  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = g_utf8_casefold (nfkc, -1);
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (llm_text_is_invisible (c))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The fast paths for ASCII, ideographs and full-width forms agree with
+ * GLib's NFKC and case folding for every character of the BMP, alone and
+ * next to characters that compose with what comes before or after. */
+static void
+test_normalize_fast (void)
+{
+  static const char * const around[][2] = {
+    { "", "" },
+    { "e", "\u0301" },
+    { "\uFF25", "\u0308b" },
+    { "\u1100", "\u1161" },
+    { "\u4E2D ", "\u3000\u200Bx" },
+  };
+
+  for (gunichar c = 1; c < 0x10000; c++)
+    {
+      char utf8[8] = { 0 };
+
+      if (c >= 0xD800 && c <= 0xDFFF)
+        continue;
+      g_unichar_to_utf8 (c, utf8);
+      for (guint i = 0; i < G_N_ELEMENTS (around); i++)
+        {
+          g_autofree char *text = g_strconcat (around[i][0], utf8, around[i][1], NULL);
+          g_autofree char *got = llm_text_normalize (text);
+          g_autofree char *want = normalize_reference (text);
+
+          g_autofree char *folded = llm_text_casefold (text);
+          g_autofree char *folded_want = g_utf8_casefold (text, -1);
+
+          g_assert_cmpstr (got, ==, want);
+          g_assert_cmpstr (folded, ==, folded_want);
+        }
+    }
+
+  /* What llm_text_make_id() takes for granted of them. */
+  for (gunichar c = 0x4E00; c <= 0x9FFF; c++)
+    g_assert_true (g_unichar_isalnum (c));
+  for (gunichar c = 1; c < 0x80; c++)
+    g_assert_cmpint (g_unichar_isalnum (c), ==, g_ascii_isalnum (c));
+}
+
 static void
 test_display_title (void)
 {
@@ -128,6 +199,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/llm/text/normalize", test_normalize);
+  g_test_add_func ("/llm/text/normalize-fast", test_normalize_fast);
   g_test_add_func ("/llm/text/number-prefix", test_number_prefix);
   g_test_add_func ("/llm/text/display-title", test_display_title);
   g_test_add_func ("/llm/text/make-id", test_make_id);

@@ -155,15 +155,64 @@ append_key_point (GPtrArray  *points,
                   const char *start,
                   gsize       len)
 {
-  g_autofree char *raw = g_strndup (start, len);
-  g_autofree char *bare = NULL;
-  g_auto(GStrv) parts = g_strsplit (raw, "**", -1);
+  char *bare = g_malloc (len + 1);
+  char *out = bare;
 
-  /* Bold inside a highlight is formatting, not part of the key point. */
-  bare = g_strjoinv ("", parts);
+  /* Bold inside a highlight is formatting, not part of the key point:
+   * every "**", taken from the left, goes. */
+  for (const char *p = start; p < start + len; )
+    {
+      if (p[0] == '*' && p + 1 < start + len && p[1] == '*')
+        p += 2;
+      else
+        *out++ = *p++;
+    }
+  *out = '\0';
+
   g_strstrip (bare);
   if (bare[0] != '\0')
-    g_ptr_array_add (points, g_steal_pointer (&bare));
+    g_ptr_array_add (points, bare);
+  else
+    g_free (bare);
+}
+
+/* The key points of one line @s, which is not code. */
+static void
+scan_key_points (GPtrArray  *points,
+                 const char *s)
+{
+  const char *open = NULL;
+
+  /* Only a backtick or an '=' can change anything. */
+  for (const char *p = strpbrk (s, "`="); p != NULL; p = strpbrk (p + 1, "`="))
+    {
+      if (*p == '`')
+        {
+          const char *close = llm_markdown_code_span_end (p);
+
+          /* A code span hides any '=' inside it; an unclosed run of
+           * backticks is text, and so is every later run of its
+           * length, so skipping the run keeps the scan linear. */
+          p = (close != NULL ? close : p + strspn (p, "`")) - 1;
+          continue;
+        }
+
+      if (p[1] != '=' || p[2] == '=' || (p > s && p[-1] == '='))
+        continue;
+
+      if (open == NULL)
+        {
+          if (p[2] != '\0' && p[2] != ' ' && p[2] != '\t')
+            open = p + 2;
+          p++;
+        }
+      else if (p > open && p[-1] != ' ' && p[-1] != '\t')
+        {
+          append_key_point (points, open, p - open);
+          open = NULL;
+          p++;
+        }
+    }
 }
 
 /**
@@ -178,7 +227,7 @@ char **
 llm_collection_key_points (const char *answer)
 {
   g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) lines = NULL;
+  g_autofree char *copy = NULL;
   LlmBlockScanner scanner = { 0 };
 
   g_return_val_if_fail (answer != NULL, NULL);
@@ -187,45 +236,17 @@ llm_collection_key_points (const char *answer)
   if (strstr (answer, "==") == NULL)
     return g_new0 (char *, 1);
 
-  lines = g_strsplit (answer, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
+  /* One copy, cut into lines in place. */
+  copy = g_strdup (answer);
+  for (char *line = copy, *end; line != NULL; line = end != NULL ? end + 1 : NULL)
     {
-      const char *s = lines[i];
-      const char *open = NULL;
-      LlmLineKind kind = llm_block_scanner_feed (&scanner, s, NULL);
+      LlmLineKind kind;
 
-      if (kind == LLM_LINE_FENCE || kind == LLM_LINE_CODE)
-        continue;
-
-      for (const char *p = s; *p; p++)
-        {
-          if (*p == '`')
-            {
-              const char *close = llm_markdown_code_span_end (p);
-
-              /* A code span hides any '=' inside it; an unclosed run of
-               * backticks is text, and so is every later run of its
-               * length, so skipping the run keeps the scan linear. */
-              p = (close != NULL ? close : p + strspn (p, "`")) - 1;
-              continue;
-            }
-
-          if (p[0] != '=' || p[1] != '=' || p[2] == '=' || (p > s && p[-1] == '='))
-            continue;
-
-          if (open == NULL)
-            {
-              if (p[2] != '\0' && p[2] != ' ' && p[2] != '\t')
-                open = p + 2;
-              p++;
-            }
-          else if (p > open && p[-1] != ' ' && p[-1] != '\t')
-            {
-              append_key_point (points, open, p - open);
-              open = NULL;
-              p++;
-            }
-        }
+      if ((end = strchr (line, '\n')) != NULL)
+        *end = '\0';
+      kind = llm_block_scanner_feed (&scanner, line, NULL);
+      if (kind != LLM_LINE_FENCE && kind != LLM_LINE_CODE)
+        scan_key_points (points, line);
     }
 
   g_ptr_array_add (points, NULL);
@@ -350,6 +371,96 @@ split_lines (char *text)
   return (char **)g_ptr_array_free (lines, FALSE);
 }
 
+/* The length of the well-formed UTF-8 sequence at @p (Unicode's table
+ * 3-7, which is what GLib accepts), or 0. */
+static gsize
+sequence_length (const guchar *p,
+                 const guchar *stop)
+{
+  guchar low = 0x80;
+  guchar high = 0xBF;
+  gsize n;
+
+  if (p[0] >= 0xC2 && p[0] <= 0xDF)
+    n = 2;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+    {
+      n = 3;
+      low = p[0] == 0xE0 ? 0xA0 : low;    /* overlong */
+      high = p[0] == 0xED ? 0x9F : high;  /* surrogates */
+    }
+  else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+    {
+      n = 4;
+      low = p[0] == 0xF0 ? 0x90 : low;    /* overlong */
+      high = p[0] == 0xF4 ? 0x8F : high;  /* past U+10FFFF */
+    }
+  else
+    return 0;
+
+  if ((gsize)(stop - p) < n || p[1] < low || p[1] > high)
+    return 0;
+  for (gsize i = 2; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+
+  return n;
+}
+
+/* How many bytes of ASCII start @p, counted a word at a time. */
+static gsize
+ascii_run (const guchar *p,
+           const guchar *stop)
+{
+  const guchar *start = p;
+
+  while (stop - p >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, 8);
+      /* The first byte in the lowest bits, on any host. */
+      word = GUINT64_FROM_LE (word) & G_GUINT64_CONSTANT (0x8080808080808080);
+      if (word != 0)
+        return p - start + __builtin_ctzll (word) / 8;
+      p += 8;
+    }
+  while (p < stop && *p < 0x80)
+    p++;
+
+  return p - start;
+}
+
+/* As g_utf8_validate_len() on @text, which holds no NUL. GLib looks at a
+ * byte at a time, a tenth of a large load; here ASCII goes by a word at a
+ * time and the three-byte characters of CJK text in one test. Text that
+ * is not valid goes to GLib, which says where it goes wrong. */
+static gboolean
+validate_utf8 (const char  *text,
+               gsize        length,
+               const char **end)
+{
+  const guchar *p = (const guchar *)text;
+  const guchar *stop = p + length;
+
+  while (p < stop)
+    {
+      gsize n;
+
+      if (*p < 0x80)
+        p += ascii_run (p, stop);
+      else if (p[0] >= 0xE1 && p[0] != 0xED && p[0] <= 0xEF && stop - p >= 3 &&
+               (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        p += 3;
+      else if ((n = sequence_length (p, stop)) > 0)
+        p += n;
+      else
+        return g_utf8_validate_len (text, length, end);
+    }
+
+  return TRUE;
+}
+
 /**
  * llm_draft_parse_owned:
  * @text: (transfer full): markdown, nul-terminated, which the parser may
@@ -387,7 +498,7 @@ llm_draft_parse_owned (char    *text,
   draft->invalid_offset = -1;
   draft->tags = g_new0 (char *, 1);
 
-  if (!g_utf8_validate_len (text, length, &end))
+  if (!validate_utf8 (text, length, &end))
     {
       draft->invalid_offset = end - text;
       valid = g_utf8_make_valid (text, length);

@@ -180,7 +180,7 @@ is_reference_title (const char *title)
     return FALSE;
 
   /* "Reference(参考文档)", "参考资料：": the words before any bracket. */
-  folded = g_utf8_casefold (llm_text_skip_number_prefix (title, NULL), -1);
+  folded = llm_text_casefold (llm_text_skip_number_prefix (title, NULL));
   if ((cut = strpbrk (folded, "(（:：[")) != NULL)
     *cut = '\0';
   if ((cut = strstr (folded, "（")) != NULL)

@@ -14,6 +14,104 @@
  * even for long Chinese titles, which take three bytes a character. */
 #define ID_MAX_BYTES 120
 
+/* The character at @p of UTF-8 whose sequences are well formed, decoded
+ * here for the common lengths: a call to GLib per character is most of
+ * what folding a title costs. */
+static inline gunichar
+get_char (const char *p)
+{
+  const guchar *s = (const guchar *)p;
+
+  if (s[0] < 0x80)
+    return s[0];
+  if ((s[0] & 0xF0) == 0xE0)
+    return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+  return g_utf8_get_char (p);
+}
+
+/* g_string_append_len() is a call; g_string_append_c() is inline. */
+static inline void
+append_bytes (GString    *out,
+              const char *p,
+              const char *end)
+{
+  while (p < end)
+    g_string_append_c (out, *p++);
+}
+
+/* The CJK Unified Ideographs. */
+static inline gboolean
+is_ideograph (gunichar c)
+{
+  return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+/* NFKC may be worked out piece by piece, cutting before any character
+ * that no normalisation joins to what precedes it and that is never
+ * reordered (canonical combining class 0). ASCII, the CJK Unified
+ * Ideographs and the full-width forms of ASCII are such characters, and
+ * each of them alone becomes one character that case folding maps alone.
+ * They are most of what notes' titles are made of; this is what NFKC and
+ * case folding make of one, or 0 for any other character. */
+static inline gunichar
+fold_simple (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    c -= 0xFEE0;
+  if (c < 0x80)
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  return is_ideograph (c) ? c : 0;
+}
+
+/* As g_utf8_casefold (g_utf8_normalize (@text, -1, G_NORMALIZE_NFKC)) on
+ * valid UTF-8, cut into pieces at the characters above: a character that
+ * is a piece on its own is mapped here, the rest go through GLib a piece
+ * at a time, which is what makes a title cheap to fold. */
+static char *
+fold_nfkc (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *next = g_utf8_next_char (p);
+      gunichar simple = fold_simple (get_char (p));
+      const char *end = next;
+      g_autofree char *nfkc = NULL;
+      g_autofree char *folded = NULL;
+
+      while (*end != '\0' && fold_simple (get_char (end)) == 0)
+        end = g_utf8_next_char (end);
+
+      if (simple != 0 && end == next)
+        {
+          /* An ideograph stays as it is written. */
+          if (simple < 0x80)
+            g_string_append_c (out, (char)simple);
+          else
+            append_bytes (out, p, next);
+          p = next;
+          continue;
+        }
+
+      nfkc = g_utf8_normalize (p, end - p, G_NORMALIZE_NFKC);
+      folded = g_utf8_casefold (nfkc, -1);
+      g_string_append (out, folded);
+      p = end;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* g_unichar_isspace() on ASCII, without the call: Unicode's spaces and
+ * the controls GLib counts as space, but not U+000B. */
+static inline gboolean
+is_ascii_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /**
  * llm_text_normalize:
  * @text: UTF-8 text
@@ -27,26 +125,33 @@
 char *
 llm_text_normalize (const char *text)
 {
-  g_autofree char *nfkc = NULL;
   g_autofree char *folded = NULL;
   GString *out;
   gboolean pending_space = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  if (nfkc == NULL)
-    nfkc = g_utf8_make_valid (text, -1);
-  folded = g_utf8_casefold (nfkc, -1);
+  if (g_utf8_validate (text, -1, NULL))
+    folded = fold_nfkc (text);
+  else
+    {
+      g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+
+      if (nfkc == NULL)
+        nfkc = g_utf8_make_valid (text, -1);
+      folded = g_utf8_casefold (nfkc, -1);
+    }
 
   out = g_string_sized_new (strlen (folded));
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+  for (const char *p = folded, *next; *p; p = next)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
 
-      if (llm_text_is_invisible (c))
+      next = g_utf8_next_char (p);
+      /* Ideographs are neither invisible nor space. */
+      if (c >= 0x80 && !is_ideograph (c) && llm_text_is_invisible (c))
         continue;
-      if (g_unichar_isspace (c))
+      if (c < 0x80 ? is_ascii_space (c) : !is_ideograph (c) && g_unichar_isspace (c))
         {
           pending_space = out->len > 0;
           continue;
@@ -54,7 +159,53 @@ llm_text_normalize (const char *text)
       if (pending_space)
         g_string_append_c (out, ' ');
       pending_space = FALSE;
-      g_string_append_unichar (out, c);
+      /* The character as it is written: no need to encode it again. */
+      append_bytes (out, p, next);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * llm_text_casefold:
+ * @text: UTF-8 text
+ *
+ * Returns: (transfer full): g_utf8_casefold (@text, -1), worked out here
+ *   for ASCII and ideographs, which are most of a title, and by GLib for
+ *   the rest
+ */
+char *
+llm_text_casefold (const char *text)
+{
+  GString *out;
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Folding maps each character alone, so it may go a piece at a time;
+   * but GLib reads text that is not valid differently as a whole. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_casefold (text, -1);
+
+  out = g_string_sized_new (strlen (text));
+  while (*p != '\0')
+    {
+      const char *end = g_utf8_next_char (p);
+      gunichar c = get_char (p);
+      g_autofree char *folded = NULL;
+
+      if (c < 0x80)
+        g_string_append_c (out, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      else if (is_ideograph (c))
+        append_bytes (out, p, end);
+      else
+        {
+          while (*end != '\0' && (c = get_char (end)) >= 0x80 && !is_ideograph (c))
+            end = g_utf8_next_char (end);
+          folded = g_utf8_casefold (p, end - p);
+          g_string_append (out, folded);
+        }
+      p = end;
     }
 
   return g_string_free (out, FALSE);
@@ -140,11 +291,15 @@ llm_text_make_id (const char *title)
   normal = llm_text_normalize (llm_text_skip_number_prefix (title, NULL));
   id = g_string_sized_new (strlen (normal));
 
-  for (const char *p = normal; *p; p = g_utf8_next_char (p))
+  for (const char *p = normal, *next; *p; p = next)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
+      gboolean kept = c < 0x80 ? g_ascii_isalnum (c)
+                               : is_ideograph (c) || g_unichar_isalnum (c) ||
+                                 g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
 
-      if (!g_unichar_isalnum (c) && g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+      next = g_utf8_next_char (p);
+      if (!kept)
         {
           pending_dash = id->len > 0;
           continue;
@@ -152,7 +307,7 @@ llm_text_make_id (const char *title)
       if (pending_dash)
         g_string_append_c (id, '-');
       pending_dash = FALSE;
-      g_string_append_unichar (id, c);
+      append_bytes (id, p, next);
     }
 
   if (id->len > ID_MAX_BYTES)

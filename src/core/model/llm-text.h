@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 char       *llm_text_normalize           (const char  *text);
+char       *llm_text_casefold            (const char  *text);
 const char *llm_text_skip_number_prefix  (const char  *title,
                                           guint       *number);
 char       *llm_text_make_id             (const char  *title);
