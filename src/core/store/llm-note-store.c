@@ -24,6 +24,7 @@
 #include "llm-note-file.h"
 #include "llm-note-format.h"
 #include "llm-note-store.h"
+#include "llm-text.h"
 
 #define PREVIEW_CHARS 80
 
@@ -168,22 +169,6 @@ note_path (LlmNoteStore *self,
            const char   *id)
 {
   return llm_note_file_path (self->path, id);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-
-  /* A note of ideographic spaces is as empty as one of ASCII blanks. */
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static NoteState *
@@ -347,7 +332,7 @@ llm_note_store_save (LlmNoteStore  *self,
   if (!check_id (id, error))
     return FALSE;
 
-  if (is_blank (body))
+  if (llm_text_is_blank (body, -1))
     return llm_note_store_delete (self, id, error);
 
   contents = llm_note_format_compose (title, topic, body);
@@ -482,7 +467,7 @@ llm_note_store_preview (LlmNoteStore *self,
       p = llm_note_format_next_line (line, &length);
       trimmed = g_strndup (line, length);
       g_strstrip (trimmed);
-      if (is_blank (trimmed))
+      if (llm_text_is_blank (trimmed, -1))
         continue;
       {
         char *plain = llm_note_format_preview_line (trimmed);
@@ -490,7 +475,7 @@ llm_note_store_preview (LlmNoteStore *self,
         g_free (trimmed);
         trimmed = plain;
       }
-      if (is_blank (trimmed))
+      if (llm_text_is_blank (trimmed, -1))
         continue;
 
       if (g_utf8_strlen (trimmed, -1) > PREVIEW_CHARS)
