@@ -713,7 +713,7 @@ llm_collection_load_file (GFile   *file,
     *dot = '\0';
   parent = g_file_get_parent (file);
 
-  draft = llm_draft_parse (contents, length, &local_error);
+  draft = llm_draft_parse_owned (g_steal_pointer (&contents), length, &local_error);
   if (draft != NULL)
     collection = collection_from_draft (draft, title, parent, display, basename, &local_error);
 
