@@ -279,8 +279,11 @@ llm_sidebar_row_bind (LlmSidebarRow *self,
       gtk_widget_add_css_class (GTK_WIDGET (self), "topic-row");
       /* A topic's name is short and takes one line. A wrapping label is
        * measured several times over: a big collection's tree opens with
-       * its ~200 topic rows made at once, and wrapping them cost ~70 ms. */
+       * its ~200 topic rows made at once, and wrapping them cost ~70 ms.
+       * Pango cuts at the line count even without wrapping, so the count
+       * goes to one as well. */
       gtk_label_set_wrap (self->title, FALSE);
+      gtk_label_set_lines (self->title, 1);
     }
   else
     {
@@ -294,6 +297,7 @@ llm_sidebar_row_bind (LlmSidebarRow *self,
       gtk_label_set_label (self->number, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "topic-row");
       gtk_label_set_wrap (self->title, TRUE);
+      gtk_label_set_lines (self->title, 2);
     }
 
   /* A long title is cut in the row; the tooltip shows all of it. */
