@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "llm-gl-probe.h"
 #include "llm-question.h"
 #include "llm-test-util.h"
 
@@ -43,7 +44,10 @@ llm_test_init (int    *argc,
 
   setlocale (LC_ALL, "");
   g_test_init (argc, argv, NULL);
+  /* The display is opened as the app's startup opens it. */
+  llm_gl_probe_prepare ();
   gtk_init ();
+  llm_gl_probe_finish ();
   adw_init ();
 
   /* Screenshots in another language or in dark, when asked for. */

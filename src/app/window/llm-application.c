@@ -592,7 +592,10 @@ llm_application_startup (GApplication *app)
     { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   };
 
+  /* GTK opens the display in the parent's startup. */
+  llm_gl_probe_prepare ();
   G_APPLICATION_CLASS (llm_application_parent_class)->startup (app);
+  llm_gl_probe_finish ();
 
   /* Before the first window is realised: GSK reads this once. */
   if (llm_gl_probe_is_software ())

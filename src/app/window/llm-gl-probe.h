@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
-gboolean llm_gl_probe_is_software (void);
+void     llm_gl_probe_prepare       (void);
+void     llm_gl_probe_finish        (void);
+gboolean llm_gl_probe_is_software   (void);
+gboolean llm_gl_probe_has_gpu_nodes (const char *dev);
 
 G_END_DECLS
