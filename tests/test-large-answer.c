@@ -5,11 +5,13 @@
  *
  * An answer of more than a megabyte typesets its math only as it scrolls
  * into view; a small one typesets all of it at once. Read back from the
- * real page.
+ * real page. And going back and forth between large answers leaves
+ * nothing of them behind in the app's heap.
  */
 
 #include "config.h"
 
+#include <malloc.h>
 #include <string.h>
 
 #include "llm-collection.h"
@@ -134,6 +136,53 @@ test_lazy_math (void)
   llm_test_destroy_window (window);
 }
 
+static gsize
+heap_in_use (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+}
+
+/* Each switch hands the page the answer's HTML; a switch that kept its
+ * arguments would keep 60 × 256 KB here. */
+static void
+test_switching_frees (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GString) markdown = g_string_new ("## Large\n");
+  g_autoptr(GError) error = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+  gsize before = 0, after;
+
+  append_answer (markdown, "1. First", 1, 256 * 1024);
+  append_answer (markdown, "2. Second", 1, 256 * 1024);
+  collection = llm_collection_load_data (markdown->str, markdown->len, "switching", NULL, &error);
+  g_assert_no_error (error);
+
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  view = llm_window_get_answer_view (window);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+
+  for (guint i = 0; i < 70; i++)
+    {
+      if (i == 10)
+        before = heap_in_use ();
+      llm_window_show_question (window, llm_collection_get_question (collection, i % 2));
+      llm_test_wait_for_shown (view);
+    }
+  after = heap_in_use ();
+
+  g_test_message ("heap in use after 10 switches %zu KB, after 70 %zu KB", before / 1024, after / 1024);
+  g_assert_cmpuint (after, <, before + 4 * 1024 * 1024);
+
+  llm_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +190,7 @@ main (int   argc,
   llm_test_init (&argc, &argv);
 
   g_test_add_func ("/llm/large-answer/lazy-math", test_lazy_math);
+  g_test_add_func ("/llm/large-answer/switching-frees", test_switching_frees);
 
   return g_test_run ();
 }

@@ -134,12 +134,14 @@ _llm_answer_view_call_page (LlmAnswerView *self,
                             LlmPageReply   reply)
 {
   g_autofree char *body = g_strconcat ("return llmPage.", call, ";", NULL);
+  /* WebKit only reads the arguments: it neither sinks nor frees them. */
+  g_autoptr(GVariant) owned_args = args ? g_variant_ref_sink (args) : NULL;
   PageCall *page_call = g_new0 (PageCall, 1);
 
   page_call->self = g_object_ref (self);
   page_call->serial = self->serial;
   page_call->reply = reply;
-  webkit_web_view_call_async_javascript_function (self->web_view, body, -1, args,
+  webkit_web_view_call_async_javascript_function (self->web_view, body, -1, owned_args,
                                                   LLM_ANSWER_PAGE_WORLD, NULL, self->cancellable,
                                                   page_replied, page_call);
 }
