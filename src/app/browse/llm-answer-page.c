@@ -92,7 +92,7 @@ G_DEFINE_FINAL_TYPE (LlmAnswerPage, llm_answer_page, G_TYPE_OBJECT)
 typedef struct
 {
   LlmCollection *collection;  /* whose files LLM_ANSWER_PAGE_FILES serves */
-  guint collection_number;    /* its number, see mark_collection_uris() */
+  guint collection_number;    /* its number, see llm_answer_page_file_uri() */
   GCancellable *cancellable;  /* the view's reads; cancelled when it goes */
   guint filter_added : 1;
   guint libraries_loaded;     /* a bit per Library, for this page load */
@@ -276,7 +276,8 @@ handle_app_scheme (WebKitURISchemeRequest *request,
  * memory`, `meson test --benchmark` and a probe of the same). The page
  * cache, the other thing this model turns on, stays off
  * (create_settings()); what keeps a figure from another collection from
- * being shown is mark_collection_uris(). */
+ * being shown is the collection's number in its URI (see
+ * llm_answer_page_file_uri()). */
 static WebKitWebContext *
 create_web_context (void)
 {
@@ -589,34 +590,23 @@ llm_answer_page_set_collection (LlmAnswerPage *self,
     state->collection_number = ++self->n_collections;
 }
 
-/* The web context keeps decoded images by URI (see create_web_context()),
- * but app://collection/figure.png is whichever figure.png the view's
- * collection has: the next collection opened in the same page, or a
- * collection reloaded after a change on disk, must not get the one kept.
- * So the images of a fragment ask for "app://collection/figure.png?c=3",
- * the number of the collection the view was given; the scheme handler
- * ignores the query (handle_app_scheme()). The renderer escapes
- * '?' and '#' in the paths it writes, and '"' in text, so each match is
- * an image's URI and ends at its quote. */
-static char *
-mark_collection_uris (const char *html,
-                      guint       number)
+/**
+ * llm_answer_page_get_collection_number:
+ * @web_view: a view from llm_answer_page_create_view()
+ *
+ * Returns: the number the page gave the collection @web_view shows, a new
+ *   one for each collection, for llm_answer_page_file_uri()
+ */
+guint
+llm_answer_page_get_collection_number (LlmAnswerPage *self,
+                                       WebKitWebView *web_view)
 {
-  static const char src[] = "src=\"" LLM_ANSWER_PAGE_FILES;
-  GString *out = g_string_sized_new (strlen (html) + 16);
-  const char *at;
-  const char *end;
+  ViewState *state = get_view_state (web_view);
 
-  while ((at = strstr (html, src)) != NULL && (end = strchr (at + strlen (src), '"')) != NULL)
-    {
-      g_string_append_len (out, html, end - html);
-      if (memchr (at, '?', end - at) == NULL && memchr (at, '#', end - at) == NULL)
-        g_string_append_printf (out, "?c=%u", number);
-      html = end;
-    }
-  g_string_append (out, html);
+  g_return_val_if_fail (LLM_IS_ANSWER_PAGE (self), 0);
+  g_return_val_if_fail (state != NULL, 0);
 
-  return g_string_free (out, FALSE);
+  return state->collection_number;
 }
 
 /* KaTeX (270 KB) and highlight.js (830 KB, every language) go into the
@@ -654,7 +644,7 @@ load_library (WebKitWebView *web_view,
  * this one runs after the libraries.
  *
  * Returns: (transfer full) (nullable): @html as @web_view's page is to be
- *   given it, its images marked with the view's collection
+ *   given it
  */
 char *
 llm_answer_page_prepare (LlmAnswerPage *self,
@@ -674,23 +664,34 @@ llm_answer_page_prepare (LlmAnswerPage *self,
   if (strstr (html, "<code class=\"language-") != NULL)
     load_library (web_view, state, LIBRARY_HIGHLIGHT);
 
-  return mark_collection_uris (html, state->collection_number);
+  return g_strdup (html);
 }
 
 /**
  * llm_answer_page_file_uri:
  * @path: a path inside the collection's folder, as
  *   llm_collection_resolve_embed() gives it
+ * @collection_number: the collection's number in the page, from
+ *   llm_answer_page_get_collection_number()
+ *
+ * The web context keeps decoded images by URI (see create_web_context()),
+ * but app://collection/figure.png is whichever figure.png the view's
+ * collection has: the next collection opened in the same page, or a
+ * collection reloaded after a change on disk, must not get the one kept.
+ * So the URI carries the collection's number,
+ * "app://collection/figure.png?c=3", a query the scheme handler ignores
+ * (handle_app_scheme()); the path's own '?' and '#' are escaped.
  *
  * Returns: (transfer full): the URI the page loads the file by
  */
 char *
-llm_answer_page_file_uri (const char *path)
+llm_answer_page_file_uri (const char *path,
+                          guint       collection_number)
 {
   g_autofree char *escaped = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   escaped = g_uri_escape_string (path, "/", FALSE);
-  return g_strconcat (LLM_ANSWER_PAGE_FILES, escaped, NULL);
+  return g_strdup_printf (LLM_ANSWER_PAGE_FILES "%s?c=%u", escaped, collection_number);
 }

@@ -30,9 +30,12 @@ void           llm_answer_page_load           (LlmAnswerPage *self,
 void           llm_answer_page_set_collection (LlmAnswerPage *self,
                                                WebKitWebView *web_view,
                                                LlmCollection *collection);
+guint          llm_answer_page_get_collection_number (LlmAnswerPage *self,
+                                                      WebKitWebView *web_view);
 char          *llm_answer_page_prepare        (LlmAnswerPage *self,
                                                WebKitWebView *web_view,
                                                const char    *html);
-char          *llm_answer_page_file_uri       (const char    *path);
+char          *llm_answer_page_file_uri       (const char    *path,
+                                               guint          collection_number);
 
 G_END_DECLS

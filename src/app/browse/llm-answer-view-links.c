@@ -29,6 +29,7 @@ typedef struct
 {
   LlmCollection *collection;
   LlmQuestion *question;   /* whose file images are relative to, or NULL */
+  guint collection_number; /* in the page, for the URIs of its files */
 } RenderContext;
 
 static char *
@@ -38,7 +39,7 @@ resolve_embed (const char *target,
   RenderContext *context = user_data;
   g_autofree char *path = llm_collection_resolve_embed_for (context->collection, context->question, target);
 
-  return path != NULL ? llm_answer_page_file_uri (path) : NULL;
+  return path != NULL ? llm_answer_page_file_uri (path, context->collection_number) : NULL;
 }
 
 /* [[Title]] opens the question with that title, or the first question of
@@ -84,7 +85,8 @@ _llm_answer_view_render (LlmAnswerView *self,
                          const char    *markdown,
                          LlmQuestion   *question)
 {
-  RenderContext context = { self->collection, question };
+  RenderContext context = { self->collection, question,
+                            llm_answer_page_get_collection_number (self->page, self->web_view) };
 
   return llm_render_markdown_with_links (markdown, resolve_embed, resolve_link, &context);
 }

@@ -371,96 +371,6 @@ split_lines (char *text)
   return (char **)g_ptr_array_free (lines, FALSE);
 }
 
-/* The length of the well-formed UTF-8 sequence at @p (Unicode's table
- * 3-7, which is what GLib accepts), or 0. */
-static gsize
-sequence_length (const guchar *p,
-                 const guchar *stop)
-{
-  guchar low = 0x80;
-  guchar high = 0xBF;
-  gsize n;
-
-  if (p[0] >= 0xC2 && p[0] <= 0xDF)
-    n = 2;
-  else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-    {
-      n = 3;
-      low = p[0] == 0xE0 ? 0xA0 : low;    /* overlong */
-      high = p[0] == 0xED ? 0x9F : high;  /* surrogates */
-    }
-  else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-    {
-      n = 4;
-      low = p[0] == 0xF0 ? 0x90 : low;    /* overlong */
-      high = p[0] == 0xF4 ? 0x8F : high;  /* past U+10FFFF */
-    }
-  else
-    return 0;
-
-  if ((gsize)(stop - p) < n || p[1] < low || p[1] > high)
-    return 0;
-  for (gsize i = 2; i < n; i++)
-    if ((p[i] & 0xC0) != 0x80)
-      return 0;
-
-  return n;
-}
-
-/* How many bytes of ASCII start @p, counted a word at a time. */
-static gsize
-ascii_run (const guchar *p,
-           const guchar *stop)
-{
-  const guchar *start = p;
-
-  while (stop - p >= 8)
-    {
-      guint64 word;
-
-      memcpy (&word, p, 8);
-      /* The first byte in the lowest bits, on any host. */
-      word = GUINT64_FROM_LE (word) & G_GUINT64_CONSTANT (0x8080808080808080);
-      if (word != 0)
-        return p - start + __builtin_ctzll (word) / 8;
-      p += 8;
-    }
-  while (p < stop && *p < 0x80)
-    p++;
-
-  return p - start;
-}
-
-/* As g_utf8_validate_len() on @text, which holds no NUL. GLib looks at a
- * byte at a time, a tenth of a large load; here ASCII goes by a word at a
- * time and the three-byte characters of CJK text in one test. Text that
- * is not valid goes to GLib, which says where it goes wrong. */
-static gboolean
-validate_utf8 (const char  *text,
-               gsize        length,
-               const char **end)
-{
-  const guchar *p = (const guchar *)text;
-  const guchar *stop = p + length;
-
-  while (p < stop)
-    {
-      gsize n;
-
-      if (*p < 0x80)
-        p += ascii_run (p, stop);
-      else if (p[0] >= 0xE1 && p[0] != 0xED && p[0] <= 0xEF && stop - p >= 3 &&
-               (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
-        p += 3;
-      else if ((n = sequence_length (p, stop)) > 0)
-        p += n;
-      else
-        return g_utf8_validate_len (text, length, end);
-    }
-
-  return TRUE;
-}
-
 /**
  * llm_draft_parse_owned:
  * @text: (transfer full): markdown, nul-terminated, which the parser may
@@ -498,7 +408,9 @@ llm_draft_parse_owned (char    *text,
   draft->invalid_offset = -1;
   draft->tags = g_new0 (char *, 1);
 
-  if (!validate_utf8 (text, length, &end))
+  /* A validator of our own, a word of ASCII at a time, saved only some
+   * 4 % of a large load: not worth its ninety lines. */
+  if (!g_utf8_validate_len (text, length, &end))
     {
       draft->invalid_offset = end - text;
       valid = g_utf8_make_valid (text, length);

@@ -48,27 +48,30 @@ is_ideograph (gunichar c)
 
 /* NFKC may be worked out piece by piece, cutting before any character
  * that no normalisation joins to what precedes it and that is never
- * reordered (canonical combining class 0). ASCII, the CJK Unified
- * Ideographs and the full-width forms of ASCII are such characters, and
- * each of them alone becomes one character that case folding maps alone.
- * They are most of what notes' titles are made of; this is what NFKC and
- * case folding make of one, or 0 for any other character. */
+ * reordered (canonical combining class 0); case folding maps each
+ * character alone, so any cut does for it. ASCII, the CJK Unified
+ * Ideographs and, for NFKC, the full-width forms of ASCII are such
+ * characters, and each of them alone becomes one character that case
+ * folding maps alone. They are most of what notes' titles are made of;
+ * this is what folding makes of one, or 0 for any other character. */
 static inline gunichar
-fold_simple (gunichar c)
+fold_simple (gunichar c,
+             gboolean nfkc)
 {
-  if (c >= 0xFF01 && c <= 0xFF5E)
+  if (nfkc && c >= 0xFF01 && c <= 0xFF5E)
     c -= 0xFEE0;
   if (c < 0x80)
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    return g_ascii_tolower (c);
   return is_ideograph (c) ? c : 0;
 }
 
-/* As g_utf8_casefold (g_utf8_normalize (@text, -1, G_NORMALIZE_NFKC)) on
- * valid UTF-8, cut into pieces at the characters above: a character that
- * is a piece on its own is mapped here, the rest go through GLib a piece
- * at a time, which is what makes a title cheap to fold. */
+/* As g_utf8_casefold() on valid UTF-8, after NFKC when @nfkc is set, cut
+ * into pieces at the characters above: a character that is a piece on its
+ * own is mapped here, the rest go through GLib a piece at a time, which is
+ * what makes a title cheap to fold. */
 static char *
-fold_nfkc (const char *text)
+fold_in_pieces (const char *text,
+                gboolean    nfkc)
 {
   GString *out = g_string_sized_new (strlen (text));
   const char *p = text;
@@ -76,13 +79,14 @@ fold_nfkc (const char *text)
   while (*p != '\0')
     {
       const char *next = g_utf8_next_char (p);
-      gunichar simple = fold_simple (get_char (p));
+      gunichar simple = fold_simple (get_char (p), nfkc);
       const char *end = next;
-      g_autofree char *nfkc = NULL;
       g_autofree char *folded = NULL;
 
-      while (*end != '\0' && fold_simple (get_char (end)) == 0)
-        end = g_utf8_next_char (end);
+      /* NFKC may join what follows to a character; case folding never. */
+      if (simple == 0 || nfkc)
+        while (*end != '\0' && fold_simple (get_char (end), nfkc) == 0)
+          end = g_utf8_next_char (end);
 
       if (simple != 0 && end == next)
         {
@@ -95,8 +99,14 @@ fold_nfkc (const char *text)
           continue;
         }
 
-      nfkc = g_utf8_normalize (p, end - p, G_NORMALIZE_NFKC);
-      folded = g_utf8_casefold (nfkc, -1);
+      if (nfkc)
+        {
+          g_autofree char *normal = g_utf8_normalize (p, end - p, G_NORMALIZE_NFKC);
+
+          folded = g_utf8_casefold (normal, -1);
+        }
+      else
+        folded = g_utf8_casefold (p, end - p);
       g_string_append (out, folded);
       p = end;
     }
@@ -132,7 +142,7 @@ llm_text_normalize (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   if (g_utf8_validate (text, -1, NULL))
-    folded = fold_nfkc (text);
+    folded = fold_in_pieces (text, TRUE);
   else
     {
       g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
@@ -177,38 +187,13 @@ llm_text_normalize (const char *text)
 char *
 llm_text_casefold (const char *text)
 {
-  GString *out;
-  const char *p = text;
-
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* Folding maps each character alone, so it may go a piece at a time;
-   * but GLib reads text that is not valid differently as a whole. */
+  /* GLib reads text that is not valid differently as a whole. */
   if (!g_utf8_validate (text, -1, NULL))
     return g_utf8_casefold (text, -1);
 
-  out = g_string_sized_new (strlen (text));
-  while (*p != '\0')
-    {
-      const char *end = g_utf8_next_char (p);
-      gunichar c = get_char (p);
-      g_autofree char *folded = NULL;
-
-      if (c < 0x80)
-        g_string_append_c (out, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-      else if (is_ideograph (c))
-        append_bytes (out, p, end);
-      else
-        {
-          while (*end != '\0' && (c = get_char (end)) >= 0x80 && !is_ideograph (c))
-            end = g_utf8_next_char (end);
-          folded = g_utf8_casefold (p, end - p);
-          g_string_append (out, folded);
-        }
-      p = end;
-    }
-
-  return g_string_free (out, FALSE);
+  return fold_in_pieces (text, FALSE);
 }
 
 /**
