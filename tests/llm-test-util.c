@@ -142,6 +142,27 @@ eval_finished (GObject      *object,
 }
 
 /**
+ * llm_test_eval_in_world:
+ * @world: (nullable): a script world's name, or %NULL for the page's own
+ *
+ * Runs @script in @view's page, in @world, and returns its result as a
+ * string.
+ */
+char *
+llm_test_eval_in_world (LlmAnswerView *view,
+                        const char    *world,
+                        const char    *script)
+{
+  Eval eval = { NULL, FALSE };
+
+  webkit_web_view_evaluate_javascript (llm_answer_view_get_web_view (view), script, -1,
+                                       world, NULL, NULL, eval_finished, &eval);
+  iterate_until (&eval.done, "a script to finish");
+
+  return eval.result;
+}
+
+/**
  * llm_test_eval:
  *
  * Runs @script in the page's own world, where content scripts would run,
@@ -151,13 +172,7 @@ char *
 llm_test_eval (LlmAnswerView *view,
                const char    *script)
 {
-  Eval eval = { NULL, FALSE };
-
-  webkit_web_view_evaluate_javascript (llm_answer_view_get_web_view (view), script, -1,
-                                       NULL, NULL, NULL, eval_finished, &eval);
-  iterate_until (&eval.done, "a script to finish");
-
-  return eval.result;
+  return llm_test_eval_in_world (view, NULL, script);
 }
 
 /**

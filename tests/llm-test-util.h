@@ -19,6 +19,9 @@ void  llm_test_wait_for_shown   (LlmAnswerView *view);
 void  llm_test_wait             (guint          ms);
 char *llm_test_eval             (LlmAnswerView *view,
                                  const char    *script);
+char *llm_test_eval_in_world    (LlmAnswerView *view,
+                                 const char    *world,
+                                 const char    *script);
 void  llm_test_assert_eval      (LlmAnswerView *view,
                                  const char    *script,
                                  const char    *expected);

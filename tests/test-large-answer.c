@@ -5,8 +5,9 @@
  *
  * An answer of more than a megabyte typesets its math only as it scrolls
  * into view; a small one typesets all of it at once. Read back from the
- * real page. And going back and forth between large answers leaves
- * nothing of them behind in the app's heap.
+ * real page. A formula shown again is not typeset again. And going back
+ * and forth between large answers leaves nothing of them behind in the
+ * app's heap.
  */
 
 #include "config.h"
@@ -14,6 +15,7 @@
 #include <malloc.h>
 #include <string.h>
 
+#include "llm-answer-page.h"
 #include "llm-collection.h"
 #include "llm-collection-loader.h"
 #include "llm-question.h"
@@ -136,6 +138,68 @@ test_lazy_math (void)
   llm_test_destroy_window (window);
 }
 
+/* Counts KaTeX's typesetting from now on, in the page's script world. */
+static void
+count_typesetting (LlmAnswerView *view)
+{
+  g_free (llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD,
+                         "(() => {"
+                         "  const typeset = katex.renderToString;"
+                         "  window.typesetCount = 0;"
+                         "  katex.renderToString = (...args) => { window.typesetCount++; return typeset(...args); };"
+                         "  return 'counting';"
+                         "})()"));
+}
+
+static void
+assert_typeset_count (LlmAnswerView *view,
+                      const char    *expected)
+{
+  g_autofree char *count = llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD, "String(window.typesetCount)");
+
+  g_assert_cmpstr (count, ==, expected);
+}
+
+static void
+test_typeset_once (void)
+{
+  static const char markdown[] =
+    "## Math\n"
+    "### 1. Two formulas\n\nEnergy $E = mc^2$ and $\\frac{a}{b}$, and $E = mc^2$ again.\n"
+    "### 2. None\n\nJust words.\n"
+    "### 3. One new, one seen\n\n$\\frac{a}{b}$ and $x^3$.\n";
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+
+  collection = llm_collection_load_data (markdown, -1, "math", NULL, &error);
+  g_assert_no_error (error);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  view = llm_window_get_answer_view (window);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+
+  count_typesetting (view);
+  llm_window_show_question (window, llm_collection_get_question (collection, 1));
+  llm_test_wait_for_shown (view);
+  llm_window_show_question (window, llm_collection_get_question (collection, 0));
+  llm_test_wait_for_shown (view);
+  assert_typeset_count (view, "0");
+  llm_test_assert_eval (view, "String(document.querySelectorAll('article .math .katex').length)", "3");
+  llm_test_assert_eval (view, "document.querySelector('article .math .katex-mathml annotation').textContent",
+                        "E = mc^2");
+
+  llm_window_show_question (window, llm_collection_get_question (collection, 2));
+  llm_test_wait_for_shown (view);
+  assert_typeset_count (view, "1");
+  llm_test_assert_eval (view, "String(document.querySelectorAll('article .math .katex').length)", "2");
+
+  llm_test_destroy_window (window);
+}
+
 static gsize
 heap_in_use (void)
 {
@@ -190,6 +254,7 @@ main (int   argc,
   llm_test_init (&argc, &argv);
 
   g_test_add_func ("/llm/large-answer/lazy-math", test_lazy_math);
+  g_test_add_func ("/llm/large-answer/typeset-once", test_typeset_once);
   g_test_add_func ("/llm/large-answer/switching-frees", test_switching_frees);
 
   return g_test_run ();

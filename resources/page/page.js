@@ -31,16 +31,45 @@ window.llmPage = (() => {
    * keep the whole answer alive after it is replaced, until the next full
    * garbage collection, and the web process grew by ~30 KB a switch. */
   function typesetHtml(html) {
-    return html.replace(/<(span|div) class="math (inline|display)">([^<]*)<\/\1>/g, (all, tag, kind, tex) => {
-      try {
-        return `<${tag} class="math ${kind}">` + katex.renderToString(unescapeHtml(tex), {
-          ...LLM_KATEX_OPTIONS,
-          displayMode: kind === 'display',
-        }) + `</${tag}>`;
-      } catch (e) {
-        return `<${tag} class="math ${kind} math-error">${tex}</${tag}>`;
-      }
-    });
+    return html.replace(/<(span|div) class="math (inline|display)">([^<]*)<\/\1>/g, typesetCached);
+  }
+
+  function typesetFormula(tag, kind, tex) {
+    try {
+      return `<${tag} class="math ${kind}">` + katex.renderToString(unescapeHtml(tex), {
+        ...LLM_KATEX_OPTIONS,
+        displayMode: kind === 'display',
+      }) + `</${tag}>`;
+    } catch (e) {
+      return `<${tag} class="math ${kind} math-error">${tex}</${tag}>`;
+    }
+  }
+
+  /* What each formula became, so that an answer shown again is not typeset
+   * again: typesetting allocates far more than it returns, and over 1,000
+   * switches through the bundled notes (three formulas) the web process
+   * grew 21 MB typesetting at every show, 11 MB with this (bench.py, from
+   * one pass over the answers). Bounded by the characters kept, the oldest
+   * dropped first. */
+  const TYPESET_CACHE_CHARS = 4 * 1024 * 1024;
+  const typesetCache = new Map();
+  let typesetCacheChars = 0;
+
+  function typesetCached(all, tag, kind, tex) {
+    let html = typesetCache.get(all);
+    if (html !== undefined)
+      return html;
+
+    html = typesetFormula(tag, kind, tex);
+    typesetCache.set(all, html);
+    typesetCacheChars += all.length + html.length;
+    for (const [key, value] of typesetCache) {
+      if (typesetCacheChars <= TYPESET_CACHE_CHARS)
+        break;
+      typesetCache.delete(key);
+      typesetCacheChars -= key.length + value.length;
+    }
+    return html;
   }
 
   function typesetOne(el) {
