@@ -23,6 +23,7 @@
 #include "llm-test-util.h"
 #include "llm-topic.h"
 #include "llm-mock-panel.h"
+#include "llm-note-editor.h"
 #include "llm-self-test-bar.h"
 #include "llm-window.h"
 
@@ -609,6 +610,90 @@ test_mock_keys (void)
   llm_test_destroy_window (window);
 }
 
+static gboolean
+shows_widget_of_type (LlmWindow *window,
+                      gpointer   data)
+{
+  GtkWidget *widget = llm_test_find_widget (GTK_WIDGET (window), GPOINTER_TO_SIZE (data), NULL);
+
+  return widget != NULL && gtk_widget_is_drawable (widget);
+}
+
+static gboolean
+window_is_active (LlmWindow *window,
+                  gpointer   data)
+{
+  return gtk_window_is_active (GTK_WINDOW (window));
+}
+
+static gboolean
+note_is (LlmWindow *window,
+         gpointer   data)
+{
+  g_autofree char *note = llm_note_store_load (llm_window_get_note_store (window),
+                                               llm_question_get_id (llm_window_get_question (window)), NULL);
+
+  return g_strcmp0 (note, data) == 0;
+}
+
+static gboolean
+page_shows_note (LlmWindow *window,
+                 gpointer   data)
+{
+  g_autofree char *note = llm_test_eval (llm_window_get_answer_view (window),
+                                         "(document.querySelector('section.my-notes') || {}).textContent || ''");
+
+  return strstr (note, data) != NULL;
+}
+
+/* What the user has not opened yet is not built with the window, to keep
+ * it small (issue #20), and still opens from its shortcut the first time,
+ * with the focus where the keys then go. */
+static void
+test_first_use (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
+  GtkWidget *editor;
+  LlmWindow *window;
+
+  if (!llm_test_has_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
+  window = llm_window_new (GTK_APPLICATION (app), settings, llm_application_get_user_data (app));
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+  llm_test_focus_window (GTK_WINDOW (window));
+  /* Keys sent before GTK has seen the focus arrive can go nowhere. */
+  wait_until (window, window_is_active, NULL, "the window to be active");
+  g_assert_true (note_is (window, NULL));
+
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL));
+
+  /* Ctrl+E: the editor, empty, takes what is typed, which is saved and
+   * shown under the answer once Esc puts the editor away. */
+  llm_test_press ("ctrl+e");
+  wait_until (window, shows_widget_of_type, GSIZE_TO_POINTER (LLM_TYPE_NOTE_EDITOR), "the note editor to open");
+  editor = llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL);
+  wait_until (window, focus_is_in, editor, "the note editor to take the focus");
+  llm_test_wait (300);
+  llm_test_screenshot ("first-use-note-editor");
+  llm_test_xdotool ("type --delay 40 'Typed on first use'");
+  wait_until (window, note_is, "Typed on first use", "the note to be saved");
+  llm_test_press ("Escape");
+  wait_until (window, page_shows_note, "Typed on first use", "the note under the answer");
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_true (llm_note_store_delete (llm_window_get_note_store (window),
+                                        llm_question_get_id (llm_window_get_question (window)), NULL));
+
+  llm_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +711,7 @@ main (int   argc,
 
   g_test_add_func ("/llm/keyboard/study-loop", test_keyboard_only);
   g_test_add_func ("/llm/keyboard/mock-interview", test_mock_keys);
+  g_test_add_func ("/llm/keyboard/first-use", test_first_use);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -216,6 +216,46 @@ test_note_undo_elsewhere_searchable (void)
   g_unlink (path);
 }
 
+static gboolean
+page_shows_note (gpointer data)
+{
+  LlmAnswerView *view = llm_window_get_answer_view (data);
+  g_autofree char *note = llm_test_eval (view, "(document.querySelector('section.my-notes') || {}).textContent || ''");
+
+  return strstr (note, "written by a sync tool") != NULL;
+}
+
+/* The editor is built only when first opened; until then the window
+ * itself sees another program (a sync tool) rewrite the note shown. */
+static void
+test_note_changed_elsewhere_unopened (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
+  g_autofree char *path = NULL;
+  LlmWindow *window;
+
+  window = open_window (settings, collection);
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL));
+  path = note_path (llm_question_get_id (llm_window_get_question (window)));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (path, "A line written by a sync tool.\n", -1, NULL));
+  llm_test_wait_for_condition (page_shows_note, window, "the note under the answer");
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL));
+
+  /* Opened now, the editor holds it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-notes", NULL);
+  {
+    g_autofree char *text = llm_note_editor_dup_text (llm_window_get_note_editor (window));
+
+    g_assert_cmpstr (text, ==, "A line written by a sync tool.\n");
+  }
+
+  llm_test_destroy_window (window);
+  g_unlink (path);
+}
+
 /* The notes folder cannot be written: the text stays, the window says so,
  * and the save goes through once the folder is back. */
 static void
@@ -321,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/llm/notes/undo-elsewhere-searchable", test_note_undo_elsewhere_searchable);
   g_test_add_func ("/llm/notes/disk-failure", test_note_disk_failure);
   g_test_add_func ("/llm/notes/conflict", test_note_conflict);
+  g_test_add_func ("/llm/notes/changed-elsewhere-unopened", test_note_changed_elsewhere_unopened);
 
   return g_test_run ();
 }

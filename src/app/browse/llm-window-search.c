@@ -147,7 +147,8 @@ on_window_key_pressed (LlmWindow             *self,
 
   if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0)
     {
-      if (!search_is_active (self) || focus_is_in (self, GTK_WIDGET (self->note_editor)) ||
+      if (!search_is_active (self) ||
+          (self->note_editor != NULL && focus_is_in (self, GTK_WIDGET (self->note_editor))) ||
           focus_is_in (self, GTK_WIDGET (self->search_entry)))
         return GDK_EVENT_PROPAGATE;
       g_signal_emit_by_name (self->search_entry, "stop-search");
@@ -214,12 +215,16 @@ on_note_saved (LlmWindow    *self,
     llm_search_index_set_note (self->search_index, id, text);
 }
 
-/* The editor also reloads a note another program changed on disk. */
-static void
-on_note_reloaded (LlmWindow     *self,
-                  const char    *id,
-                  const char    *text,
-                  LlmNoteEditor *editor)
+/**
+ * _llm_window_search_note_changed:
+ *
+ * A note shown in this window changed: saved, or rewritten on disk by
+ * another program, which the store does not see.
+ */
+void
+_llm_window_search_note_changed (LlmWindow  *self,
+                                 const char *id,
+                                 const char *text)
 {
   on_note_saved (self, id, text, NULL);
 }
@@ -422,7 +427,6 @@ _llm_window_search_constructed (LlmWindow *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_extra_button_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  g_signal_connect_object (self->note_editor, "note-changed", G_CALLBACK (on_note_reloaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (llm_user_data_get_note_store (self->user_data), "changed",
                            G_CALLBACK (on_note_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->answer_view, "notify::n-matches", G_CALLBACK (update_find_counter), self, G_CONNECT_SWAPPED);

@@ -46,7 +46,7 @@ start_with (LlmWindow *self,
       return;
     }
 
-  llm_note_editor_flush (self->note_editor);
+  _llm_window_flush_note (self);
   self->mock_seconds = seconds;
   session = llm_mock_session_new (self->study, questions, seconds, NULL, NULL);
   _llm_window_set_mode (self, LLM_WINDOW_MODE_MOCK_INTERVIEW);

@@ -201,7 +201,7 @@ start_self_test_on (LlmWindow  *self,
       return;
     }
 
-  llm_note_editor_flush (self->note_editor);
+  _llm_window_flush_note (self);
   _llm_window_set_mode (self, LLM_WINDOW_MODE_SELF_TEST);
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
   gtk_widget_set_visible (GTK_WIDGET (self->self_test_revealer), TRUE);

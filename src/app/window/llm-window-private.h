@@ -103,7 +103,10 @@ struct _LlmWindow
   AdwStatusPage *mock_report;
   GtkListBox *mock_report_list;
   LlmAnswerView *answer_view;
+  /* Built when first needed, %NULL until then: _llm_window_ensure_note_editor().
+   * Until then the window watches the shown question's note file itself. */
   LlmNoteEditor *note_editor;
+  GFileMonitor *note_monitor;
   GtkRevealer *find_revealer;
   GtkLabel *find_counter;
 };
@@ -133,6 +136,9 @@ void _llm_window_notes_class_init         (GtkWidgetClass *widget_class);
 void _llm_window_notes_constructed        (LlmWindow      *self);
 void _llm_window_update_bookmark_button   (LlmWindow      *self);
 void _llm_window_update_missing_bookmarks (LlmWindow      *self);
+LlmNoteEditor *_llm_window_ensure_note_editor (LlmWindow  *self);
+gboolean _llm_window_flush_note           (LlmWindow      *self);
+char *_llm_window_note_question_changed   (LlmWindow      *self);
 
 /* llm-window-quiz.c: self-test */
 void _llm_window_quiz_class_init          (GtkWidgetClass *widget_class);
@@ -169,5 +175,8 @@ void _llm_window_search_dispose           (LlmWindow      *self);
 void _llm_window_history_push             (LlmWindow      *self,
                                            LlmQuestion    *leaving);
 void _llm_window_search_collection_changed (LlmWindow     *self);
+void _llm_window_search_note_changed      (LlmWindow      *self,
+                                           const char     *id,
+                                           const char     *text);
 
 G_END_DECLS
