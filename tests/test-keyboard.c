@@ -25,6 +25,7 @@
 #include "llm-mock-panel.h"
 #include "llm-note-editor.h"
 #include "llm-self-test-bar.h"
+#include "llm-stats-page.h"
 #include "llm-window.h"
 
 static LlmApplication *app;
@@ -646,6 +647,13 @@ page_shows_note (LlmWindow *window,
   return strstr (note, data) != NULL;
 }
 
+static gboolean
+stats_closed (LlmWindow *window,
+              gpointer   data)
+{
+  return !shows_widget_of_type (window, GSIZE_TO_POINTER (LLM_TYPE_STATS_PAGE));
+}
+
 /* What the user has not opened yet is not built with the window, to keep
  * it small (issue #20), and still opens from its shortcut the first time,
  * with the focus where the keys then go. */
@@ -674,6 +682,7 @@ test_first_use (void)
   g_assert_true (note_is (window, NULL));
 
   g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL));
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_STATS_PAGE, NULL));
 
   /* Ctrl+E: the editor, empty, takes what is typed, which is saved and
    * shown under the answer once Esc puts the editor away. */
@@ -690,6 +699,17 @@ test_first_use (void)
   g_assert_false (gtk_widget_get_visible (editor));
   g_assert_true (llm_note_store_delete (llm_window_get_note_store (window),
                                         llm_question_get_id (llm_window_get_question (window)), NULL));
+
+  /* Ctrl+I: Statistics, filled in, in place of the answer; Esc goes back. */
+  llm_test_press ("ctrl+i");
+  wait_until (window, shows_widget_of_type, GSIZE_TO_POINTER (LLM_TYPE_STATS_PAGE), "Statistics to open");
+  g_assert_true (llm_test_shows_label_with (GTK_WIDGET (window), _("Statistics")));
+  g_assert_true (llm_test_shows_label_with (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_STATS_PAGE, NULL),
+                                            llm_question_get_topic (llm_collection_get_question (collection, 0))));
+  llm_test_wait (300);
+  llm_test_screenshot ("first-use-stats");
+  llm_test_press ("Escape");
+  wait_until (window, stats_closed, NULL, "Esc to close Statistics");
 
   llm_test_destroy_window (window);
 }

@@ -97,7 +97,8 @@ struct _LlmWindow
   GtkLabel *done_again;
   GtkLabel *done_time;
   GtkLabel *done_next;
-  LlmStatsPage *stats_page;
+  AdwBin *stats_bin;
+  LlmStatsPage *stats_page;   /* %NULL until first shown, in stats_bin */
   GtkRevealer *mock_revealer;
   LlmMockPanel *mock_panel;
   AdwStatusPage *mock_report;

@@ -351,8 +351,9 @@ llm_window_dispose (GObject *object)
   _llm_window_mock_dispose (self);
   _llm_window_open_dispose (self);
   g_clear_object (&self->note_monitor);
-  /* Not a template child: the paned it is in lets it go. */
+  /* Not template children: what they are in lets them go. */
   self->note_editor = NULL;
+  self->stats_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_WINDOW);
   g_clear_object (&self->question);
   g_clear_object (&self->leave_question);
