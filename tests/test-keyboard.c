@@ -546,12 +546,18 @@ test_mock_keys (void)
                                 (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
   llm_test_xdotool (focus_args);
 
+  /* The panel is built when the first interview starts, below, and takes
+   * the keys then (issue #20). */
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_MOCK_PANEL, NULL));
+
   /* What the set-up sheet's Start does (the sheet has its own test):
    * three questions from every topic, two minutes each. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-mock", "(^asuub)", topics, 3, 120, FALSE);
   wait_until (window, mock_answering, GUINT_TO_POINTER (0), "the first question");
   session = mock_of (window);
   g_assert_cmpuint (llm_mock_session_get_n_questions (session), ==, 3);
+  llm_test_wait (300);
+  llm_test_screenshot ("first-use-mock-panel");
   wait_for_question (window, llm_mock_session_get_question (session));
   wait_until (window, page_body_class_is, "answer-hidden", "the answer to be covered");
 

@@ -100,7 +100,7 @@ struct _LlmWindow
   AdwBin *stats_bin;
   LlmStatsPage *stats_page;   /* %NULL until first shown, in stats_bin */
   GtkRevealer *mock_revealer;
-  LlmMockPanel *mock_panel;
+  LlmMockPanel *mock_panel;   /* %NULL until an interview starts, in mock_revealer */
   AdwStatusPage *mock_report;
   GtkListBox *mock_report_list;
   LlmAnswerView *answer_view;
@@ -156,6 +156,7 @@ void _llm_window_mock_class_init          (GtkWidgetClass *widget_class);
 void _llm_window_mock_constructed         (LlmWindow      *self);
 void _llm_window_mock_dispose             (LlmWindow      *self);
 void _llm_window_mock_question_changed    (LlmWindow      *self);
+LlmMockPanel *_llm_window_ensure_mock_panel (LlmWindow    *self);
 
 /* llm-window-open.c: opening files and folders */
 void _llm_window_open_class_init          (GtkWidgetClass *widget_class);

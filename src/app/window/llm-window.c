@@ -200,7 +200,7 @@ _llm_window_leave_then (LlmWindow  *self,
 
   self->leave_then = then;
 
-  if (llm_mock_panel_is_running (self->mock_panel))
+  if (self->mock_panel != NULL && llm_mock_panel_is_running (self->mock_panel))
     {
       /* The interview's own question: save, discard or continue. */
       g_clear_object (&self->leave_question);
@@ -354,6 +354,7 @@ llm_window_dispose (GObject *object)
   /* Not template children: what they are in lets them go. */
   self->note_editor = NULL;
   self->stats_page = NULL;
+  self->mock_panel = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_WINDOW);
   g_clear_object (&self->question);
   g_clear_object (&self->leave_question);
@@ -590,7 +591,8 @@ llm_window_set_collection (LlmWindow     *self,
 
   /* A session's questions belong to the collection it started in. */
   llm_self_test_bar_stop (self->self_test_bar);
-  llm_mock_panel_stop (self->mock_panel);
+  if (self->mock_panel != NULL)
+    llm_mock_panel_stop (self->mock_panel);
   /* Kept until every part of the window has let go of it, then freed
    * off the main thread. */
   old = g_steal_pointer (&self->collection);
@@ -742,6 +744,9 @@ llm_window_get_self_test_bar (LlmWindow *self)
 /**
  * llm_window_get_mock_panel:
  *
+ * The window builds the panel when the first interview starts; this
+ * builds it now if it was not yet.
+ *
  * Returns: (transfer none): the window's #LlmMockPanel
  */
 GtkWidget *
@@ -749,7 +754,7 @@ llm_window_get_mock_panel (LlmWindow *self)
 {
   g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->mock_panel);
+  return GTK_WIDGET (_llm_window_ensure_mock_panel (self));
 }
 
 /**
