@@ -24,6 +24,7 @@
 #include "llm-topic.h"
 #include "llm-mock-panel.h"
 #include "llm-note-editor.h"
+#include "llm-search-results.h"
 #include "llm-self-test-bar.h"
 #include "llm-stats-page.h"
 #include "llm-window.h"
@@ -689,6 +690,7 @@ test_first_use (void)
 
   g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL));
   g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_STATS_PAGE, NULL));
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS, NULL));
 
   /* Ctrl+E: the editor, empty, takes what is typed, which is saved and
    * shown under the answer once Esc puts the editor away. */
@@ -703,8 +705,8 @@ test_first_use (void)
   llm_test_press ("Escape");
   wait_until (window, page_shows_note, "Typed on first use", "the note under the answer");
   g_assert_false (gtk_widget_get_visible (editor));
-  g_assert_true (llm_note_store_delete (llm_window_get_note_store (window),
-                                        llm_question_get_id (llm_window_get_question (window)), NULL));
+  gtk_widget_activate_action (editor, "note.clear", NULL);
+  g_assert_true (note_is (window, NULL));
 
   /* Ctrl+I: Statistics, filled in, in place of the answer; Esc goes back. */
   llm_test_press ("ctrl+i");
@@ -716,6 +718,16 @@ test_first_use (void)
   llm_test_screenshot ("first-use-stats");
   llm_test_press ("Escape");
   wait_until (window, stats_closed, NULL, "Esc to close Statistics");
+
+  /* Ctrl+F and a word: the results' list, with what matches. */
+  llm_test_press ("ctrl+f");
+  wait_until (window, focus_is_in, llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "search-entry"),
+              "the search entry to take the focus");
+  llm_test_xdotool ("type --delay 40 'attention'");
+  wait_until (window, shows_widget_of_type, GSIZE_TO_POINTER (LLM_TYPE_SEARCH_RESULTS), "the search results");
+  g_assert_cmpuint (llm_search_results_get_n_items (LLM_SEARCH_RESULTS (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS, NULL))), >, 0);
+  llm_test_wait (300);
+  llm_test_screenshot ("first-use-search-results");
 
   llm_test_destroy_window (window);
 }

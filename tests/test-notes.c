@@ -161,7 +161,6 @@ search_for (LlmWindow  *window,
 {
   GtkWidget *focus;
   GtkWidget *entry;
-  LlmSearchResults *results = LLM_SEARCH_RESULTS (find_descendant (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   llm_test_wait (50);
@@ -173,7 +172,8 @@ search_for (LlmWindow  *window,
    * wait runs the same main loop, so that timer fires first. */
   llm_test_wait (400);
 
-  return llm_search_results_get_n_items (results);
+  /* Built by the first search. */
+  return llm_search_results_get_n_items (LLM_SEARCH_RESULTS (find_descendant (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS)));
 }
 
 /* Undo of "Clear Note" while another question is shown restores the note

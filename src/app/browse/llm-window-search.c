@@ -45,6 +45,34 @@ dup_longest_term (const char *query)
 }
 
 static void
+on_result_activated (LlmWindow        *self,
+                     LlmSearchResult  *result,
+                     LlmSearchResults *results)
+{
+  g_autofree char *term = dup_longest_term (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  llm_answer_view_set_find_text (self->answer_view, term);
+  llm_window_show_question (self, llm_search_result_get_question (result));
+  if (self->folded)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-answer", NULL);
+}
+
+/* The results' list is built on the first search too. */
+static LlmSearchResults *
+ensure_results (LlmWindow *self)
+{
+  if (self->search_results == NULL)
+    {
+      self->search_results = LLM_SEARCH_RESULTS (g_object_new (LLM_TYPE_SEARCH_RESULTS, NULL));
+      g_signal_connect_object (self->search_results, "result-activated",
+                               G_CALLBACK (on_result_activated), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->search_bin, GTK_WIDGET (self->search_results));
+    }
+
+  return self->search_results;
+}
+
+static void
 run_search (LlmWindow *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
@@ -59,7 +87,7 @@ run_search (LlmWindow *self)
     }
 
   results = llm_search_index_query_full (index, query, LLM_SEARCH_DEFAULT_LIMIT, &n_matches);
-  llm_search_results_set_results (self->search_results, results, n_matches);
+  llm_search_results_set_results (ensure_results (self), results, n_matches);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
 }
 
@@ -83,7 +111,9 @@ static void
 on_search_activate (LlmWindow      *self,
                     GtkSearchEntry *entry)
 {
-  llm_search_results_activate_selected (self->search_results);
+  /* Before the first search there is nothing to open. */
+  if (self->search_results != NULL)
+    llm_search_results_activate_selected (self->search_results);
 }
 
 static void
@@ -94,19 +124,6 @@ on_stop_search (LlmWindow      *self,
   gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
   llm_answer_view_set_find_text (self->answer_view, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
-}
-
-static void
-on_result_activated (LlmWindow        *self,
-                     LlmSearchResult  *result,
-                     LlmSearchResults *results)
-{
-  g_autofree char *term = dup_longest_term (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  llm_answer_view_set_find_text (self->answer_view, term);
-  llm_window_show_question (self, llm_search_result_get_question (result));
-  if (self->folded)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-answer", NULL);
 }
 
 static gboolean
@@ -194,12 +211,17 @@ on_entry_key_pressed (LlmWindow             *self,
                       GdkModifierType        state,
                       GtkEventControllerKey *controller)
 {
+  int step;
+
   if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-    llm_search_results_move_selection (self->search_results, +1);
+    step = +1;
   else if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
-    llm_search_results_move_selection (self->search_results, -1);
+    step = -1;
   else
     return GDK_EVENT_PROPAGATE;
+
+  if (self->search_results != NULL)
+    llm_search_results_move_selection (self->search_results, step);
 
   return GDK_EVENT_STOP;
 }
@@ -445,17 +467,14 @@ _llm_window_search_dispose (LlmWindow *self)
 void
 _llm_window_search_class_init (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (LLM_TYPE_SEARCH_RESULTS);
-
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, search_bin);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, find_revealer);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, find_counter);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);

@@ -82,7 +82,8 @@ struct _LlmWindow
   LlmSidebar *sidebar;
   GtkStack *sidebar_stack;
   GtkSearchEntry *search_entry;
-  LlmSearchResults *search_results;
+  AdwBin *search_bin;
+  LlmSearchResults *search_results;   /* %NULL until the first search, in search_bin */
   GtkButton *missing_button;
   GtkButton *bookmark_button;
   GtkToggleButton *notes_button;

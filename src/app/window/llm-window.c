@@ -355,6 +355,7 @@ llm_window_dispose (GObject *object)
   self->note_editor = NULL;
   self->stats_page = NULL;
   self->mock_panel = NULL;
+  self->search_results = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_WINDOW);
   g_clear_object (&self->question);
   g_clear_object (&self->leave_question);
