@@ -23,7 +23,10 @@
 #include "llm-test-util.h"
 #include "llm-topic.h"
 #include "llm-mock-panel.h"
+#include "llm-note-editor.h"
+#include "llm-search-results.h"
 #include "llm-self-test-bar.h"
+#include "llm-stats-page.h"
 #include "llm-window.h"
 
 static LlmApplication *app;
@@ -544,12 +547,18 @@ test_mock_keys (void)
                                 (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
   llm_test_xdotool (focus_args);
 
+  /* The panel is built when the first interview starts, below, and takes
+   * the keys then (issue #20). */
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_MOCK_PANEL, NULL));
+
   /* What the set-up sheet's Start does (the sheet has its own test):
    * three questions from every topic, two minutes each. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-mock", "(^asuub)", topics, 3, 120, FALSE);
   wait_until (window, mock_answering, GUINT_TO_POINTER (0), "the first question");
   session = mock_of (window);
   g_assert_cmpuint (llm_mock_session_get_n_questions (session), ==, 3);
+  llm_test_wait (300);
+  llm_test_screenshot ("first-use-mock-panel");
   wait_for_question (window, llm_mock_session_get_question (session));
   wait_until (window, page_body_class_is, "answer-hidden", "the answer to be covered");
 
@@ -609,6 +618,120 @@ test_mock_keys (void)
   llm_test_destroy_window (window);
 }
 
+static gboolean
+shows_widget_of_type (LlmWindow *window,
+                      gpointer   data)
+{
+  GtkWidget *widget = llm_test_find_widget (GTK_WIDGET (window), GPOINTER_TO_SIZE (data), NULL);
+
+  return widget != NULL && gtk_widget_is_drawable (widget);
+}
+
+static gboolean
+window_is_active (LlmWindow *window,
+                  gpointer   data)
+{
+  return gtk_window_is_active (GTK_WINDOW (window));
+}
+
+static gboolean
+note_is (LlmWindow *window,
+         gpointer   data)
+{
+  g_autofree char *note = llm_note_store_load (llm_window_get_note_store (window),
+                                               llm_question_get_id (llm_window_get_question (window)), NULL);
+
+  return g_strcmp0 (note, data) == 0;
+}
+
+static gboolean
+page_shows_note (LlmWindow *window,
+                 gpointer   data)
+{
+  g_autofree char *note = llm_test_eval (llm_window_get_answer_view (window),
+                                         "(document.querySelector('section.my-notes') || {}).textContent || ''");
+
+  return strstr (note, data) != NULL;
+}
+
+static gboolean
+stats_closed (LlmWindow *window,
+              gpointer   data)
+{
+  return !shows_widget_of_type (window, GSIZE_TO_POINTER (LLM_TYPE_STATS_PAGE));
+}
+
+/* What the user has not opened yet is not built with the window, to keep
+ * it small (issue #20), and still opens from its shortcut the first time,
+ * with the focus where the keys then go. */
+static void
+test_first_use (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
+  GtkWidget *editor;
+  LlmWindow *window;
+
+  if (!llm_test_has_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  g_object_set (settings, "window-width", 1200, "window-height", 800, NULL);
+  window = llm_window_new (GTK_APPLICATION (app), settings, llm_application_get_user_data (app));
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+  llm_test_focus_window (GTK_WINDOW (window));
+  /* Keys sent before GTK has seen the focus arrive can go nowhere. */
+  wait_until (window, window_is_active, NULL, "the window to be active");
+  g_assert_true (note_is (window, NULL));
+
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL));
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_STATS_PAGE, NULL));
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS, NULL));
+
+  /* Ctrl+E: the editor, empty, takes what is typed, which is saved and
+   * shown under the answer once Esc puts the editor away. */
+  llm_test_press ("ctrl+e");
+  wait_until (window, shows_widget_of_type, GSIZE_TO_POINTER (LLM_TYPE_NOTE_EDITOR), "the note editor to open");
+  editor = llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL);
+  wait_until (window, focus_is_in, editor, "the note editor to take the focus");
+  llm_test_wait (300);
+  llm_test_screenshot ("first-use-note-editor");
+  llm_test_xdotool ("type --delay 40 'Typed on first use'");
+  wait_until (window, note_is, "Typed on first use", "the note to be saved");
+  llm_test_press ("Escape");
+  wait_until (window, page_shows_note, "Typed on first use", "the note under the answer");
+  g_assert_false (gtk_widget_get_visible (editor));
+  gtk_widget_activate_action (editor, "note.clear", NULL);
+  g_assert_true (note_is (window, NULL));
+
+  /* Ctrl+I: Statistics, filled in, in place of the answer; Esc goes back. */
+  llm_test_press ("ctrl+i");
+  wait_until (window, shows_widget_of_type, GSIZE_TO_POINTER (LLM_TYPE_STATS_PAGE), "Statistics to open");
+  g_assert_true (llm_test_shows_label_with (GTK_WIDGET (window), _("Statistics")));
+  g_assert_true (llm_test_shows_label_with (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_STATS_PAGE, NULL),
+                                            llm_question_get_topic (llm_collection_get_question (collection, 0))));
+  llm_test_wait (300);
+  llm_test_screenshot ("first-use-stats");
+  llm_test_press ("Escape");
+  wait_until (window, stats_closed, NULL, "Esc to close Statistics");
+
+  /* Ctrl+F and a word: the results' list, with what matches. */
+  llm_test_press ("ctrl+f");
+  wait_until (window, focus_is_in, llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "search-entry"),
+              "the search entry to take the focus");
+  llm_test_xdotool ("type --delay 40 'attention'");
+  wait_until (window, shows_widget_of_type, GSIZE_TO_POINTER (LLM_TYPE_SEARCH_RESULTS), "the search results");
+  g_assert_cmpuint (llm_search_results_get_n_items (LLM_SEARCH_RESULTS (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS, NULL))), >, 0);
+  llm_test_wait (300);
+  llm_test_screenshot ("first-use-search-results");
+
+  llm_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +749,7 @@ main (int   argc,
 
   g_test_add_func ("/llm/keyboard/study-loop", test_keyboard_only);
   g_test_add_func ("/llm/keyboard/mock-interview", test_mock_keys);
+  g_test_add_func ("/llm/keyboard/first-use", test_first_use);
 
   status = g_test_run ();
   g_clear_object (&app);

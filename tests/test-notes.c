@@ -161,7 +161,6 @@ search_for (LlmWindow  *window,
 {
   GtkWidget *focus;
   GtkWidget *entry;
-  LlmSearchResults *results = LLM_SEARCH_RESULTS (find_descendant (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   llm_test_wait (50);
@@ -173,7 +172,8 @@ search_for (LlmWindow  *window,
    * wait runs the same main loop, so that timer fires first. */
   llm_test_wait (400);
 
-  return llm_search_results_get_n_items (results);
+  /* Built by the first search. */
+  return llm_search_results_get_n_items (LLM_SEARCH_RESULTS (find_descendant (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS)));
 }
 
 /* Undo of "Clear Note" while another question is shown restores the note
@@ -212,6 +212,46 @@ test_note_undo_elsewhere_searchable (void)
 
   /* The next test starts where this one was left. */
   llm_window_show_question (window, q1);
+  llm_test_destroy_window (window);
+  g_unlink (path);
+}
+
+static gboolean
+page_shows_note (gpointer data)
+{
+  LlmAnswerView *view = llm_window_get_answer_view (data);
+  g_autofree char *note = llm_test_eval (view, "(document.querySelector('section.my-notes') || {}).textContent || ''");
+
+  return strstr (note, "written by a sync tool") != NULL;
+}
+
+/* The editor is built only when first opened; until then the window
+ * itself sees another program (a sync tool) rewrite the note shown. */
+static void
+test_note_changed_elsewhere_unopened (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = llm_test_load_bundled ();
+  g_autofree char *path = NULL;
+  LlmWindow *window;
+
+  window = open_window (settings, collection);
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL));
+  path = note_path (llm_question_get_id (llm_window_get_question (window)));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (path, "A line written by a sync tool.\n", -1, NULL));
+  llm_test_wait_for_condition (page_shows_note, window, "the note under the answer");
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_NOTE_EDITOR, NULL));
+
+  /* Opened now, the editor holds it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-notes", NULL);
+  {
+    g_autofree char *text = llm_note_editor_dup_text (llm_window_get_note_editor (window));
+
+    g_assert_cmpstr (text, ==, "A line written by a sync tool.\n");
+  }
+
   llm_test_destroy_window (window);
   g_unlink (path);
 }
@@ -321,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/llm/notes/undo-elsewhere-searchable", test_note_undo_elsewhere_searchable);
   g_test_add_func ("/llm/notes/disk-failure", test_note_disk_failure);
   g_test_add_func ("/llm/notes/conflict", test_note_conflict);
+  g_test_add_func ("/llm/notes/changed-elsewhere-unopened", test_note_changed_elsewhere_unopened);
 
   return g_test_run ();
 }

@@ -34,12 +34,13 @@ test_search_opens_and_highlights (void)
   view = llm_window_get_answer_view (window);
   search_entry = llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "search-entry");
   sidebar_stack = GTK_STACK (llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "sidebar-stack"));
-  search_results = LLM_SEARCH_RESULTS (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS, NULL));
   llm_window_set_collection (window, collection);
   gtk_window_present (GTK_WINDOW (window));
   llm_test_wait_for_shown (view);
   llm_window_show_question (window, q3);
   llm_test_wait_for_shown (view);
+  /* The results' list is built on the first search, not with the window. */
+  g_assert_null (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS, NULL));
 
   /* Ctrl+F focuses the entry; the query shows ranked results. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
@@ -47,8 +48,11 @@ test_search_opens_and_highlights (void)
                                          search_entry));
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "蒸馏");
   /* search-changed is delayed by GtkSearchEntry; wait for the results. */
-  for (guint i = 0; i < 100 && llm_search_results_get_n_items (search_results) == 0; i++)
+  for (guint i = 0; i < 100 && llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS, NULL) == NULL; i++)
     llm_test_wait (20);
+  search_results = LLM_SEARCH_RESULTS (llm_test_find_widget (GTK_WIDGET (window), LLM_TYPE_SEARCH_RESULTS, NULL));
+  g_assert_nonnull (search_results);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (search_results)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar_stack), ==, "results");
   g_assert_cmpuint (llm_search_results_get_n_items (search_results), >=, 1);
   llm_test_wait (300);

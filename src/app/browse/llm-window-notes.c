@@ -79,6 +79,7 @@ on_bookmarks_changed (LlmWindow    *self,
   _llm_window_update_actions (self);
 }
 
+/* @editor: (nullable): %NULL when the window itself saw the note change */
 static void
 on_note_changed (LlmWindow     *self,
                  const char    *id,
@@ -86,12 +87,14 @@ on_note_changed (LlmWindow     *self,
                  LlmNoteEditor *editor)
 {
   g_autofree char *preview = text ? llm_note_store_preview (self->notes, id) : NULL;
+  gboolean unsaved = editor != NULL && llm_note_editor_has_unsaved (editor);
 
-  if (self->save_failing && !llm_note_editor_has_unsaved (editor))
+  if (self->save_failing && !unsaved)
     _llm_window_add_toast (self, _("All notes are saved"));
-  self->save_failing = llm_note_editor_has_unsaved (editor) && self->save_failing;
+  self->save_failing = unsaved && self->save_failing;
 
   llm_sidebar_set_note_preview (self->sidebar, id, text ? (preview ? preview : "") : NULL);
+  _llm_window_search_note_changed (self, id, text);
   _llm_window_update_actions (self);
   if (self->question != NULL && g_strcmp0 (id, llm_question_get_id (self->question)) == 0)
     llm_answer_view_set_note (self->answer_view, text);
@@ -138,6 +141,133 @@ on_note_cleared (LlmWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The note editor ---------------------------------------------------------- */
+
+/* A note that another program rewrote (a sync tool) shows under the answer
+ * at once. The editor watches the note it holds; until it is built, the
+ * window watches the shown question's in its place. */
+static void
+on_shown_note_file_changed (LlmWindow         *self,
+                            GFile             *file,
+                            GFile             *other,
+                            GFileMonitorEvent  event,
+                            GFileMonitor      *monitor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *id;
+
+  if (event == G_FILE_MONITOR_EVENT_CHANGED || self->question == NULL || self->note_editor != NULL)
+    return;  /* wait for the write to finish (CHANGES_DONE_HINT) */
+
+  id = llm_question_get_id (self->question);
+  if (!llm_note_store_changed_on_disk (self->notes, id))
+    return;  /* a save of our own, from another window */
+
+  text = llm_note_store_load (self->notes, id, &error);
+  if (error == NULL)
+    on_note_changed (self, id, text, NULL);
+}
+
+static void
+watch_shown_note (LlmWindow *self)
+{
+  GFile *dir = llm_note_store_get_directory (self->notes);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_clear_object (&self->note_monitor);
+  if (self->question == NULL || self->note_editor != NULL)
+    return;
+
+  /* As the editor does: GLib polls a path whose folder is missing every
+   * few seconds, which wakes an idle app. */
+  if (g_file_peek_path (dir) != NULL)
+    g_mkdir_with_parents (g_file_peek_path (dir), 0700);
+  name = g_strconcat (llm_question_get_id (self->question), ".md", NULL);
+  file = g_file_get_child (dir, name);
+  self->note_monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->note_monitor != NULL)
+    g_signal_connect_object (self->note_monitor, "changed",
+                             G_CALLBACK (on_shown_note_file_changed), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * _llm_window_ensure_note_editor:
+ *
+ * The note editor is built the first time it is opened, or something has
+ * to go through it, rather than with the window: many sessions only read,
+ * and need neither GtkSourceView nor its style schemes in memory. Once
+ * built it stays, holding the shown question's note, and takes over
+ * watching that note.
+ *
+ * Returns: (transfer none): the window's note editor
+ */
+LlmNoteEditor *
+_llm_window_ensure_note_editor (LlmWindow *self)
+{
+  if (self->note_editor != NULL)
+    return self->note_editor;
+
+  self->note_editor = g_object_new (LLM_TYPE_NOTE_EDITOR,
+                                    "visible", FALSE,
+                                    "height-request", 140,
+                                    NULL);
+  g_signal_connect_object (self->note_editor, "note-changed", G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_editor, "save-failed", G_CALLBACK (on_note_save_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_editor, "cleared", G_CALLBACK (on_note_cleared), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_editor, "conflict", G_CALLBACK (on_note_conflict), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->note_monitor);
+  llm_note_editor_set_store (self->note_editor, self->notes);
+  /* It reads the shown question's note now, as the store has it: nothing
+   * was typed anywhere before it existed. */
+  llm_note_editor_set_question (self->note_editor, self->question);
+  gtk_paned_set_end_child (self->content_paned, GTK_WIDGET (self->note_editor));
+
+  return self->note_editor;
+}
+
+/**
+ * _llm_window_flush_note:
+ *
+ * Saves the note being typed now, before something that reads the notes
+ * on disk (an export, a session, closing).
+ *
+ * Returns: %TRUE when nothing is left unsaved; always with no editor yet,
+ *   as nothing can have been typed
+ */
+gboolean
+_llm_window_flush_note (LlmWindow *self)
+{
+  return self->note_editor == NULL || llm_note_editor_flush (self->note_editor);
+}
+
+/**
+ * _llm_window_note_question_changed:
+ *
+ * Hands the editor the question shown, which saves the previous note
+ * first; with no editor yet, the note is read from the store (and the
+ * window watches it).
+ *
+ * Returns: (transfer full) (nullable): the shown question's note
+ */
+char *
+_llm_window_note_question_changed (LlmWindow *self)
+{
+  if (self->note_editor != NULL)
+    {
+      llm_note_editor_set_question (self->note_editor, self->question);
+      return llm_note_editor_dup_text (self->note_editor);
+    }
+
+  watch_shown_note (self);
+  if (self->question == NULL)
+    return NULL;
+
+  return llm_note_store_load (self->notes, llm_question_get_id (self->question), NULL);
+}
+
 static void
 undo_clear_note_action (GtkWidget  *widget,
                         const char *action_name,
@@ -172,19 +302,20 @@ toggle_notes_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   LlmWindow *self = LLM_WINDOW (widget);
-  gboolean visible = !gtk_widget_get_visible (GTK_WIDGET (self->note_editor));
+  gboolean visible = self->note_editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->note_editor));
+  LlmNoteEditor *editor = _llm_window_ensure_note_editor (self);
 
   if (!visible)
-    llm_note_editor_flush (self->note_editor);
+    llm_note_editor_flush (editor);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->note_editor), visible);
+  gtk_widget_set_visible (GTK_WIDGET (editor), visible);
   gtk_toggle_button_set_active (self->notes_button, visible);
   /* The answer stays the larger part: the note is written beside it. */
   if (visible)
     gtk_paned_set_position (self->content_paned,
                             gtk_widget_get_height (GTK_WIDGET (self->content_paned)) * 3 / 5);
   if (visible)
-    llm_note_editor_grab_focus (self->note_editor);
+    llm_note_editor_grab_focus (editor);
 }
 
 static void
@@ -198,7 +329,7 @@ on_export_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->collection != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      llm_note_editor_flush (self->note_editor);
+      _llm_window_flush_note (self);
 
       if (llm_note_export_to_file (self->notes, self->collection, file, &error))
         {
@@ -391,7 +522,7 @@ on_export_html_response (GtkNativeDialog *dialog,
     {
       g_autoptr(GTask) task = g_task_new (self, NULL, export_html_done, NULL);
 
-      llm_note_editor_flush (self->note_editor);
+      _llm_window_flush_note (self);
       /* The collection is never changed once loaded, so a thread may read it. */
       g_object_set_data_full (G_OBJECT (task), "collection", g_object_ref (self->collection), g_object_unref);
       g_object_set_data_full (G_OBJECT (task), "notes", g_object_ref (self->notes), g_object_unref);
@@ -524,7 +655,6 @@ _llm_window_notes_constructed (LlmWindow *self)
   /* Saves killed last time (a crash, a power cut) left their text aside:
    * it comes back as conflict copies before any note is shown. */
   llm_note_store_recover (self->notes, NULL);
-  llm_note_editor_set_store (self->note_editor, self->notes);
   load_note_marks (self);
 
   self->bookmarks = g_object_ref (llm_user_data_get_bookmarks (self->user_data));
@@ -536,10 +666,6 @@ _llm_window_notes_constructed (LlmWindow *self)
 void
 _llm_window_notes_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, on_note_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_save_failed);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_cleared);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_conflict);
   gtk_widget_class_bind_template_callback (widget_class, _llm_window_update_missing_bookmarks);
   gtk_widget_class_bind_template_callback (widget_class, _llm_window_update_actions);
 

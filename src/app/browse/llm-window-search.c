@@ -45,6 +45,34 @@ dup_longest_term (const char *query)
 }
 
 static void
+on_result_activated (LlmWindow        *self,
+                     LlmSearchResult  *result,
+                     LlmSearchResults *results)
+{
+  g_autofree char *term = dup_longest_term (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  llm_answer_view_set_find_text (self->answer_view, term);
+  llm_window_show_question (self, llm_search_result_get_question (result));
+  if (self->folded)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-answer", NULL);
+}
+
+/* The results' list is built on the first search too. */
+static LlmSearchResults *
+ensure_results (LlmWindow *self)
+{
+  if (self->search_results == NULL)
+    {
+      self->search_results = LLM_SEARCH_RESULTS (g_object_new (LLM_TYPE_SEARCH_RESULTS, NULL));
+      g_signal_connect_object (self->search_results, "result-activated",
+                               G_CALLBACK (on_result_activated), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->search_bin, GTK_WIDGET (self->search_results));
+    }
+
+  return self->search_results;
+}
+
+static void
 run_search (LlmWindow *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
@@ -59,7 +87,7 @@ run_search (LlmWindow *self)
     }
 
   results = llm_search_index_query_full (index, query, LLM_SEARCH_DEFAULT_LIMIT, &n_matches);
-  llm_search_results_set_results (self->search_results, results, n_matches);
+  llm_search_results_set_results (ensure_results (self), results, n_matches);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
 }
 
@@ -83,7 +111,9 @@ static void
 on_search_activate (LlmWindow      *self,
                     GtkSearchEntry *entry)
 {
-  llm_search_results_activate_selected (self->search_results);
+  /* Before the first search there is nothing to open. */
+  if (self->search_results != NULL)
+    llm_search_results_activate_selected (self->search_results);
 }
 
 static void
@@ -94,19 +124,6 @@ on_stop_search (LlmWindow      *self,
   gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
   llm_answer_view_set_find_text (self->answer_view, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
-}
-
-static void
-on_result_activated (LlmWindow        *self,
-                     LlmSearchResult  *result,
-                     LlmSearchResults *results)
-{
-  g_autofree char *term = dup_longest_term (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  llm_answer_view_set_find_text (self->answer_view, term);
-  llm_window_show_question (self, llm_search_result_get_question (result));
-  if (self->folded)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-answer", NULL);
 }
 
 static gboolean
@@ -147,7 +164,8 @@ on_window_key_pressed (LlmWindow             *self,
 
   if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0)
     {
-      if (!search_is_active (self) || focus_is_in (self, GTK_WIDGET (self->note_editor)) ||
+      if (!search_is_active (self) ||
+          (self->note_editor != NULL && focus_is_in (self, GTK_WIDGET (self->note_editor))) ||
           focus_is_in (self, GTK_WIDGET (self->search_entry)))
         return GDK_EVENT_PROPAGATE;
       g_signal_emit_by_name (self->search_entry, "stop-search");
@@ -193,12 +211,17 @@ on_entry_key_pressed (LlmWindow             *self,
                       GdkModifierType        state,
                       GtkEventControllerKey *controller)
 {
+  int step;
+
   if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-    llm_search_results_move_selection (self->search_results, +1);
+    step = +1;
   else if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
-    llm_search_results_move_selection (self->search_results, -1);
+    step = -1;
   else
     return GDK_EVENT_PROPAGATE;
+
+  if (self->search_results != NULL)
+    llm_search_results_move_selection (self->search_results, step);
 
   return GDK_EVENT_STOP;
 }
@@ -214,12 +237,16 @@ on_note_saved (LlmWindow    *self,
     llm_search_index_set_note (self->search_index, id, text);
 }
 
-/* The editor also reloads a note another program changed on disk. */
-static void
-on_note_reloaded (LlmWindow     *self,
-                  const char    *id,
-                  const char    *text,
-                  LlmNoteEditor *editor)
+/**
+ * _llm_window_search_note_changed:
+ *
+ * A note shown in this window changed: saved, or rewritten on disk by
+ * another program, which the store does not see.
+ */
+void
+_llm_window_search_note_changed (LlmWindow  *self,
+                                 const char *id,
+                                 const char *text)
 {
   on_note_saved (self, id, text, NULL);
 }
@@ -422,7 +449,6 @@ _llm_window_search_constructed (LlmWindow *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_extra_button_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  g_signal_connect_object (self->note_editor, "note-changed", G_CALLBACK (on_note_reloaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (llm_user_data_get_note_store (self->user_data), "changed",
                            G_CALLBACK (on_note_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->answer_view, "notify::n-matches", G_CALLBACK (update_find_counter), self, G_CONNECT_SWAPPED);
@@ -441,17 +467,14 @@ _llm_window_search_dispose (LlmWindow *self)
 void
 _llm_window_search_class_init (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (LLM_TYPE_SEARCH_RESULTS);
-
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, search_bin);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, find_revealer);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, find_counter);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);

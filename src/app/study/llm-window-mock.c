@@ -39,6 +39,7 @@ start_with (LlmWindow *self,
             guint      seconds)
 {
   g_autoptr(LlmMockSession) session = NULL;
+  LlmMockPanel *panel;
 
   if (questions->len == 0)
     {
@@ -46,14 +47,15 @@ start_with (LlmWindow *self,
       return;
     }
 
-  llm_note_editor_flush (self->note_editor);
+  panel = _llm_window_ensure_mock_panel (self);
+  _llm_window_flush_note (self);
   self->mock_seconds = seconds;
   session = llm_mock_session_new (self->study, questions, seconds, NULL, NULL);
   _llm_window_set_mode (self, LLM_WINDOW_MODE_MOCK_INTERVIEW);
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
   gtk_widget_set_visible (GTK_WIDGET (self->mock_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->mock_revealer, TRUE);
-  llm_mock_panel_start (self->mock_panel, session);
+  llm_mock_panel_start (panel, session);
 }
 
 /* win.start-mock ((as)uub): topics (none: all), questions, seconds per
@@ -458,13 +460,50 @@ on_mock_stopped (LlmWindow    *self,
     _llm_window_set_mode (self, LLM_WINDOW_MODE_BROWSE);
 }
 
+static void
+on_mock_add_toast (LlmWindow    *self,
+                   const char   *message,
+                   LlmMockPanel *panel)
+{
+  _llm_window_add_toast (self, message);
+}
+
+/**
+ * _llm_window_ensure_mock_panel:
+ *
+ * The panel is built when the first interview starts, not with the
+ * window: most sessions never run one. Once built it stays, between
+ * interviews, in its revealer.
+ *
+ * Returns: (transfer none): the window's mock interview panel
+ */
+LlmMockPanel *
+_llm_window_ensure_mock_panel (LlmWindow *self)
+{
+  if (self->mock_panel != NULL)
+    return self->mock_panel;
+
+  self->mock_panel = g_object_new (LLM_TYPE_MOCK_PANEL, NULL);
+  g_signal_connect_object (self->mock_panel, "show-question", G_CALLBACK (on_mock_show_question), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mock_panel, "finished", G_CALLBACK (on_mock_finished), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mock_panel, "stopped", G_CALLBACK (on_mock_stopped), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mock_panel, "add-toast", G_CALLBACK (on_mock_add_toast), self, G_CONNECT_SWAPPED);
+  gtk_revealer_set_child (self->mock_revealer, GTK_WIDGET (self->mock_panel));
+
+  return self->mock_panel;
+}
+
 /* Ctrl+Enter, the application's accelerator, wherever the focus is. */
 static void
 mock_done_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  gtk_widget_activate_action (GTK_WIDGET (LLM_WINDOW (widget)->mock_panel), "mock.done", NULL);
+  LlmWindow *self = LLM_WINDOW (widget);
+
+  /* Enabled only while an interview runs; no panel, no interview. */
+  if (self->mock_panel != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->mock_panel), "mock.done", NULL);
 }
 
 static void
@@ -535,15 +574,9 @@ _llm_window_mock_dispose (LlmWindow *self)
 void
 _llm_window_mock_class_init (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (LLM_TYPE_MOCK_PANEL);
-
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_revealer);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_panel);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_report);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, mock_report_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_mock_show_question);
-  gtk_widget_class_bind_template_callback (widget_class, on_mock_finished);
-  gtk_widget_class_bind_template_callback (widget_class, on_mock_stopped);
 
   gtk_widget_class_install_action (widget_class, "win.mock-interview", NULL, mock_interview_action);
   gtk_widget_class_install_action (widget_class, "win.start-mock", "(asuub)", start_mock_action);

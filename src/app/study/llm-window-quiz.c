@@ -201,7 +201,7 @@ start_self_test_on (LlmWindow  *self,
       return;
     }
 
-  llm_note_editor_flush (self->note_editor);
+  _llm_window_flush_note (self);
   _llm_window_set_mode (self, LLM_WINDOW_MODE_SELF_TEST);
   gtk_stack_set_visible_child_name (self->content_stack, "browse");
   gtk_widget_set_visible (GTK_WIDGET (self->self_test_revealer), TRUE);
@@ -449,12 +449,15 @@ on_key_pressed (LlmWindow             *self,
 
 /* Statistics -------------------------------------------------------------- */
 
+static LlmStatsPage *ensure_stats_page (LlmWindow *self);
+
+/* Fills the statistics in, when they are built. */
 static void
 refresh_stats (LlmWindow *self)
 {
   GFile *interviews = llm_user_data_get_interviews_dir (self->user_data);
 
-  if (self->collection == NULL)
+  if (self->collection == NULL || self->stats_page == NULL)
     return;
 
   llm_stats_page_update (self->stats_page, self->collection, self->study,
@@ -479,6 +482,7 @@ show_stats_action (GtkWidget  *widget,
 
   if (self->mode != LLM_WINDOW_MODE_BROWSE)
     return;
+  ensure_stats_page (self);
   refresh_stats (self);
   gtk_stack_set_visible_child_name (self->content_stack, "stats");
 }
@@ -525,9 +529,29 @@ load_interview_date (LlmWindow *self)
 
   if (sscanf (text, "%d-%d-%d", &year, &month, &day) == 3)
     date = g_date_time_new_local (year, month, day, 0, 0, 0);
-  llm_stats_page_set_interview_date (self->stats_page, date);
+  if (self->stats_page != NULL)
+    llm_stats_page_set_interview_date (self->stats_page, date);
   /* The plan's line over the tree, from the same day. */
   llm_sidebar_set_interview_date (self->sidebar, interview);
+}
+
+/* Statistics are built the first time they are shown, not with the
+ * window: six charts, which many sessions never look at. */
+static LlmStatsPage *
+ensure_stats_page (LlmWindow *self)
+{
+  if (self->stats_page != NULL)
+    return self->stats_page;
+
+  self->stats_page = LLM_STATS_PAGE (llm_stats_page_new ());
+  g_signal_connect_object (self->stats_page, "interview-date-changed",
+                           G_CALLBACK (on_interview_date_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stats_page, "practice-topic",
+                           G_CALLBACK (on_practice_topic), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->stats_bin, GTK_WIDGET (self->stats_page));
+  load_interview_date (self);
+
+  return self->stats_page;
 }
 
 /* Set here, in Statistics, or from outside (another window, dconf). */
@@ -598,7 +622,6 @@ _llm_window_quiz_dispose (LlmWindow *self)
 void
 _llm_window_quiz_class_init (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (LLM_TYPE_STATS_PAGE);
   g_type_ensure (LLM_TYPE_SELF_TEST_BAR);
 
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, content_stack);
@@ -608,9 +631,7 @@ _llm_window_quiz_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, done_again);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, done_time);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, done_next);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, stats_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_interview_date_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_practice_topic);
+  gtk_widget_class_bind_template_child (widget_class, LlmWindow, stats_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_self_test_show_question);
   gtk_widget_class_bind_template_callback (widget_class, on_self_test_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_self_test_stopped);

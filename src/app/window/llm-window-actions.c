@@ -122,7 +122,7 @@ preferences_action (GtkWidget  *widget,
   GtkWidget *prefs = llm_preferences_window_new (GTK_WINDOW (self), self->settings, self->user_data);
 
   /* Export Notes there writes what is on disk: the note being typed first. */
-  llm_note_editor_flush (self->note_editor);
+  _llm_window_flush_note (self);
   llm_preferences_window_set_notes (LLM_PREFERENCES_WINDOW (prefs), self->notes, self->collection);
   gtk_window_present (GTK_WINDOW (prefs));
 }

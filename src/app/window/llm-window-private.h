@@ -82,7 +82,8 @@ struct _LlmWindow
   LlmSidebar *sidebar;
   GtkStack *sidebar_stack;
   GtkSearchEntry *search_entry;
-  LlmSearchResults *search_results;
+  AdwBin *search_bin;
+  LlmSearchResults *search_results;   /* %NULL until the first search, in search_bin */
   GtkButton *missing_button;
   GtkButton *bookmark_button;
   GtkToggleButton *notes_button;
@@ -97,13 +98,17 @@ struct _LlmWindow
   GtkLabel *done_again;
   GtkLabel *done_time;
   GtkLabel *done_next;
-  LlmStatsPage *stats_page;
+  AdwBin *stats_bin;
+  LlmStatsPage *stats_page;   /* %NULL until first shown, in stats_bin */
   GtkRevealer *mock_revealer;
-  LlmMockPanel *mock_panel;
+  LlmMockPanel *mock_panel;   /* %NULL until an interview starts, in mock_revealer */
   AdwStatusPage *mock_report;
   GtkListBox *mock_report_list;
   LlmAnswerView *answer_view;
+  /* Built when first needed, %NULL until then: _llm_window_ensure_note_editor().
+   * Until then the window watches the shown question's note file itself. */
   LlmNoteEditor *note_editor;
+  GFileMonitor *note_monitor;
   GtkRevealer *find_revealer;
   GtkLabel *find_counter;
 };
@@ -133,6 +138,9 @@ void _llm_window_notes_class_init         (GtkWidgetClass *widget_class);
 void _llm_window_notes_constructed        (LlmWindow      *self);
 void _llm_window_update_bookmark_button   (LlmWindow      *self);
 void _llm_window_update_missing_bookmarks (LlmWindow      *self);
+LlmNoteEditor *_llm_window_ensure_note_editor (LlmWindow  *self);
+gboolean _llm_window_flush_note           (LlmWindow      *self);
+char *_llm_window_note_question_changed   (LlmWindow      *self);
 
 /* llm-window-quiz.c: self-test */
 void _llm_window_quiz_class_init          (GtkWidgetClass *widget_class);
@@ -149,6 +157,7 @@ void _llm_window_mock_class_init          (GtkWidgetClass *widget_class);
 void _llm_window_mock_constructed         (LlmWindow      *self);
 void _llm_window_mock_dispose             (LlmWindow      *self);
 void _llm_window_mock_question_changed    (LlmWindow      *self);
+LlmMockPanel *_llm_window_ensure_mock_panel (LlmWindow    *self);
 
 /* llm-window-open.c: opening files and folders */
 void _llm_window_open_class_init          (GtkWidgetClass *widget_class);
@@ -169,5 +178,8 @@ void _llm_window_search_dispose           (LlmWindow      *self);
 void _llm_window_history_push             (LlmWindow      *self,
                                            LlmQuestion    *leaving);
 void _llm_window_search_collection_changed (LlmWindow     *self);
+void _llm_window_search_note_changed      (LlmWindow      *self,
+                                           const char     *id,
+                                           const char     *text);
 
 G_END_DECLS

@@ -124,11 +124,10 @@ llm_window_show_question (LlmWindow   *self,
   g_set_object (&self->question, question);
 
   /* The editor saves the previous note first, then holds this one's. */
-  llm_note_editor_set_question (self->note_editor, question);
-  note = llm_note_editor_dup_text (self->note_editor);
+  note = _llm_window_note_question_changed (self);
 
   llm_sidebar_select_question (self->sidebar, question);
-  llm_answer_view_show (self->answer_view, self->collection, question, *note ? note : NULL);
+  llm_answer_view_show (self->answer_view, self->collection, question, note && *note ? note : NULL);
   llm_settings_set_last_question (self->settings, llm_question_get_id (question));
   _llm_window_remember_place (self);
 
@@ -201,7 +200,7 @@ _llm_window_leave_then (LlmWindow  *self,
 
   self->leave_then = then;
 
-  if (llm_mock_panel_is_running (self->mock_panel))
+  if (self->mock_panel != NULL && llm_mock_panel_is_running (self->mock_panel))
     {
       /* The interview's own question: save, discard or continue. */
       g_clear_object (&self->leave_question);
@@ -270,7 +269,7 @@ on_unsaved_response (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     gtk_window_destroy (GTK_WINDOW (self));
-  else if (g_str_equal (response, "retry") && llm_note_editor_flush (self->note_editor))
+  else if (g_str_equal (response, "retry") && _llm_window_flush_note (self))
     gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -282,7 +281,8 @@ llm_window_close_request (GtkWindow *window)
 
   save_geometry (self);
 
-  if (llm_note_editor_flush (self->note_editor))
+  /* With no editor built, nothing was typed: nothing to lose. */
+  if (_llm_window_flush_note (self))
     return GTK_WINDOW_CLASS (llm_window_parent_class)->close_request (window);
 
   /* A note could not be written: never drop it without asking. */
@@ -350,6 +350,12 @@ llm_window_dispose (GObject *object)
   _llm_window_quiz_dispose (self);
   _llm_window_mock_dispose (self);
   _llm_window_open_dispose (self);
+  g_clear_object (&self->note_monitor);
+  /* Not template children: what they are in lets them go. */
+  self->note_editor = NULL;
+  self->stats_page = NULL;
+  self->mock_panel = NULL;
+  self->search_results = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LLM_TYPE_WINDOW);
   g_clear_object (&self->question);
   g_clear_object (&self->leave_question);
@@ -479,7 +485,6 @@ llm_window_class_init (LlmWindowClass *klass)
   install_properties (object_class);
 
   g_type_ensure (LLM_TYPE_ANSWER_VIEW);
-  g_type_ensure (LLM_TYPE_NOTE_EDITOR);
   g_type_ensure (LLM_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/llm-window.ui");
@@ -503,7 +508,6 @@ llm_window_class_init (LlmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, missing_button);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, notes_button);
-  gtk_widget_class_bind_template_child (widget_class, LlmWindow, note_editor);
   gtk_widget_class_bind_template_child (widget_class, LlmWindow, content_paned);
   gtk_widget_class_bind_template_callback (widget_class, on_open_question);
 
@@ -588,7 +592,8 @@ llm_window_set_collection (LlmWindow     *self,
 
   /* A session's questions belong to the collection it started in. */
   llm_self_test_bar_stop (self->self_test_bar);
-  llm_mock_panel_stop (self->mock_panel);
+  if (self->mock_panel != NULL)
+    llm_mock_panel_stop (self->mock_panel);
   /* Kept until every part of the window has let go of it, then freed
    * off the main thread. */
   old = g_steal_pointer (&self->collection);
@@ -664,6 +669,9 @@ llm_window_get_answer_view (LlmWindow *self)
 /**
  * llm_window_get_note_editor:
  *
+ * The window builds its note editor when first opened; this builds it now
+ * if it was not yet (hidden, as it starts).
+ *
  * Returns: (transfer none): the note editor
  */
 LlmNoteEditor *
@@ -671,7 +679,7 @@ llm_window_get_note_editor (LlmWindow *self)
 {
   g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
 
-  return self->note_editor;
+  return _llm_window_ensure_note_editor (self);
 }
 
 /**
@@ -737,6 +745,9 @@ llm_window_get_self_test_bar (LlmWindow *self)
 /**
  * llm_window_get_mock_panel:
  *
+ * The window builds the panel when the first interview starts; this
+ * builds it now if it was not yet.
+ *
  * Returns: (transfer none): the window's #LlmMockPanel
  */
 GtkWidget *
@@ -744,7 +755,7 @@ llm_window_get_mock_panel (LlmWindow *self)
 {
   g_return_val_if_fail (LLM_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->mock_panel);
+  return GTK_WIDGET (_llm_window_ensure_mock_panel (self));
 }
 
 /**
