@@ -6,7 +6,8 @@
  * Where the machine has no GPU, the UI process goes without GL: it never
  * loads a GL driver (read from /proc/self/maps), and the answer page still
  * shows, read back from the page. llm_test_init() prepares the process as
- * the app's startup does.
+ * the app's startup does. Nor does a window at start load the SVG
+ * renderer for the icons of status pages it does not show.
  */
 
 #include "config.h"
@@ -88,6 +89,7 @@ test_no_gl_driver_without_gpu (void)
   g_assert_true (llm_gl_probe_is_software ());
   g_assert_false (maps_mention ("libLLVM"));
   g_assert_false (maps_mention ("_dri.so"));
+  g_assert_false (maps_mention ("librsvg"));
 
   /* Nothing the app starts later inherits what the probe set. */
   g_assert_null (g_getenv ("GDK_DEBUG"));

@@ -218,6 +218,8 @@ test_mock_interview (void)
     g_assert_true (llm_test_shows_label (GTK_WIDGET (window), total));
   }
   g_assert_true (llm_test_shows_label (GTK_WIDGET (window), _("Retry Missed")));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "content-stack"))))),
+                   ==, "emblem-documents-symbolic");
   llm_test_screenshot ("mock-report");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "s", llm_question_get_id (first));
   llm_test_wait_for_shown (view);

@@ -146,6 +146,9 @@ test_open_empty (void)
     llm_test_wait (25);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "content-stack"))), ==, "empty");
+  /* Its icon comes when the page is shown, not at start. */
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "content-stack"))))),
+                   ==, "document-open-symbolic");
   llm_test_wait (300);
   llm_test_screenshot ("empty-file");
 

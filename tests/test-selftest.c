@@ -186,6 +186,8 @@ test_end_screen (void)
 
   g_assert_true (llm_self_test_session_is_finished (llm_self_test_bar_get_session (LLM_SELF_TEST_BAR (bar))));
   g_assert_true (llm_test_shows_label (GTK_WIDGET (window), _("Self-Test Complete")));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (llm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "content-stack"))))),
+                   ==, "emblem-ok-symbolic");
   g_assert_true (llm_test_shows_label (GTK_WIDGET (window), _("Review Again")));
   g_assert_true (llm_test_shows_label (GTK_WIDGET (window), _("Mock Interview")));
   g_assert_true (llm_test_shows_label (GTK_WIDGET (window), "0%"));   /* again rate */
