@@ -167,7 +167,7 @@ test_typeset_once (void)
     "## Math\n"
     "### 1. Two formulas\n\nEnergy $E = mc^2$ and $\\frac{a}{b}$, and $E = mc^2$ again.\n"
     "### 2. None\n\nJust words.\n"
-    "### 3. One new, one seen\n\n$\\frac{a}{b}$ and $x^3$.\n";
+    "### 3. One new, one seen\n\n$\\frac{a}{b}$ and $f'(x)$.\n";
   g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = NULL;
   g_autoptr(GError) error = NULL;
@@ -196,6 +196,8 @@ test_typeset_once (void)
   llm_test_wait_for_shown (view);
   assert_typeset_count (view, "1");
   llm_test_assert_eval (view, "String(document.querySelectorAll('article .math .katex').length)", "2");
+  /* The renderer escapes the TeX as XML does, an apostrophe as &apos;. */
+  llm_test_assert_eval (view, "document.querySelectorAll('article .katex-mathml annotation')[1].textContent", "f'(x)");
 
   llm_test_destroy_window (window);
 }

@@ -11,10 +11,10 @@
 'use strict';
 
 window.llmPage = (() => {
-  const entities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+  const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
 
   function unescapeHtml(text) {
-    return text.replace(/&(amp|lt|gt|quot|#39|#x[0-9a-fA-F]+|#[0-9]+);/g, (all, name) => {
+    return text.replace(/&(amp|lt|gt|quot|apos|#39|#x[0-9a-fA-F]+|#[0-9]+);/g, (all, name) => {
       if (name in entities)
         return entities[name];
       return String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
