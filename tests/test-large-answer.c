@@ -5,7 +5,8 @@
  *
  * An answer of more than a megabyte typesets its math only as it scrolls
  * into view; a small one typesets all of it at once. Read back from the
- * real page. A formula shown again is not typeset again. And going back
+ * real page. A formula or a short code block shown again is not typeset
+ * or highlighted again. And going back
  * and forth between large answers leaves nothing of them behind in the
  * app's heap.
  */
@@ -202,6 +203,76 @@ test_typeset_once (void)
   llm_test_destroy_window (window);
 }
 
+/* Counts highlight.js's work from now on, in the page's script world. */
+static void
+count_highlighting (LlmAnswerView *view)
+{
+  g_free (llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD,
+                                  "(() => {"
+                                  "  const highlight = hljs.highlight;"
+                                  "  window.highlightCount = 0;"
+                                  "  hljs.highlight = (...args) => { window.highlightCount++; return highlight(...args); };"
+                                  "  return 'counting';"
+                                  "})()"));
+}
+
+static gboolean
+code_highlighted (gpointer subject,
+                  gpointer data)
+{
+  g_autofree char *keyword = llm_test_eval (subject, "String(document.querySelector('article code.hljs .hljs-keyword')?.textContent)");
+
+  return g_str_equal (keyword, data);
+}
+
+static void
+test_highlight_once (void)
+{
+  static const char markdown[] =
+    "## Code\n"
+    "### 1. A function\n\n```python\ndef f(x):\n    return x < 1 and 'a' or \"b\"\n```\n"
+    "### 2. None\n\nJust words.\n"
+    "### 3. A class\n\n```python\nclass A:\n    pass\n```\n";
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  LlmAnswerView *view;
+  LlmWindow *window;
+
+  collection = llm_collection_load_data (markdown, -1, "code", NULL, &error);
+  g_assert_no_error (error);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  view = llm_window_get_answer_view (window);
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (view);
+  llm_test_wait_until (code_highlighted, view, "def", "the first block to be highlighted");
+
+  /* Back to the first block: highlighted as soon as it is shown, the
+   * same, and the text unchanged. */
+  count_highlighting (view);
+  llm_window_show_question (window, llm_collection_get_question (collection, 1));
+  llm_test_wait_for_shown (view);
+  llm_window_show_question (window, llm_collection_get_question (collection, 0));
+  llm_test_wait_for_shown (view);
+  g_assert_true (code_highlighted (view, "def"));
+  llm_test_assert_eval (view, "document.querySelector('article code').textContent",
+                        "def f(x):\n    return x < 1 and 'a' or \"b\"\n");
+  count = llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD, "String(window.highlightCount)");
+  g_assert_cmpstr (count, ==, "0");
+  g_clear_pointer (&count, g_free);
+
+  /* A block not seen yet is highlighted. */
+  llm_window_show_question (window, llm_collection_get_question (collection, 2));
+  llm_test_wait_for_shown (view);
+  llm_test_wait_until (code_highlighted, view, "class", "a new block to be highlighted");
+  count = llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD, "String(window.highlightCount)");
+  g_assert_cmpstr (count, ==, "1");
+
+  llm_test_destroy_window (window);
+}
+
 static gsize
 heap_in_use (void)
 {
@@ -257,6 +328,7 @@ main (int   argc,
 
   g_test_add_func ("/llm/large-answer/lazy-math", test_lazy_math);
   g_test_add_func ("/llm/large-answer/typeset-once", test_typeset_once);
+  g_test_add_func ("/llm/large-answer/highlight-once", test_highlight_once);
   g_test_add_func ("/llm/large-answer/switching-frees", test_switching_frees);
 
   return g_test_run ();

@@ -45,29 +45,42 @@ window.llmPage = (() => {
     }
   }
 
+  /* What some text became, bounded by the characters kept, the oldest
+   * dropped first. */
+  function boundedCache(maxChars) {
+    const map = new Map();
+    let chars = 0;
+
+    return {
+      get: key => map.get(key),
+      add(key, value) {
+        if (map.has(key))
+          return;
+        map.set(key, value);
+        chars += key.length + value.length;
+        for (const [oldKey, oldValue] of map) {
+          if (chars <= maxChars)
+            break;
+          map.delete(oldKey);
+          chars -= oldKey.length + oldValue.length;
+        }
+      },
+    };
+  }
+
   /* What each formula became, so that an answer shown again is not typeset
    * again: typesetting allocates far more than it returns, and over 1,000
    * switches through the bundled notes (three formulas) the web process
    * grew 21 MB typesetting at every show, 11 MB with this (bench.py, from
-   * one pass over the answers). Bounded by the characters kept, the oldest
-   * dropped first. */
-  const TYPESET_CACHE_CHARS = 4 * 1024 * 1024;
-  const typesetCache = new Map();
-  let typesetCacheChars = 0;
+   * one pass over the answers). */
+  const typesetCache = boundedCache(4 * 1024 * 1024);
 
   function typesetCached(all, tag, kind, tex) {
     let html = typesetCache.get(all);
-    if (html !== undefined)
-      return html;
 
-    html = typesetFormula(tag, kind, tex);
-    typesetCache.set(all, html);
-    typesetCacheChars += all.length + html.length;
-    for (const [key, value] of typesetCache) {
-      if (typesetCacheChars <= TYPESET_CACHE_CHARS)
-        break;
-      typesetCache.delete(key);
-      typesetCacheChars -= key.length + value.length;
+    if (html === undefined) {
+      html = typesetFormula(tag, kind, tex);
+      typesetCache.add(all, html);
     }
     return html;
   }
@@ -135,13 +148,28 @@ window.llmPage = (() => {
   let codeObserver = null;
   let codeGeneration = 0;
 
+  /* What each block of up to HIGHLIGHT_LINES lines became, by language and
+   * text, put back into an answer's HTML before it is parsed: as with
+   * formulas, a block shown again is not highlighted again. Longer blocks
+   * are highlighted again as they come into view, so that a switch never
+   * parses thousands of highlighted lines at once. */
+  const highlightCache = boundedCache(4 * 1024 * 1024);
+
+  function highlightCached(html) {
+    return html.replace(/<code class="language-([\w+#.-]+)">([^<]*)<\/code>/g, (all, language, text) => {
+      const cached = highlightCache.get(language + '\n' + unescapeHtml(text));
+      return cached === undefined ? all : `<code class="language-${language} hljs">${cached}</code>`;
+    });
+  }
+
   function highlightOne(code, generation) {
     const match = /(?:^|\s)language-([\w+#.-]+)/.exec(code.className);
 
     if (!match || typeof hljs === 'undefined' || !hljs.getLanguage(match[1]))
       return;
 
-    const lines = code.textContent.split('\n');
+    const text = code.textContent;
+    const lines = text.split('\n');
     let html = '';
     let state;
     let line = 0;
@@ -162,6 +190,8 @@ window.llmPage = (() => {
       }
       code.innerHTML = html;
       code.classList.add('hljs');
+      if (lines.length <= HIGHLIGHT_LINES)
+        highlightCache.add(match[1] + '\n' + text, html);
       /* The highlighting replaced the code's text, and its matches with it. */
       if (findNeedle)
         find(findNeedle, true);
@@ -174,7 +204,7 @@ window.llmPage = (() => {
       return;
     if (!codeObserver)
       codeObserver = whenNear(code => highlightOne(code, codeGeneration));
-    for (const code of root.querySelectorAll('pre > code[class*="language-"]'))
+    for (const code of root.querySelectorAll('pre > code[class*="language-"]:not(.hljs)'))
       codeObserver.observe(code);
   }
 
@@ -212,7 +242,7 @@ window.llmPage = (() => {
     if (!html)
       return '';
     return `<section class="my-notes"><h2>${escapeHtml(notesTitle)}</h2>` +
-      `<div class="note-body">${isLarge(html) ? html : typesetHtml(html)}</div></section>`;
+      `<div class="note-body">${isLarge(html) ? html : highlightCached(typesetHtml(html))}</div></section>`;
   }
 
   function typesetLargeNote(html) {
@@ -302,7 +332,7 @@ window.llmPage = (() => {
       /* Each title an isolate of its own: its direction controls end with it. */
       `<header><p class="topic"><bdi>${escapeHtml(topic)}</bdi></p><h1>${num}<bdi>${escapeHtml(title)}</bdi></h1></header>` +
       `<p class="answer-cover">${escapeHtml(hidden || '')}</p>` +
-      `<article class="answer">${largeAnswer ? html : typesetHtml(html)}</article>` +
+      `<article class="answer">${largeAnswer ? html : highlightCached(typesetHtml(html))}</article>` +
       notesHtml(note, notesTitle);
     if (largeAnswer)
       typeset(main.querySelector('article.answer'), true);
