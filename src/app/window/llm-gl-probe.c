@@ -52,13 +52,12 @@ renderer_is_software (const char *renderer)
 static gboolean
 probe (void)
 {
-  if (without_gl)
-    return TRUE;
-
   GdkDisplay *display = gdk_display_get_default ();
   g_autoptr(GdkGLContext) context = NULL;
   gboolean software;
 
+  if (without_gl)
+    return TRUE;
   if (display == NULL)
     return FALSE;
 
