@@ -74,6 +74,9 @@ static const struct {
   /* Within a paragraph "-" is an underline and "*" is text. */
   { "Title\n-", "T S2" },
   { "Text\n*\n---", "T T S2" },
+  /* "---" with nothing above it is a thematic break, never underlined. */
+  { "---\n-", "T T" },
+  { "# T\n---\n-\nTitle\n---", "H1 T T T S2" },
 };
 
 static void

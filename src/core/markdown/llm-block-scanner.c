@@ -543,9 +543,11 @@ start_paragraph (LlmBlockScanner *self,
   self->in_paragraph = indent < 4 || self->list_indent > 0;
   self->plain_paragraph = indent < 4 && *p != '>' && self->list_indent == 0;
   self->paragraph_start = index;
-  if (self->plain_paragraph && setext_level (line) == 0 &&
+  /* "***" or "---" is a thematic break: with no paragraph above it,
+   * "---" underlines nothing. */
+  if (self->plain_paragraph &&
       strspn (p, "*_- \t") == strlen (p) && strlen (p) >= 3)
-    end_paragraph (self);  /* "***" is a thematic break */
+    end_paragraph (self);
 }
 
 /**
