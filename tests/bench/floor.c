@@ -9,9 +9,11 @@
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
-/* Painted: the second animation frame comes after the first was drawn. */
-#define PAINTED "requestAnimationFrame(() => requestAnimationFrame(() => " \
-                "window.webkit.messageHandlers.painted.postMessage(0)));"
+/* Painted, told the way the app's page.js tells it: the task after the
+ * rendering update that calls a resize observer. */
+#define PAINTED "new ResizeObserver((entries, observer) => { observer.disconnect(); " \
+                "setTimeout(() => window.webkit.messageHandlers.painted.postMessage(0), 0); })" \
+                ".observe(document.documentElement);"
 
 static WebKitWebView *view;
 static gint64 t0, t_swap;
