@@ -7,12 +7,14 @@
  * one scheme handler): each shows its own answer, and each is served the
  * files of its own collection's folder only, read back from the pages;
  * and a page that keeps the images it decoded still shows the next
- * collection's own.
+ * collection's own. A page whose web process keeps ending is started
+ * again twice, then the view says so until asked to try again.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -268,6 +270,62 @@ test_next_collection (void)
   g_rmdir (b_folder);
 }
 
+/* The web process ended by WebKit's own call, as a crash would end it. */
+static void
+end_web_process (LlmAnswerView *view)
+{
+  webkit_web_view_terminate_web_process (llm_answer_view_get_web_view (view));
+}
+
+static void
+test_keeps_ending (void)
+{
+  Side a = { g_dir_make_tmp ("llm-page-a-XXXXXX", NULL) };
+  LlmAnswerView *view;
+  GtkWidget *web_view;
+  GtkWidget *retry;
+
+  open_side (&a, "## Alpha topic\n### 1. Alpha question\n\nAlpha answer.\n", "alpha");
+  view = llm_window_get_answer_view (a.window);
+  web_view = GTK_WIDGET (llm_answer_view_get_web_view (view));
+  g_assert_null (llm_test_find_actionable (GTK_WIDGET (view), "answer.reload"));
+
+  /* Twice: started again on the same answer. */
+  for (int i = 0; i < 2; i++)
+    {
+      end_web_process (view);
+      llm_test_wait_for_shown (view);
+      assert_eval (&a, "document.querySelector('article.answer').textContent.trim()", "Alpha answer.");
+    }
+
+  /* The third time within the minute: said, not started again, and the
+   * keyboard focus the page had goes to Try Again. */
+  gtk_widget_grab_focus (web_view);
+  end_web_process (view);
+  llm_test_wait (500);
+  retry = llm_test_find_actionable (GTK_WIDGET (view), "answer.reload");
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_is_visible (retry));
+  g_assert_false (gtk_widget_get_visible (web_view));
+  g_assert_true (llm_test_shows_label (GTK_WIDGET (view), _("Answers Cannot Be Shown")));
+  g_assert_true (gtk_widget_is_sensitive (retry));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (a.window)) == retry);
+  llm_test_screenshot ("answer-view-stopped");
+
+  /* Asked to: the answer again, and the count starts afresh. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "answer.reload", NULL));
+  llm_test_wait_for_shown (view);
+  g_assert_true (gtk_widget_get_visible (web_view));
+  g_assert_false (gtk_widget_is_visible (retry));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (a.window)) == web_view);
+  assert_eval (&a, "document.querySelector('article.answer').textContent.trim()", "Alpha answer.");
+  end_web_process (view);
+  llm_test_wait_for_shown (view);
+  g_assert_true (gtk_widget_get_visible (web_view));
+
+  close_side (&a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +334,7 @@ main (int   argc,
 
   g_test_add_func ("/llm/answer-page/two-windows", test_two_windows);
   g_test_add_func ("/llm/answer-page/next-collection", test_next_collection);
+  g_test_add_func ("/llm/answer-page/keeps-ending", test_keeps_ending);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@ struct _LlmAnswerView
   LlmAnswerPage *page;
   WebKitWebView *web_view;
   GtkWidget *link_status;  /* where the link under the pointer leads */
+  GtkWidget *failure_page; /* said when the page keeps ending, or NULL */
   LlmCollection *collection;
   char *language;            /* the collection's, for the page's lang */
   LlmQuestion *question;
@@ -34,6 +35,8 @@ struct _LlmAnswerView
   double scroll_offset;
   double next_scroll;
   guint serial;
+  guint n_ends;            /* of the web process, since first_end_time */
+  gint64 first_end_time;
   guint n_matches;
   guint current_match;
 
@@ -74,6 +77,13 @@ char *_llm_answer_view_render       (LlmAnswerView *self,
                                      LlmQuestion   *question);
 void  _llm_answer_view_links_init   (LlmAnswerView *self);
 void  _llm_answer_view_clear_status (LlmAnswerView *self);
+
+/* llm-answer-view-crash.c: when the page's web process ends */
+void _llm_answer_view_class_crash_init  (GtkWidgetClass                    *widget_class);
+void _llm_answer_view_crash_init        (LlmAnswerView                     *self);
+void _llm_answer_view_crash_dispose     (LlmAnswerView                     *self);
+void _llm_answer_view_web_process_ended (LlmAnswerView                     *self,
+                                         WebKitWebProcessTerminationReason  reason);
 
 /* llm-answer-view-a11y.c: the answer's text for screen readers */
 void _llm_answer_view_a11y_init    (LlmAnswerView *self);

@@ -290,18 +290,12 @@ on_load_changed (LlmAnswerView   *self,
     push_question (self);
 }
 
-/* If the web process dies (out of memory, a crash), come back on the same
- * answer rather than leave a blank pane. */
 static void
 on_web_process_terminated (LlmAnswerView                     *self,
                            WebKitWebProcessTerminationReason  reason,
                            WebKitWebView                     *web_view)
 {
-  /* Handled, so not a warning: say it for whoever reads the log. */
-  g_message ("The answer view's web process ended (reason %d); reloading", reason);
-  self->page_ready = FALSE;
-  self->show_pending = self->question != NULL;
-  llm_answer_page_load (self->page, self->web_view);
+  _llm_answer_view_web_process_ended (self, reason);
 }
 
 /* A code block's Copy button: the page has no clipboard access of its own,
@@ -354,6 +348,7 @@ llm_answer_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   _llm_answer_view_a11y_dispose (self);
+  _llm_answer_view_crash_dispose (self);
   if (self->web_view != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->web_view));
@@ -487,6 +482,7 @@ llm_answer_view_class_init (LlmAnswerViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LLM_TYPE_QUESTION);
 
   _llm_answer_view_class_actions_init (widget_class);
+  _llm_answer_view_class_crash_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "answerview");
@@ -525,6 +521,7 @@ llm_answer_view_init (LlmAnswerView *self)
                            G_CALLBACK (on_scroll_message), self, G_CONNECT_SWAPPED);
 
   _llm_answer_view_update_actions (self);
+  _llm_answer_view_crash_init (self);
   _llm_answer_view_a11y_init (self);
 
   llm_answer_page_load (self->page, self->web_view);
