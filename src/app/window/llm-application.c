@@ -571,9 +571,10 @@ color_scheme_from_nick (GBinding     *binding,
  * switched through leave there stay resident. A fixed threshold of 1 MB
  * sends larger blocks to mmap() and back to the system when freed: after
  * one pass over the bundled answers the UI process held 120.8 MB instead
- * of 128.3 (bench.py). At glibc's default of 128 KB it held as little,
- * but opening a 100 MB file five times peaked at 850 MB instead of 729
- * (709 at 1 MB). Only this process: the web process is started afresh. */
+ * of 128.3 (its smaps, under llm-notes-bench). At glibc's default of
+ * 128 KB it held as little, but opening a 100 MB file five times peaked
+ * at 850 MB instead of 729 (709 at 1 MB). Only this process: the web
+ * process is started afresh. */
 static void
 hold_mmap_threshold (void)
 {
