@@ -7,7 +7,9 @@
 # opened the way GNOME Shell's search opens one, and the accessibility tree
 # is walked, as Orca would, for a phrase of that question's answer. During
 # a self-test the covered answer must not be readable, and after "Show
-# Answer" (pressed through AT-SPI) it must be. Run by run-ui-test.sh, which
+# Answer" (pressed through AT-SPI) it must be. When the page's web process
+# is killed again and again, what the view then says must be readable, and
+# its Try Again button must bring the answer back. Run by run-ui-test.sh, which
 # gives it a session bus (where the AT-SPI bus is started on demand) and an
 # X server. Prints TAP.
 #
@@ -15,6 +17,7 @@
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -146,7 +149,52 @@ def document_description():
     return ''
 
 
-print('1..5', flush=True)
+def web_processes():
+    """The app's own web processes (WebKit starts them under bwrap), not
+    those of a test running beside this one."""
+    parents = {}
+    for entry in os.listdir('/proc'):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f'/proc/{entry}/stat') as f:
+                stat = f.read()
+        except OSError:
+            continue
+        comm = stat[stat.index('(') + 1:stat.rindex(')')]
+        ppid = int(stat[stat.rindex(')') + 2:].split()[1])
+        parents[int(entry)] = (ppid, comm)
+    found = []
+    for pid, (ppid, comm) in parents.items():
+        if comm != 'WebKitWebProces':
+            continue
+        while ppid > 1 and ppid != process.pid:
+            ppid = parents.get(ppid, (1, ''))[0]
+        if ppid == process.pid:
+            found.append(pid)
+    return found
+
+
+def kill_web_processes_until_stopped():
+    """Kills each new web process of the app as it comes, as a crash
+    would end it, until the view stops starting them."""
+    killed = set()
+    for _ in range(8):
+        if find_button('Try Again') is not None:
+            return len(killed)
+        if not wait_for(lambda: set(web_processes()) - killed, 15):
+            continue
+        for pid in set(web_processes()) - killed:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            killed.add(pid)
+        wait_for(lambda: find_button('Try Again') is not None, 3)
+    return len(killed)
+
+
+print('1..7', flush=True)
 
 env = dict(os.environ)
 # On for this test alone: the suite runs everything else without a bridge.
@@ -193,6 +241,20 @@ try:
     ok(button is not None and wait_for(lambda: reachable(first_phrase)),
        f'after Show Answer it is: “{first_phrase}”',
        'description of the answer view: ' + repr(document_description()[:300]))
+
+    # A web process that keeps ending: after three, the view says so.
+    kills = kill_web_processes_until_stopped()
+    stopped = wait_for(lambda: 'Answers Cannot Be Shown' in document_description(), 10)
+    ok(stopped and find_button('Try Again') is not None,
+       f'after its web process was killed {kills} times the view says so',
+       'description of the answer view: ' + repr(document_description()[:300]) + '\n' + app_log())
+
+    button = find_button('Try Again')
+    if button is not None:
+        button.queryAction().doAction(0)
+    ok(button is not None and wait_for(lambda: reachable(first_phrase)),
+       'Try Again brings the answer back',
+       'description of the answer view: ' + repr(document_description()[:300]) + '\n' + app_log())
 
     # Every phrase above is really in its answer, not just anywhere.
     ok(phrase and first_phrase and phrase != first_phrase, 'the phrases differ and are not empty')

@@ -88,6 +88,16 @@ set_failed (LlmAnswerView *self,
   gtk_widget_set_visible (failed ? web_view : page, FALSE);
   if (had_focus)
     gtk_widget_grab_focus (failed ? adw_status_page_get_child (ADW_STATUS_PAGE (page)) : web_view);
+  /* A screen reader reads the answer view as a document by its
+   * description, which still holds the last answer's text; the next
+   * answer shown replaces this. */
+  if (failed)
+    {
+      g_autofree char *text = g_strconcat (adw_status_page_get_title (ADW_STATUS_PAGE (page)), "\n",
+                                           adw_status_page_get_description (ADW_STATUS_PAGE (page)), NULL);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
   if (!failed)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "answer.reload", FALSE);
 }
