@@ -331,6 +331,58 @@ test_creates_folder (Fixture       *fixture,
 }
 
 static void
+on_monitor_event (GFileMonitor      *monitor,
+                  GFile             *file,
+                  GFile             *other,
+                  GFileMonitorEvent  event,
+                  gpointer           user_data)
+{
+  if (event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT)
+    *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+set_true (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A note watched before its folder exists: the folder is made (or GLib
+ * would poll for it), and a write from elsewhere is heard. */
+static void
+test_monitor_note (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *nested = g_build_filename (fixture->dir, "notes", NULL);
+  g_autofree char *note = g_build_filename (nested, "q.md", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (nested);
+  g_autoptr(LlmNoteStore) store = llm_note_store_new (dir);
+  g_autoptr(GFileMonitor) monitor = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  g_assert_null (llm_note_store_monitor_note (store, "../q"));
+  g_assert_false (g_file_test (nested, G_FILE_TEST_EXISTS));
+
+  monitor = llm_note_store_monitor_note (store, "q");
+  g_assert_nonnull (monitor);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_IS_DIR));
+  g_signal_connect (monitor, "changed", G_CALLBACK (on_monitor_event), &done);
+
+  g_file_set_contents (note, "Written by a sync tool.\n", -1, &error);
+  g_assert_no_error (error);
+  timeout = g_timeout_add_seconds (10, set_true, &timed_out);
+  while (!done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (done);
+  g_source_remove (timeout);
+  g_assert_true (llm_note_store_changed_on_disk (store, "q"));
+}
+
+static void
 test_empty_body_deletes (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -989,6 +1041,7 @@ main (int   argc,
   ADD ("fifo", test_fifo);
   ADD ("full-disk", test_full_disk);
   ADD ("changed-on-disk", test_changed_on_disk);
+  ADD ("monitor-note", test_monitor_note);
   ADD ("conflict-copy", test_conflict_copy);
   ADD ("recover-leftovers", test_recover_leftovers);
   ADD ("previews-async", test_previews_async);

@@ -291,20 +291,11 @@ on_note_file_changed (LlmNoteEditor     *self,
 static void
 watch_note_file (LlmNoteEditor *self)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) file = NULL;
-
   g_clear_object (&self->monitor);
   if (self->question == NULL || self->store == NULL)
     return;
 
-  /* GLib polls a path whose folder is missing every few seconds, which
-   * wakes an idle app; the store makes the folder on first save anyway. */
-  if (g_file_peek_path (llm_note_store_get_directory (self->store)) != NULL)
-    g_mkdir_with_parents (g_file_peek_path (llm_note_store_get_directory (self->store)), 0700);
-  name = g_strconcat (llm_question_get_id (self->question), ".md", NULL);
-  file = g_file_get_child (llm_note_store_get_directory (self->store), name);
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+  self->monitor = llm_note_store_monitor_note (self->store, llm_question_get_id (self->question));
   if (self->monitor != NULL)
     g_signal_connect_object (self->monitor, "changed",
                              G_CALLBACK (on_note_file_changed), self, G_CONNECT_SWAPPED);

@@ -172,21 +172,11 @@ on_shown_note_file_changed (LlmWindow         *self,
 static void
 watch_shown_note (LlmWindow *self)
 {
-  GFile *dir = llm_note_store_get_directory (self->notes);
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) file = NULL;
-
   g_clear_object (&self->note_monitor);
   if (self->question == NULL || self->note_editor != NULL)
     return;
 
-  /* As the editor does: GLib polls a path whose folder is missing every
-   * few seconds, which wakes an idle app. */
-  if (g_file_peek_path (dir) != NULL)
-    g_mkdir_with_parents (g_file_peek_path (dir), 0700);
-  name = g_strconcat (llm_question_get_id (self->question), ".md", NULL);
-  file = g_file_get_child (dir, name);
-  self->note_monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+  self->note_monitor = llm_note_store_monitor_note (self->notes, llm_question_get_id (self->question));
   if (self->note_monitor != NULL)
     g_signal_connect_object (self->note_monitor, "changed",
                              G_CALLBACK (on_shown_note_file_changed), self, G_CONNECT_SWAPPED);

@@ -680,6 +680,40 @@ llm_note_store_changed_on_disk (LlmNoteStore *self,
 }
 
 /**
+ * llm_note_store_monitor_note:
+ * @id: the question id
+ *
+ * Watches the note's file, for a sync tool or another window writing it.
+ * The notes folder is made first: GLib polls a path whose folder is
+ * missing every few seconds, which would wake an idle app, and the store
+ * makes the folder on its first save anyway. Callers act on
+ * %G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT, once a write has finished, and
+ * ask llm_note_store_changed_on_disk() whether it was someone else's.
+ *
+ * Returns: (transfer full) (nullable): the monitor, or %NULL if @id cannot
+ *   name a note or the file cannot be watched
+ */
+GFileMonitor *
+llm_note_store_monitor_note (LlmNoteStore *self,
+                             const char   *id)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (LLM_IS_NOTE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!llm_note_file_id_is_valid (id))
+    return NULL;
+
+  g_mkdir_with_parents (self->path, 0700);
+  path = note_path (self, id);
+  file = g_file_new_for_path (path);
+
+  return g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+}
+
+/**
  * llm_note_store_recover:
  * @id: (nullable): only this note's leftovers
  *

@@ -47,6 +47,8 @@ gboolean      llm_note_store_read_header        (LlmNoteStore  *self,
                                                  char         **topic);
 gboolean      llm_note_store_changed_on_disk    (LlmNoteStore  *self,
                                                  const char    *id);
+GFileMonitor *llm_note_store_monitor_note       (LlmNoteStore  *self,
+                                                 const char    *id);
 char         *llm_note_store_save_conflict_copy (LlmNoteStore  *self,
                                                  const char    *id,
                                                  const char    *body,
