@@ -266,13 +266,16 @@ test_note_disk_failure (void)
   LlmQuestion *q1 = llm_collection_get_question (collection, 0);
   g_autofree char *path = note_path (llm_question_get_id (q1));
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *parent = g_path_get_dirname (dir);
   g_autofree char *on_disk = NULL;
   LlmNoteEditor *editor;
   LlmWindow *window;
 
   /* Tests run as root, which ignores permissions: a file where the folder
-   * should be fails every write just the same. */
+   * should be fails every write just the same. Its parent is made here,
+   * not left to the cases before this one. */
   g_rmdir (dir);
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
   g_assert_false (g_file_test (dir, G_FILE_TEST_IS_DIR));
   g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
 
