@@ -96,6 +96,13 @@ test_normalize_fast (void)
         }
     }
 
+  /* Text that is not valid is made valid, not read past its end. */
+  {
+    g_autofree char *folded = llm_text_casefold ("AB\xF0");
+
+    g_assert_cmpstr (folded, ==, "ab\xEF\xBF\xBD");
+  }
+
   /* What llm_text_make_id() takes for granted of them. */
   for (gunichar c = 0x4E00; c <= 0x9FFF; c++)
     g_assert_true (g_unichar_isalnum (c));

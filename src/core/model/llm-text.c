@@ -182,16 +182,19 @@ llm_text_normalize (const char *text)
  *
  * Returns: (transfer full): g_utf8_casefold (@text, -1), worked out here
  *   for ASCII and ideographs, which are most of a title, and by GLib for
- *   the rest
+ *   the rest; text that is not valid UTF-8 is first made valid
  */
 char *
 llm_text_casefold (const char *text)
 {
+  g_autofree char *valid = NULL;
+
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* GLib reads text that is not valid differently as a whole. */
+  /* GLib's own folding reads past the end of a sequence cut short
+   * ("ab\xF0"). */
   if (!g_utf8_validate (text, -1, NULL))
-    return g_utf8_casefold (text, -1);
+    text = valid = g_utf8_make_valid (text, -1);
 
   return fold_in_pieces (text, FALSE);
 }
