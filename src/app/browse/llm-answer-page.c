@@ -642,29 +642,24 @@ load_library (WebKitWebView *web_view,
  * Loads into @web_view's page what @html needs, once per page load: KaTeX
  * for math, highlight.js for code with a language. A page call made after
  * this one runs after the libraries.
- *
- * Returns: (transfer full) (nullable): @html as @web_view's page is to be
- *   given it
  */
-char *
+void
 llm_answer_page_prepare (LlmAnswerPage *self,
                          WebKitWebView *web_view,
                          const char    *html)
 {
   ViewState *state = get_view_state (web_view);
 
-  g_return_val_if_fail (LLM_IS_ANSWER_PAGE (self), NULL);
-  g_return_val_if_fail (state != NULL, NULL);
+  g_return_if_fail (LLM_IS_ANSWER_PAGE (self));
+  g_return_if_fail (state != NULL);
 
   if (html == NULL)
-    return NULL;
+    return;
 
   if (strstr (html, " class=\"math ") != NULL)
     load_library (web_view, state, LIBRARY_KATEX);
   if (strstr (html, "<code class=\"language-") != NULL)
     load_library (web_view, state, LIBRARY_HIGHLIGHT);
-
-  return g_strdup (html);
 }
 
 /**

@@ -32,7 +32,7 @@ void           llm_answer_page_set_collection (LlmAnswerPage *self,
                                                LlmCollection *collection);
 guint          llm_answer_page_get_collection_number (LlmAnswerPage *self,
                                                       WebKitWebView *web_view);
-char          *llm_answer_page_prepare        (LlmAnswerPage *self,
+void           llm_answer_page_prepare        (LlmAnswerPage *self,
                                                WebKitWebView *web_view,
                                                const char    *html);
 char          *llm_answer_page_file_uri       (const char    *path,

@@ -220,13 +220,13 @@ prepare_note (LlmAnswerView *self)
 {
   g_autofree char *html = render_note (self);
 
-  return llm_answer_page_prepare (self->page, self->web_view, html);
+  llm_answer_page_prepare (self->page, self->web_view, html);
+  return g_steal_pointer (&html);
 }
 
 static void
 push_question (LlmAnswerView *self)
 {
-  g_autofree char *answer_html = NULL;
   g_autofree char *html = NULL;
   g_autofree char *note_html = NULL;
   GVariantDict args;
@@ -237,8 +237,8 @@ push_question (LlmAnswerView *self)
   /* The link under the pointer is gone with the answer it was in. */
   _llm_answer_view_clear_status (self);
 
-  answer_html = _llm_answer_view_render (self, llm_question_get_answer (self->question), self->question);
-  html = llm_answer_page_prepare (self->page, self->web_view, answer_html);
+  html = _llm_answer_view_render (self, llm_question_get_answer (self->question), self->question);
+  llm_answer_page_prepare (self->page, self->web_view, html);
   note_html = prepare_note (self);
 
   g_variant_dict_init (&args, NULL);
