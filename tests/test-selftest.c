@@ -280,6 +280,63 @@ test_reload_waits (void)
   llm_test_destroy_window (window);
 }
 
+static gboolean
+cover_says (gpointer subject,
+            gpointer data)
+{
+  g_autofree char *text = llm_test_eval (subject, "document.body.classList.contains('answer-hidden') ? "
+                                                  "document.querySelector('.answer-cover').textContent : ''");
+
+  return g_strcmp0 (text, data) == 0;
+}
+
+/* Start Self-Test asked for before the notes have been read, as the
+ * desktop file's action does on a cold start: it starts once they come.
+ * Asked for before a load that fails, it does not start with the next. */
+static void
+test_asked_while_loading (void)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "asked-notes", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.md", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "missing.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  LlmWindow *window;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, "# Notes\n\n## Basics\n\n### 1. What is a token?\n\nA piece of text.\n", -1, NULL));
+
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  gtk_window_present (GTK_WINDOW (window));
+  llm_window_open (window, file);
+  g_assert_null (llm_window_get_collection (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
+  llm_test_wait_for_mode (window, LLM_WINDOW_MODE_SELF_TEST);
+  g_assert_nonnull (llm_window_get_question (window));
+  llm_test_destroy_window (window);
+
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  gtk_window_present (GTK_WINDOW (window));
+  llm_window_open (window, missing);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
+  llm_test_wait (1000);
+  g_assert_null (llm_window_get_collection (window));
+  llm_window_open (window, file);
+  llm_test_wait_until (collection_has, window, GUINT_TO_POINTER (1), "the notes to load");
+  llm_test_wait (500);
+  g_assert_cmpint (llm_window_get_mode (window), ==, LLM_WINDOW_MODE_BROWSE);
+
+  /* Asked for now, its first question is the one shown, uncovered: the
+   * cover put over it says what to do, as any other cover does. */
+  llm_test_wait (500);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.self-test", NULL);
+  llm_test_wait_for_mode (window, LLM_WINDOW_MODE_SELF_TEST);
+  llm_test_wait_until (cover_says, llm_window_get_answer_view (window),
+                       (gpointer) _("Recall your answer, then reveal it with Space."), "the cover's text");
+  llm_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/llm/selftest/restart", test_schedule_survives_restart);
   g_test_add_func ("/llm/selftest/end-screen", test_end_screen);
   g_test_add_func ("/llm/selftest/reload-waits", test_reload_waits);
+  g_test_add_func ("/llm/selftest/asked-while-loading", test_asked_while_loading);
 
   return g_test_run ();
 }

@@ -271,11 +271,14 @@ window.llmPage = (() => {
     return painted();
   }
 
-  /* Self-test: the answer is in the page but covered until revealed. */
+  /* Self-test: the answer is in the page but covered until revealed; the
+   * cover says @text. */
   function hideAnswer(text) {
+    const cover = document.querySelector('.answer-cover');
+
+    if (cover && text !== undefined)
+      cover.textContent = text;
     document.body.classList.add('answer-hidden');
-    if (text !== undefined)
-      document.body.dataset.hiddenText = text;
     return painted();
   }
 

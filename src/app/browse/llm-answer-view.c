@@ -224,6 +224,13 @@ prepare_note (LlmAnswerView *self)
   return g_steal_pointer (&html);
 }
 
+/* What a self-test's cover over the answer says. */
+static const char *
+cover_text (void)
+{
+  return _("Recall your answer, then reveal it with Space.");
+}
+
 static void
 push_question (LlmAnswerView *self)
 {
@@ -255,8 +262,7 @@ push_question (LlmAnswerView *self)
   g_variant_dict_insert (&args, "dark", "u", (guint)is_dark ());
   g_variant_dict_insert (&args, "note", "s", note_html);
   g_variant_dict_insert (&args, "notesTitle", "s", _("My Notes"));
-  g_variant_dict_insert (&args, "hidden", "s",
-                         self->answer_hidden ? _("Recall your answer, then reveal it with Space.") : "");
+  g_variant_dict_insert (&args, "hidden", "s", self->answer_hidden ? cover_text () : "");
   g_variant_dict_insert (&args, "lang", "s", self->language ? self->language : "");
   g_variant_dict_insert (&args, "scroll", "d", self->next_scroll);
   set_scroll_offset (self, self->next_scroll);
@@ -653,7 +659,20 @@ llm_answer_view_set_answer_hidden (LlmAnswerView *self,
     return;
 
   self->serial++;
-  _llm_answer_view_call_page (self, hidden ? "hideAnswer()" : "revealAnswer()", NULL, answer_updated);
+  if (!hidden)
+    {
+      _llm_answer_view_call_page (self, "revealAnswer()", NULL, answer_updated);
+      return;
+    }
+
+  /* The answer shown was swapped in uncovered, so its cover is empty. */
+  {
+    GVariantDict args;
+
+    g_variant_dict_init (&args, NULL);
+    g_variant_dict_insert (&args, "text", "s", cover_text ());
+    _llm_answer_view_call_page (self, "hideAnswer(text)", g_variant_dict_end (&args), answer_updated);
+  }
 }
 
 gboolean

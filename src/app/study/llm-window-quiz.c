@@ -222,9 +222,26 @@ self_test_action (GtkWidget  *widget,
 {
   LlmWindow *self = LLM_WINDOW (widget);
 
+  /* Asked for while the collection is still being read (the desktop
+   * file's Start Self-Test, on a cold start): it starts once it comes. */
   if (self->collection == NULL)
+    {
+      self->self_test_asked = llm_collection_source_get_loading (self->collection_source);
+      return;
+    }
+
+  _llm_window_leave_then (self, start_self_test);
+}
+
+static void
+on_collection_for_self_test (LlmWindow  *self,
+                             GParamSpec *pspec,
+                             gpointer    user_data)
+{
+  if (!self->self_test_asked || self->collection == NULL)
     return;
 
+  self->self_test_asked = FALSE;
   _llm_window_leave_then (self, start_self_test);
 }
 
@@ -595,6 +612,7 @@ _llm_window_quiz_constructed (LlmWindow *self)
   g_signal_connect_object (settings, "changed::fsrs-parameters",
                            G_CALLBACK (on_fsrs_parameters_changed), self, G_CONNECT_SWAPPED);
   llm_sidebar_set_study (self->sidebar, self->study);
+  g_signal_connect (self, "notify::collection", G_CALLBACK (on_collection_for_self_test), NULL);
   load_interview_date (self);
   g_signal_connect_object (settings, "changed::interview-date",
                            G_CALLBACK (on_interview_date_setting_changed), self, G_CONNECT_SWAPPED);

@@ -187,6 +187,9 @@ on_load_failed (LlmWindow           *self,
 {
   g_autofree char *message = NULL;
 
+  /* A self-test asked for before this load is not started by a later one. */
+  self->self_test_asked = FALSE;
+
   /* A reload that fails (the folder was deleted) keeps what was shown. */
   if (reload)
     {

@@ -40,6 +40,7 @@ struct _LlmWindow
   LlmStudy *study;
   LlmWindowMode mode;
   gboolean session_showing;   /* the question switch is the session's own */
+  gboolean self_test_asked;   /* before the collection being loaded came */
   GPtrArray *mock_missed;     /* LlmQuestion, for "Retry missed" */
   LlmQuestion *leave_question;                /* where leaving a session goes */
   void (*leave_then) (LlmWindow *self);       /* or what it does */
