@@ -283,6 +283,10 @@ test_also_and_held (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_reloaded, ==, 1);
 
   llm_collection_source_set_held (fixture->source, TRUE);
+  /* Written again as it was, while held: nothing pending either. */
+  g_assert_true (g_file_set_contents (mine, "## Mine, changed\n", -1, NULL));
+  llm_test_run_for (1000);
+  g_assert_false (llm_collection_source_get_reload_pending (fixture->source));
   g_assert_true (g_file_set_contents (mine, "## Mine, held\n", -1, NULL));
   llm_test_run_for (1000);
   g_assert_cmpuint (fixture->n_reloaded, ==, 1);

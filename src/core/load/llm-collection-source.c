@@ -186,16 +186,32 @@ set_reload_pending (LlmCollectionSource *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELOAD_PENDING]);
 }
 
+/* Only the files watched besides it changed, and they read as the last
+ * load read them (written again as they were, their folder made): a held
+ * source has nothing to wait for, and nothing to tell. They are small
+ * (my-questions.md), so this reads them here. */
+static gboolean
+also_unchanged (LlmCollectionSource *self)
+{
+  g_autoptr(GHashTable) digests = NULL;
+
+  if (self->source_changed || self->also_digests == NULL)
+    return FALSE;
+
+  digests = digest_files (self->also, NULL);
+  return digests_equal (self->also_digests, digests);
+}
+
 static gboolean
 reload_timeout (gpointer data)
 {
   LlmCollectionSource *self = data;
 
   self->reload_source = 0;
-  if (self->held)
-    set_reload_pending (self, TRUE);
-  else
+  if (!self->held)
     reload (self);
+  else if (!also_unchanged (self))
+    set_reload_pending (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
