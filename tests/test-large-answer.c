@@ -71,13 +71,69 @@ append_answer (GString    *markdown,
     }
 }
 
+/* A window on a collection read from @markdown, its first answer shown. */
+static LlmWindow *
+open_window_on (const char     *markdown,
+                gssize          length,
+                LlmCollection **collection)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(GError) error = NULL;
+  LlmWindow *window;
+
+  *collection = llm_collection_load_data (markdown, length, "test", NULL, &error);
+  g_assert_no_error (error);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  llm_window_set_collection (window, *collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+
+  return window;
+}
+
+/* The collection's question at @index, once painted. */
+static void
+show_and_wait (LlmWindow     *window,
+               LlmCollection *collection,
+               guint          index)
+{
+  llm_window_show_question (window, llm_collection_get_question (collection, index));
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+}
+
+/* Counts the calls of @function (an expression such as "hljs.highlight")
+ * from now on, in window[@counter] of the page's script world. */
+static void
+count_calls (LlmAnswerView *view,
+             const char    *function,
+             const char    *counter)
+{
+  g_autofree char *script = g_strdup_printf ("(() => {"
+                                             "  const wrapped = %s;"
+                                             "  window.%s = 0;"
+                                             "  %s = (...args) => { window.%s++; return wrapped(...args); };"
+                                             "  return 'counting';"
+                                             "})()", function, counter, function, counter);
+
+  g_free (llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD, script));
+}
+
+static void
+assert_count (LlmAnswerView *view,
+              const char    *counter,
+              const char    *expected)
+{
+  g_autofree char *script = g_strdup_printf ("String(window.%s)", counter);
+  g_autofree char *count = llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD, script);
+
+  g_assert_cmpstr (count, ==, expected);
+}
+
 static void
 test_lazy_math (void)
 {
-  g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = NULL;
   g_autoptr(GString) markdown = g_string_new ("## Large\n");
-  g_autoptr(GError) error = NULL;
   g_autofree char *result = NULL;
   LlmAnswerView *view;
   LlmWindow *window;
@@ -85,18 +141,11 @@ test_lazy_math (void)
 
   append_answer (markdown, "1. Large", N_LARGE_FORMULAS, 1536 * 1024);
   append_answer (markdown, "2. Small", N_SMALL_FORMULAS, 64 * 1024);
-  collection = llm_collection_load_data (markdown->str, markdown->len, "large", NULL, &error);
-  g_assert_no_error (error);
+  window = open_window_on (markdown->str, markdown->len, &collection);
+  view = llm_window_get_answer_view (window);
   g_assert_cmpuint (strlen (llm_question_get_answer (llm_collection_get_question (collection, 0))),
                     >, 1024 * 1024);
-
-  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
-  view = llm_window_get_answer_view (window);
-  llm_window_set_collection (window, collection);
-  gtk_window_present (GTK_WINDOW (window));
-  llm_test_wait_for_shown (view);
-  llm_window_show_question (window, llm_collection_get_question (collection, 0));
-  llm_test_wait_for_shown (view);
+  show_and_wait (window, collection, 0);
   llm_test_wait (300);
 
   /* Near the top, typeset; far below, still TeX. */
@@ -123,42 +172,18 @@ test_lazy_math (void)
   llm_test_screenshot ("large-answer-end");
 
   /* A small answer is typeset whole at once, even far below the fold. */
-  llm_window_show_question (window, llm_collection_get_question (collection, 1));
-  llm_test_wait_for_shown (view);
+  show_and_wait (window, collection, 1);
   count_math (view, &total, &typeset);
   g_assert_cmpuint (total, ==, N_SMALL_FORMULAS);
   g_assert_cmpuint (typeset, ==, total);
 
   /* And back to the large one: the page starts over at its top. */
-  llm_window_show_question (window, llm_collection_get_question (collection, 0));
-  llm_test_wait_for_shown (view);
+  show_and_wait (window, collection, 0);
   llm_test_wait (300);
   g_assert_true (is_typeset (view, "article p:first-of-type .math"));
   g_assert_false (is_typeset (view, "article p:last-of-type .math"));
 
   llm_test_destroy_window (window);
-}
-
-/* Counts KaTeX's typesetting from now on, in the page's script world. */
-static void
-count_typesetting (LlmAnswerView *view)
-{
-  g_free (llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD,
-                         "(() => {"
-                         "  const typeset = katex.renderToString;"
-                         "  window.typesetCount = 0;"
-                         "  katex.renderToString = (...args) => { window.typesetCount++; return typeset(...args); };"
-                         "  return 'counting';"
-                         "})()"));
-}
-
-static void
-assert_typeset_count (LlmAnswerView *view,
-                      const char    *expected)
-{
-  g_autofree char *count = llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD, "String(window.typesetCount)");
-
-  g_assert_cmpstr (count, ==, expected);
 }
 
 static void
@@ -169,51 +194,25 @@ test_typeset_once (void)
     "### 1. Two formulas\n\nEnergy $E = mc^2$ and $\\frac{a}{b}$, and $E = mc^2$ again.\n"
     "### 2. None\n\nJust words.\n"
     "### 3. One new, one seen\n\n$\\frac{a}{b}$ and $f'(x)$.\n";
-  g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = NULL;
-  g_autoptr(GError) error = NULL;
-  LlmAnswerView *view;
-  LlmWindow *window;
+  LlmWindow *window = open_window_on (markdown, -1, &collection);
+  LlmAnswerView *view = llm_window_get_answer_view (window);
 
-  collection = llm_collection_load_data (markdown, -1, "math", NULL, &error);
-  g_assert_no_error (error);
-  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
-  view = llm_window_get_answer_view (window);
-  llm_window_set_collection (window, collection);
-  gtk_window_present (GTK_WINDOW (window));
-  llm_test_wait_for_shown (view);
-
-  count_typesetting (view);
-  llm_window_show_question (window, llm_collection_get_question (collection, 1));
-  llm_test_wait_for_shown (view);
-  llm_window_show_question (window, llm_collection_get_question (collection, 0));
-  llm_test_wait_for_shown (view);
-  assert_typeset_count (view, "0");
+  count_calls (view, "katex.renderToString", "typesetCount");
+  show_and_wait (window, collection, 1);
+  show_and_wait (window, collection, 0);
+  assert_count (view, "typesetCount", "0");
   llm_test_assert_eval (view, "String(document.querySelectorAll('article .math .katex').length)", "3");
   llm_test_assert_eval (view, "document.querySelector('article .math .katex-mathml annotation').textContent",
                         "E = mc^2");
 
-  llm_window_show_question (window, llm_collection_get_question (collection, 2));
-  llm_test_wait_for_shown (view);
-  assert_typeset_count (view, "1");
+  show_and_wait (window, collection, 2);
+  assert_count (view, "typesetCount", "1");
   llm_test_assert_eval (view, "String(document.querySelectorAll('article .math .katex').length)", "2");
   /* The renderer escapes the TeX as XML does, an apostrophe as &apos;. */
   llm_test_assert_eval (view, "document.querySelectorAll('article .katex-mathml annotation')[1].textContent", "f'(x)");
 
   llm_test_destroy_window (window);
-}
-
-/* Counts highlight.js's work from now on, in the page's script world. */
-static void
-count_highlighting (LlmAnswerView *view)
-{
-  g_free (llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD,
-                                  "(() => {"
-                                  "  const highlight = hljs.highlight;"
-                                  "  window.highlightCount = 0;"
-                                  "  hljs.highlight = (...args) => { window.highlightCount++; return highlight(...args); };"
-                                  "  return 'counting';"
-                                  "})()"));
 }
 
 static gboolean
@@ -233,42 +232,26 @@ test_highlight_once (void)
     "### 1. A function\n\n```python\ndef f(x):\n    return x < 1 and 'a' or \"b\"\n```\n"
     "### 2. None\n\nJust words.\n"
     "### 3. A class\n\n```python\nclass A:\n    pass\n```\n";
-  g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *count = NULL;
-  LlmAnswerView *view;
-  LlmWindow *window;
+  LlmWindow *window = open_window_on (markdown, -1, &collection);
+  LlmAnswerView *view = llm_window_get_answer_view (window);
 
-  collection = llm_collection_load_data (markdown, -1, "code", NULL, &error);
-  g_assert_no_error (error);
-  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
-  view = llm_window_get_answer_view (window);
-  llm_window_set_collection (window, collection);
-  gtk_window_present (GTK_WINDOW (window));
-  llm_test_wait_for_shown (view);
   llm_test_wait_until (code_highlighted, view, "def", "the first block to be highlighted");
 
   /* Back to the first block: highlighted as soon as it is shown, the
    * same, and the text unchanged. */
-  count_highlighting (view);
-  llm_window_show_question (window, llm_collection_get_question (collection, 1));
-  llm_test_wait_for_shown (view);
-  llm_window_show_question (window, llm_collection_get_question (collection, 0));
-  llm_test_wait_for_shown (view);
+  count_calls (view, "hljs.highlight", "highlightCount");
+  show_and_wait (window, collection, 1);
+  show_and_wait (window, collection, 0);
   g_assert_true (code_highlighted (view, "def"));
   llm_test_assert_eval (view, "document.querySelector('article code').textContent",
                         "def f(x):\n    return x < 1 and 'a' or \"b\"\n");
-  count = llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD, "String(window.highlightCount)");
-  g_assert_cmpstr (count, ==, "0");
-  g_clear_pointer (&count, g_free);
+  assert_count (view, "highlightCount", "0");
 
   /* A block not seen yet is highlighted. */
-  llm_window_show_question (window, llm_collection_get_question (collection, 2));
-  llm_test_wait_for_shown (view);
+  show_and_wait (window, collection, 2);
   llm_test_wait_until (code_highlighted, view, "class", "a new block to be highlighted");
-  count = llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD, "String(window.highlightCount)");
-  g_assert_cmpstr (count, ==, "1");
+  assert_count (view, "highlightCount", "1");
 
   llm_test_destroy_window (window);
 }
@@ -286,31 +269,20 @@ heap_in_use (void)
 static void
 test_switching_frees (void)
 {
-  g_autoptr(LlmSettings) settings = llm_settings_new ();
   g_autoptr(LlmCollection) collection = NULL;
   g_autoptr(GString) markdown = g_string_new ("## Large\n");
-  g_autoptr(GError) error = NULL;
-  LlmAnswerView *view;
   LlmWindow *window;
   gsize before = 0, after;
 
   append_answer (markdown, "1. First", 1, 256 * 1024);
   append_answer (markdown, "2. Second", 1, 256 * 1024);
-  collection = llm_collection_load_data (markdown->str, markdown->len, "switching", NULL, &error);
-  g_assert_no_error (error);
-
-  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
-  view = llm_window_get_answer_view (window);
-  llm_window_set_collection (window, collection);
-  gtk_window_present (GTK_WINDOW (window));
-  llm_test_wait_for_shown (view);
+  window = open_window_on (markdown->str, markdown->len, &collection);
 
   for (guint i = 0; i < 70; i++)
     {
       if (i == 10)
         before = heap_in_use ();
-      llm_window_show_question (window, llm_collection_get_question (collection, i % 2));
-      llm_test_wait_for_shown (view);
+      show_and_wait (window, collection, i % 2);
     }
   after = heap_in_use ();
 
