@@ -23,14 +23,6 @@
 #define ENDS_LIMIT  3
 #define ENDS_WINDOW (60 * G_USEC_PER_SEC)
 
-static void
-reload (LlmAnswerView *self)
-{
-  self->page_ready = FALSE;
-  self->show_pending = self->question != NULL;
-  llm_answer_page_load (self->page, self->web_view);
-}
-
 static GtkWidget *
 ensure_failure_page (LlmAnswerView *self)
 {
@@ -109,9 +101,11 @@ reload_action (GtkWidget  *widget,
 {
   LlmAnswerView *self = LLM_ANSWER_VIEW (widget);
 
+  /* The page has been gone since it ended; the question asked for since
+   * waits for it (show_pending). */
   self->n_ends = 0;
   set_failed (self, FALSE);
-  reload (self);
+  llm_answer_page_load (self->page, self->web_view);
 }
 
 void
@@ -151,17 +145,19 @@ _llm_answer_view_web_process_ended (LlmAnswerView                     *self,
     }
   self->n_ends++;
 
+  /* The question shown is shown again once a page is back. */
+  self->page_ready = FALSE;
+  self->show_pending = self->question != NULL;
+
   /* Handled, so not a warning: said for whoever reads the log. */
   if (self->n_ends >= ENDS_LIMIT)
     {
       g_message ("The answer view's web process ended (reason %d), %u times in a minute; "
                  "waiting for the user", reason, self->n_ends);
-      self->page_ready = FALSE;
-      self->show_pending = self->question != NULL;
       set_failed (self, TRUE);
       return;
     }
 
   g_message ("The answer view's web process ended (reason %d); reloading", reason);
-  reload (self);
+  llm_answer_page_load (self->page, self->web_view);
 }

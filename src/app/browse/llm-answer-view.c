@@ -648,6 +648,8 @@ void
 llm_answer_view_set_answer_hidden (LlmAnswerView *self,
                                    gboolean       hidden)
 {
+  GVariantDict args;
+
   g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
 
   hidden = !!hidden;
@@ -665,14 +667,10 @@ llm_answer_view_set_answer_hidden (LlmAnswerView *self,
       return;
     }
 
-  /* The answer shown was swapped in uncovered, so its cover is empty. */
-  {
-    GVariantDict args;
-
-    g_variant_dict_init (&args, NULL);
-    g_variant_dict_insert (&args, "text", "s", cover_text ());
-    _llm_answer_view_call_page (self, "hideAnswer(text)", g_variant_dict_end (&args), answer_updated);
-  }
+  /* The answer shown may have been swapped in uncovered, its cover empty. */
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "text", "s", cover_text ());
+  _llm_answer_view_call_page (self, "hideAnswer(text)", g_variant_dict_end (&args), answer_updated);
 }
 
 gboolean
