@@ -11,6 +11,7 @@
 #include "llm-answer-page.h"
 #include "llm-collection.h"
 #include "llm-gl-probe.h"
+#include "llm-web-memory.h"
 
 /* What every answer view of the process shares: one web context with the
  * app:// scheme, one ephemeral network session, one set of web settings,
@@ -284,6 +285,7 @@ create_web_context (void)
   WebKitWebContext *context = webkit_web_context_new ();
 
   webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_BROWSER);
+  llm_web_memory_prepare_context (context);
 
   return context;
 }

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
-void llm_web_memory_prepare (WebKitWebView *web_view);
+void llm_web_memory_prepare_context (WebKitWebContext *context);
+void llm_web_memory_prepare         (WebKitWebView    *web_view);
 
 G_END_DECLS

@@ -1,0 +1,201 @@
+/* test-web-memory.c
+ *
+ * SPDX-FileCopyrightText: 2026 The LLM Notes authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the answer view's web process is started with (llm-web-memory.c):
+ * an answer with Chinese text upright, in italic, in bold and bold italic,
+ * and in a highlighted code block's italic comment, shown in the real
+ * window, leaves each Noto Sans CJK file mapped once per face in the web
+ * process, read from its /proc/PID/maps; the italic is still italic; and
+ * nothing the app launches later inherits the variables the process was
+ * started with.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "llm-collection.h"
+#include "llm-collection-loader.h"
+#include "llm-test-util.h"
+#include "llm-window.h"
+
+static const char answer[] =
+  "## 主题\n"
+  "### 1. 为什么要缩放点积？\n"
+  "\n"
+  "正文的汉字，*斜体的汉字*，**粗体的汉字**，***粗斜体的汉字***。\n"
+  "\n"
+  "```python\n"
+  "# 注释里的汉字\n"
+  "scores = q @ k.T / d ** 0.5\n"
+  "```\n";
+
+static GPid
+parent_of (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *after_name;
+  int parent = 0;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return 0;
+  /* "PID (NAME) STATE PPID …": the name may hold spaces and parentheses. */
+  after_name = strrchr (stat, ')');
+  if (after_name == NULL || sscanf (after_name, ") %*c %d", &parent) != 1)
+    return 0;
+
+  return parent;
+}
+
+static gboolean
+descends_from_us (GPid pid)
+{
+  for (guint depth = 0; pid > 1 && depth < 16; depth++)
+    {
+      pid = parent_of (pid);
+      if (pid == getpid ())
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* This process's web processes (the sandbox puts bwrap in between). */
+static GArray *
+find_web_processes (void)
+{
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (GPid));
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc", name, "comm", NULL);
+      g_autofree char *comm = NULL;
+      GPid pid = (GPid) g_ascii_strtoll (name, NULL, 10);
+
+      if (pid <= 0 || !g_file_get_contents (comm_path, &comm, NULL, NULL))
+        continue;
+      if (g_str_has_prefix (comm, "WebKitWebProces") && descends_from_us (pid))
+        g_array_append_val (pids, pid);
+    }
+
+  return pids;
+}
+
+/* How many times each Noto Sans CJK file is mapped, by path. */
+static GHashTable *
+count_cjk_mappings (GPid pid)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *path = g_strdup_printf ("/proc/%d/maps", pid);
+  g_autofree char *maps = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &maps, NULL, NULL));
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *file = strchr (lines[i], '/');
+      guint count;
+
+      if (file == NULL || strstr (file, "NotoSansCJK") == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, file));
+      g_hash_table_insert (counts, g_strdup (file), GUINT_TO_POINTER (count + 1));
+    }
+
+  return counts;
+}
+
+static char *
+wait_for_eval (LlmAnswerView *view,
+               const char    *script,
+               const char    *expected)
+{
+  char *result = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_free (result);
+      result = llm_test_eval (view, script);
+      if (g_str_equal (result, expected))
+        break;
+      llm_test_wait (100);
+    }
+
+  return result;
+}
+
+static void
+test_fonts_mapped_once (void)
+{
+  g_autoptr(GFile) base = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(LlmCollection) collection = NULL;
+  g_autoptr(LlmSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pids = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autofree char *highlighted = NULL;
+  GHashTableIter iter;
+  gpointer file, count;
+  LlmAnswerView *view;
+  LlmWindow *window;
+
+  if (!g_file_test ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("Noto Sans CJK is not installed");
+      return;
+    }
+
+  collection = llm_collection_load_data (answer, -1, "fonts.md", base, &error);
+  g_assert_no_error (error);
+  settings = llm_settings_new ();
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  llm_window_set_collection (window, collection);
+  gtk_window_present (GTK_WINDOW (window));
+  view = llm_window_get_answer_view (window);
+  llm_test_wait_for_shown (view);
+
+  /* Every style drawn: the comment is italic once highlighted. */
+  highlighted = wait_for_eval (view, "document.querySelectorAll('.hljs-comment').length", "1");
+  g_assert_cmpstr (highlighted, ==, "1");
+  llm_test_wait (300);
+  llm_test_assert_eval (view, "getComputedStyle(document.querySelector('article em')).fontStyle", "italic");
+  llm_test_assert_eval (view, "getComputedStyle(document.querySelector('.hljs-comment')).fontStyle", "italic");
+
+  pids = find_web_processes ();
+  g_assert_cmpuint (pids->len, ==, 1);
+  counts = count_cjk_mappings (g_array_index (pids, GPid, 0));
+  /* Each file is opened once per face the page uses, whatever the style
+   * asked of it: the regular file for the text's face and the code's
+   * (Noto Sans Mono CJK SC), the bold one for the text's. Italic once
+   * opened a copy of its own for each. */
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &file, &count))
+    {
+      g_test_message ("%s mapped %u times", (const char *)file, GPOINTER_TO_UINT (count));
+      g_assert_cmpuint (GPOINTER_TO_UINT (count), ==, strstr (file, "Bold") != NULL ? 1 : 2);
+    }
+
+  /* Nothing the app starts later inherits what the web process got. */
+  g_assert_null (g_getenv ("FONTCONFIG_FILE"));
+
+  llm_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  llm_test_init (&argc, &argv);
+
+  g_test_add_func ("/llm/web-memory/fonts-mapped-once", test_fonts_mapped_once);
+
+  return g_test_run ();
+}
