@@ -7,9 +7,10 @@
  * an answer with Chinese text upright, in italic, in bold and bold italic,
  * and in a highlighted code block's italic comment, shown in the real
  * window, leaves each Noto Sans CJK file mapped once per face in the web
- * process, read from its /proc/PID/maps; the italic is still italic; and
- * nothing the app launches later inherits the variables the process was
- * started with.
+ * process, read from its /proc/PID/maps; the italic is still italic; its
+ * JavaScript runs without the optimizing compiler (its /proc/PID/environ);
+ * and nothing the app launches later inherits the variables the process
+ * was started with.
  */
 
 #include "config.h"
@@ -112,6 +113,23 @@ count_cjk_mappings (GPid pid)
   return counts;
 }
 
+/* Whether @pid was started with @variable, "NAME=VALUE". */
+static gboolean
+environ_holds (GPid        pid,
+               const char *variable)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/environ", pid);
+  g_autofree char *environ = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &environ, &length, NULL));
+  for (const char *entry = environ; entry < environ + length; entry += strlen (entry) + 1)
+    if (g_str_equal (entry, variable))
+      return TRUE;
+
+  return FALSE;
+}
+
 static char *
 wait_for_eval (LlmAnswerView *view,
                const char    *script,
@@ -132,7 +150,7 @@ wait_for_eval (LlmAnswerView *view,
 }
 
 static void
-test_fonts_mapped_once (void)
+test_web_process (void)
 {
   g_autoptr(GFile) base = g_file_new_for_path (g_get_tmp_dir ());
   g_autoptr(LlmCollection) collection = NULL;
@@ -183,8 +201,12 @@ test_fonts_mapped_once (void)
       g_assert_cmpuint (GPOINTER_TO_UINT (count), ==, strstr (file, "Bold") != NULL ? 1 : 2);
     }
 
-  /* Nothing the app starts later inherits what the web process got. */
+  /* Its JavaScript goes without the optimizing compiler... */
+  g_assert_true (environ_holds (g_array_index (pids, GPid, 0), "JSC_useDFGJIT=false"));
+
+  /* ...and nothing the app starts later inherits what the web process got. */
   g_assert_null (g_getenv ("FONTCONFIG_FILE"));
+  g_assert_null (g_getenv ("JSC_useDFGJIT"));
 
   llm_test_destroy_window (window);
 }
@@ -195,7 +217,7 @@ main (int   argc,
 {
   llm_test_init (&argc, &argv);
 
-  g_test_add_func ("/llm/web-memory/fonts-mapped-once", test_fonts_mapped_once);
+  g_test_add_func ("/llm/web-memory/web-process", test_web_process);
 
   return g_test_run ();
 }
