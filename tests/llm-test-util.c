@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "llm-collection-loader.h"
 #include "llm-gl-probe.h"
 #include "llm-question.h"
 #include "llm-test-util.h"
@@ -666,4 +667,94 @@ llm_test_find_widget (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+static GPid
+parent_of (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *after_name;
+  int parent = 0;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return 0;
+  /* "PID (NAME) STATE PPID …": the name may hold spaces and parentheses. */
+  after_name = strrchr (stat, ')');
+  if (after_name == NULL || sscanf (after_name, ") %*c %d", &parent) != 1)
+    return 0;
+
+  return parent;
+}
+
+static gboolean
+descends_from_us (GPid pid)
+{
+  for (guint depth = 0; pid > 1 && depth < 16; depth++)
+    {
+      pid = parent_of (pid);
+      if (pid == getpid ())
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * llm_test_find_processes:
+ * @name: the start of the processes' names (/proc/PID/comm, at most 15
+ *   characters)
+ *
+ * Returns: (element-type GPid): this process's descendants so named; a
+ *   sandbox may stand between them and this process
+ */
+GArray *
+llm_test_find_processes (const char *name)
+{
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (GPid));
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *entry;
+
+  g_assert_nonnull (proc);
+  while ((entry = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc", entry, "comm", NULL);
+      g_autofree char *comm = NULL;
+      GPid pid = (GPid) g_ascii_strtoll (entry, NULL, 10);
+
+      if (pid <= 0 || !g_file_get_contents (comm_path, &comm, NULL, NULL))
+        continue;
+      if (g_str_has_prefix (comm, name) && descends_from_us (pid))
+        g_array_append_val (pids, pid);
+    }
+
+  return pids;
+}
+
+/**
+ * llm_test_open_window:
+ * @markdown: a collection's text
+ * @length: its length, or -1
+ * @collection: (out): the collection read from it
+ *
+ * Returns: (transfer none): a window on the collection, its first answer
+ *   shown; llm_test_destroy_window() ends it
+ */
+LlmWindow *
+llm_test_open_window (const char     *markdown,
+                      gssize          length,
+                      LlmCollection **collection)
+{
+  g_autoptr(LlmSettings) settings = llm_settings_new ();
+  g_autoptr(GError) error = NULL;
+  LlmWindow *window;
+
+  *collection = llm_collection_load_data (markdown, length, "test", NULL, &error);
+  g_assert_no_error (error);
+  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
+  llm_window_set_collection (window, *collection);
+  gtk_window_present (GTK_WINDOW (window));
+  llm_test_wait_for_shown (llm_window_get_answer_view (window));
+
+  return window;
 }

@@ -70,5 +70,9 @@ void       llm_test_focus_window  (GtkWindow     *window);
 GtkWidget *llm_test_find_widget   (GtkWidget     *root,
                                    GType          type,
                                    const char    *name);
+GArray    *llm_test_find_processes (const char   *name);
+LlmWindow *llm_test_open_window    (const char     *markdown,
+                                   gssize          length,
+                                   LlmCollection **collection);
 
 G_END_DECLS

@@ -6,9 +6,12 @@
  * An answer of more than a megabyte typesets its math only as it scrolls
  * into view; a small one typesets all of it at once. Read back from the
  * real page. A formula or a short code block shown again is not typeset
- * or highlighted again. And going back
- * and forth between large answers leaves nothing of them behind in the
- * app's heap.
+ * or highlighted again. And going back and forth between large answers
+ * leaves nothing of them behind in the app's heap.
+ *
+ * The math here is the page's own typesetting, which takes what the
+ * typesetting helper does not (answers over a megabyte, or no helper):
+ * these tests run without the helper; test-typesetter.c has it.
  */
 
 #include "config.h"
@@ -71,26 +74,6 @@ append_answer (GString    *markdown,
     }
 }
 
-/* A window on a collection read from @markdown, its first answer shown. */
-static LlmWindow *
-open_window_on (const char     *markdown,
-                gssize          length,
-                LlmCollection **collection)
-{
-  g_autoptr(LlmSettings) settings = llm_settings_new ();
-  g_autoptr(GError) error = NULL;
-  LlmWindow *window;
-
-  *collection = llm_collection_load_data (markdown, length, "test", NULL, &error);
-  g_assert_no_error (error);
-  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
-  llm_window_set_collection (window, *collection);
-  gtk_window_present (GTK_WINDOW (window));
-  llm_test_wait_for_shown (llm_window_get_answer_view (window));
-
-  return window;
-}
-
 /* The collection's question at @index, once painted. */
 static void
 show_and_wait (LlmWindow     *window,
@@ -141,7 +124,7 @@ test_lazy_math (void)
 
   append_answer (markdown, "1. Large", N_LARGE_FORMULAS, 1536 * 1024);
   append_answer (markdown, "2. Small", N_SMALL_FORMULAS, 64 * 1024);
-  window = open_window_on (markdown->str, markdown->len, &collection);
+  window = llm_test_open_window (markdown->str, markdown->len, &collection);
   view = llm_window_get_answer_view (window);
   g_assert_cmpuint (strlen (llm_question_get_answer (llm_collection_get_question (collection, 0))),
                     >, 1024 * 1024);
@@ -195,7 +178,7 @@ test_typeset_once (void)
     "### 2. None\n\nJust words.\n"
     "### 3. One new, one seen\n\n$\\frac{a}{b}$ and $f'(x)$.\n";
   g_autoptr(LlmCollection) collection = NULL;
-  LlmWindow *window = open_window_on (markdown, -1, &collection);
+  LlmWindow *window = llm_test_open_window (markdown, -1, &collection);
   LlmAnswerView *view = llm_window_get_answer_view (window);
 
   count_calls (view, "katex.renderToString", "typesetCount");
@@ -233,7 +216,7 @@ test_highlight_once (void)
     "### 2. None\n\nJust words.\n"
     "### 3. A class\n\n```python\nclass A:\n    pass\n```\n";
   g_autoptr(LlmCollection) collection = NULL;
-  LlmWindow *window = open_window_on (markdown, -1, &collection);
+  LlmWindow *window = llm_test_open_window (markdown, -1, &collection);
   LlmAnswerView *view = llm_window_get_answer_view (window);
 
   llm_test_wait_until (code_highlighted, view, "def", "the first block to be highlighted");
@@ -276,7 +259,7 @@ test_switching_frees (void)
 
   append_answer (markdown, "1. First", 1, 256 * 1024);
   append_answer (markdown, "2. Second", 1, 256 * 1024);
-  window = open_window_on (markdown->str, markdown->len, &collection);
+  window = llm_test_open_window (markdown->str, markdown->len, &collection);
 
   for (guint i = 0; i < 70; i++)
     {
@@ -297,6 +280,7 @@ main (int   argc,
       char *argv[])
 {
   llm_test_init (&argc, &argv);
+  g_setenv ("LLM_NOTES_TYPESET", "", TRUE);
 
   g_test_add_func ("/llm/large-answer/lazy-math", test_lazy_math);
   g_test_add_func ("/llm/large-answer/typeset-once", test_typeset_once);

@@ -18,7 +18,6 @@
 #include <adwaita.h>
 
 #include "llm-collection.h"
-#include "llm-collection-loader.h"
 #include "llm-test-util.h"
 #include "llm-window.h"
 
@@ -32,61 +31,6 @@ static const char answer[] =
   "# 注释里的汉字\n"
   "scores = q @ k.T / d ** 0.5\n"
   "```\n";
-
-static GPid
-parent_of (GPid pid)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
-  g_autofree char *stat = NULL;
-  const char *after_name;
-  int parent = 0;
-
-  if (!g_file_get_contents (path, &stat, NULL, NULL))
-    return 0;
-  /* "PID (NAME) STATE PPID …": the name may hold spaces and parentheses. */
-  after_name = strrchr (stat, ')');
-  if (after_name == NULL || sscanf (after_name, ") %*c %d", &parent) != 1)
-    return 0;
-
-  return parent;
-}
-
-static gboolean
-descends_from_us (GPid pid)
-{
-  for (guint depth = 0; pid > 1 && depth < 16; depth++)
-    {
-      pid = parent_of (pid);
-      if (pid == getpid ())
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* This process's web processes (the sandbox puts bwrap in between). */
-static GArray *
-find_web_processes (void)
-{
-  GArray *pids = g_array_new (FALSE, FALSE, sizeof (GPid));
-  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (proc);
-  while ((name = g_dir_read_name (proc)) != NULL)
-    {
-      g_autofree char *comm_path = g_build_filename ("/proc", name, "comm", NULL);
-      g_autofree char *comm = NULL;
-      GPid pid = (GPid) g_ascii_strtoll (name, NULL, 10);
-
-      if (pid <= 0 || !g_file_get_contents (comm_path, &comm, NULL, NULL))
-        continue;
-      if (g_str_has_prefix (comm, "WebKitWebProces") && descends_from_us (pid))
-        g_array_append_val (pids, pid);
-    }
-
-  return pids;
-}
 
 /* How many times each Noto Sans CJK file is mapped, by path. */
 static GHashTable *
@@ -152,10 +96,7 @@ wait_for_eval (LlmAnswerView *view,
 static void
 test_web_process (void)
 {
-  g_autoptr(GFile) base = g_file_new_for_path (g_get_tmp_dir ());
   g_autoptr(LlmCollection) collection = NULL;
-  g_autoptr(LlmSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pids = NULL;
   g_autoptr(GHashTable) counts = NULL;
   g_autofree char *highlighted = NULL;
@@ -170,14 +111,8 @@ test_web_process (void)
       return;
     }
 
-  collection = llm_collection_load_data (answer, -1, "fonts.md", base, &error);
-  g_assert_no_error (error);
-  settings = llm_settings_new ();
-  window = llm_window_new (NULL, settings, llm_test_get_user_data ());
-  llm_window_set_collection (window, collection);
-  gtk_window_present (GTK_WINDOW (window));
+  window = llm_test_open_window (answer, -1, &collection);
   view = llm_window_get_answer_view (window);
-  llm_test_wait_for_shown (view);
 
   /* Every style drawn: the comment is italic once highlighted. */
   highlighted = wait_for_eval (view, "document.querySelectorAll('.hljs-comment').length", "1");
@@ -186,7 +121,7 @@ test_web_process (void)
   llm_test_assert_eval (view, "getComputedStyle(document.querySelector('article em')).fontStyle", "italic");
   llm_test_assert_eval (view, "getComputedStyle(document.querySelector('.hljs-comment')).fontStyle", "italic");
 
-  pids = find_web_processes ();
+  pids = llm_test_find_processes ("WebKitWebProces");
   g_assert_cmpuint (pids->len, ==, 1);
   counts = count_cjk_mappings (g_array_index (pids, GPid, 0));
   /* Each file is opened once per face the page uses, whatever the style

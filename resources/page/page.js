@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs in the app's isolated script world, never in the page's own (which
- * has JavaScript markup disabled), after katex-options.js. Everything the
+ * has JavaScript markup disabled), after katex-options.js and typeset.js. Everything the
  * app calls is a method of window.llmPage (llm-answer-view.c's call_page()
  * is the one caller): show() swaps in an answer, setDark() follows a theme
  * switch, find() highlights a search. Each returns what the app waits for,
@@ -11,15 +11,7 @@
 'use strict';
 
 window.llmPage = (() => {
-  const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
-
-  function unescapeHtml(text) {
-    return text.replace(/&(amp|lt|gt|quot|apos|#39|#x[0-9a-fA-F]+|#[0-9]+);/g, (all, name) => {
-      if (name in entities)
-        return entities[name];
-      return String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
-    });
-  }
+  const { unescapeHtml } = LLM_TYPESET;
 
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, c => '&#' + c.charCodeAt(0) + ';');
@@ -29,20 +21,11 @@ window.llmPage = (() => {
    * display, or a <div>). Typesetting the HTML text, before it becomes nodes,
    * means no node of an answer ever has a JavaScript wrapper: a wrapper would
    * keep the whole answer alive after it is replaced, until the next full
-   * garbage collection, and the web process grew by ~30 KB a switch. */
+   * garbage collection, and the web process grew by ~30 KB a switch. Most
+   * answers come typeset already (llm-typesetter.c); what is left is
+   * typeset here. */
   function typesetHtml(html) {
-    return html.replace(/<(span|div) class="math (inline|display)">([^<]*)<\/\1>/g, typesetCached);
-  }
-
-  function typesetFormula(tag, kind, tex) {
-    try {
-      return `<${tag} class="math ${kind}">` + katex.renderToString(unescapeHtml(tex), {
-        ...LLM_KATEX_OPTIONS,
-        displayMode: kind === 'display',
-      }) + `</${tag}>`;
-    } catch (e) {
-      return `<${tag} class="math ${kind} math-error">${tex}</${tag}>`;
-    }
+    return html.replace(LLM_TYPESET.MATH, typesetCached);
   }
 
   /* What some text became, bounded by the characters kept, the oldest
@@ -79,7 +62,7 @@ window.llmPage = (() => {
     let html = typesetCache.get(all);
 
     if (html === undefined) {
-      html = typesetFormula(tag, kind, tex);
+      html = LLM_TYPESET.typesetFormula(all, tag, kind, tex);
       typesetCache.add(all, html);
     }
     return html;

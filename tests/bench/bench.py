@@ -75,9 +75,10 @@ def read_stat(pid):
 
 
 def process_kind(pid, root):
-    """'ui', 'web', 'network' or None: the processes that count. WebKit
-    starts its web process under bwrap, next to xdg-dbus-proxy; only the
-    WebKit*Process executables count, not the sandbox helpers."""
+    """'ui', 'web', 'network', 'typeset' or None: the processes that count.
+    WebKit starts its web process under bwrap, next to xdg-dbus-proxy; only
+    the WebKit*Process executables count, not the sandbox helpers. The app's
+    typesetting helper counts while it runs."""
     if pid == root:
         return 'ui'
     try:
@@ -90,6 +91,8 @@ def process_kind(pid, root):
         return 'web'
     if name == 'WebKitNetworkProcess':
         return 'network'
+    if name == 'llm-notes-typeset':
+        return 'typeset'
     return None
 
 
@@ -126,7 +129,7 @@ def memory(root):
     for i in range(RSS_SAMPLES):
         if i:
             time.sleep(0.1)
-        by_kind = {'ui': 0, 'web': 0, 'network': 0}
+        by_kind = {'ui': 0, 'web': 0, 'network': 0, 'typeset': 0}
         for pid, kind in counted_processes(root).items():
             by_kind[kind] += rss_bytes(pid)
         reads.append((sum(by_kind.values()) / MB,
@@ -137,7 +140,7 @@ def memory(root):
 
 def peak_rss(root):
     """Peak RSS (VmHWM) in MB of the counted processes, by kind."""
-    peaks = {'ui': 0, 'web': 0, 'network': 0}
+    peaks = {'ui': 0, 'web': 0, 'network': 0, 'typeset': 0}
     for pid, kind in counted_processes(root).items():
         try:
             with open(f'/proc/{pid}/status') as f:

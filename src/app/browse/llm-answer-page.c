@@ -11,6 +11,7 @@
 #include "llm-answer-page.h"
 #include "llm-collection.h"
 #include "llm-gl-probe.h"
+#include "llm-typesetter.h"
 #include "llm-web-memory.h"
 
 /* What every answer view of the process shares: one web context with the
@@ -46,11 +47,12 @@ static const char content_filter_json[] =
   "{\"trigger\":{\"url-filter\":\"^file:\"},\"action\":{\"type\":\"block\"}}"
   "]";
 
-/* The user scripts of the page's world, in order: page.js uses the
- * options. The options are the HTML export's too, from the core's
+/* The user scripts of the page's world, in order: typeset.js uses the
+ * options, page.js both. The options are the HTML export's too, from the core's
  * resources. */
 static const char * const page_scripts[] = {
   RESOURCE_BASE "/export/katex-options.js",
+  RESOURCE_BASE "/page/typeset.js",
   RESOURCE_BASE "/page/page.js",
 };
 
@@ -642,7 +644,8 @@ load_library (WebKitWebView *web_view,
  * @html: (nullable): a fragment from the renderer about to be shown
  *
  * Loads into @web_view's page what @html needs, once per page load: KaTeX
- * for math, highlight.js for code with a language. A page call made after
+ * for math the typesetting helper left (llm-typesetter.c), highlight.js for
+ * code with a language. A page call made after
  * this one runs after the libraries.
  */
 void
@@ -658,7 +661,8 @@ llm_answer_page_prepare (LlmAnswerPage *self,
   if (html == NULL)
     return;
 
-  if (strstr (html, " class=\"math ") != NULL)
+  /* What the typesetting helper did not typeset, the page does. */
+  if (llm_typesetter_has_formulas (html))
     load_library (web_view, state, LIBRARY_KATEX);
   if (strstr (html, "<code class=\"language-") != NULL)
     load_library (web_view, state, LIBRARY_HIGHLIGHT);

@@ -42,6 +42,8 @@ struct _LlmAnswerView
 
   guint page_ready : 1;
   guint show_pending : 1;
+  guint note_pending : 1;  /* a note waits for its math to be typeset */
+  guint typesetting : 1;   /* math of this view's is being typeset */
   guint answer_hidden : 1;
 };
 

@@ -15,6 +15,7 @@
 #include "llm-link.h"
 #include "llm-question.h"
 #include "llm-text.h"
+#include "llm-typesetter.h"
 #include "llm-web-memory.h"
 
 /* One persistent web page on the process's shared answer page
@@ -48,6 +49,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void push_question (LlmAnswerView *self);
+static void push_note     (LlmAnswerView *self);
 
 static void
 set_scroll_offset (LlmAnswerView *self,
@@ -215,13 +217,60 @@ render_note (LlmAnswerView *self)
   }
 }
 
-static char *
-prepare_note (LlmAnswerView *self)
+static void
+math_typeset (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  g_autofree char *html = render_note (self);
+  g_autoptr(GError) error = NULL;
+  LlmAnswerView *self;
 
-  llm_answer_page_prepare (self->page, self->web_view, html);
-  return g_steal_pointer (&html);
+  if (!llm_typesetter_typeset_finish (LLM_TYPESETTER (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Typeset or not (the page typesets what the helper could not), what
+   * waited is shown; it may have changed meanwhile, and wait again. */
+  self = user_data;
+  self->typesetting = FALSE;
+  if (!self->page_ready)
+    return;
+  if (self->show_pending)
+    push_question (self);
+  else if (self->note_pending)
+    push_note (self);
+}
+
+/* Puts the typeset math into *@html and *@note_html; %FALSE while
+ * formulas of theirs are still to be typeset, which are then sent to the
+ * helper: math_typeset() shows what waits once they are. */
+static gboolean
+typeset_math (LlmAnswerView  *self,
+              char          **html,
+              char          **note_html)
+{
+  LlmTypesetter *typesetter = llm_typesetter_get_default ();
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  char **texts[] = { html, note_html };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL)
+      {
+        char *typeset = llm_typesetter_apply (typesetter, *texts[i], missing);
+
+        g_free (*texts[i]);
+        *texts[i] = typeset;
+      }
+  if (missing->len == 0)
+    return TRUE;
+
+  if (!self->typesetting)
+    {
+      self->typesetting = TRUE;
+      llm_typesetter_typeset_async (typesetter, missing, self->cancellable, math_typeset, self);
+    }
+
+  return FALSE;
 }
 
 /* What a self-test's cover over the answer says. */
@@ -245,8 +294,15 @@ push_question (LlmAnswerView *self)
   _llm_answer_view_clear_status (self);
 
   html = _llm_answer_view_render (self, llm_question_get_answer (self->question), self->question);
+  note_html = render_note (self);
+  if (!typeset_math (self, &html, &note_html))
+    {
+      self->show_pending = TRUE;
+      return;
+    }
+  self->note_pending = FALSE;
   llm_answer_page_prepare (self->page, self->web_view, html);
-  note_html = prepare_note (self);
+  llm_answer_page_prepare (self->page, self->web_view, note_html);
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "number", "u", llm_question_get_number (self->question));
@@ -601,6 +657,24 @@ llm_answer_view_get_scroll_offset (LlmAnswerView *self)
   return self->scroll_offset;
 }
 
+static void
+push_note (LlmAnswerView *self)
+{
+  g_autofree char *note_html = render_note (self);
+  GVariantDict args;
+
+  self->note_pending = !typeset_math (self, &note_html, NULL);
+  if (self->note_pending)
+    return;
+
+  llm_answer_page_prepare (self->page, self->web_view, note_html);
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "note", "s", note_html);
+  g_variant_dict_insert (&args, "notesTitle", "s", _("My Notes"));
+
+  _llm_answer_view_call_page (self, "setNote(note, notesTitle)", g_variant_dict_end (&args), answer_updated);
+}
+
 /**
  * llm_answer_view_set_note:
  * @note: (nullable): the note, in markdown
@@ -612,9 +686,6 @@ void
 llm_answer_view_set_note (LlmAnswerView *self,
                           const char    *note)
 {
-  g_autofree char *note_html = NULL;
-  GVariantDict args;
-
   g_return_if_fail (LLM_IS_ANSWER_VIEW (self));
 
   if (g_strcmp0 (self->note, note) == 0)
@@ -624,18 +695,14 @@ llm_answer_view_set_note (LlmAnswerView *self,
   self->note = g_strdup (note);
   self->serial++;
 
-  if (!self->page_ready)
+  if (!self->page_ready || self->show_pending)
     {
+      /* The question's show, now or once the page is back, takes it. */
       self->show_pending = self->question != NULL;
       return;
     }
 
-  note_html = prepare_note (self);
-  g_variant_dict_init (&args, NULL);
-  g_variant_dict_insert (&args, "note", "s", note_html);
-  g_variant_dict_insert (&args, "notesTitle", "s", _("My Notes"));
-
-  _llm_answer_view_call_page (self, "setNote(note, notesTitle)", g_variant_dict_end (&args), answer_updated);
+  push_note (self);
 }
 
 /**
