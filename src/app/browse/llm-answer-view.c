@@ -258,8 +258,11 @@ typeset_math (LlmAnswerView  *self,
       {
         char *typeset = llm_typesetter_apply (typesetter, *texts[i], missing);
 
-        g_free (*texts[i]);
-        *texts[i] = typeset;
+        if (typeset != NULL)
+          {
+            g_free (*texts[i]);
+            *texts[i] = typeset;
+          }
       }
   if (missing->len == 0)
     return TRUE;

@@ -494,26 +494,31 @@ replace_formula (const GMatchInfo *info,
  * @missing: (element-type utf8) (nullable): gets the formulas of @html
  *   the helper has yet to typeset, once each
  *
- * Returns: (transfer full): @html with each formula the helper has
- *   typeset replaced by what it became
+ * Returns: (transfer full) (nullable): @html with each formula the helper
+ *   has typeset replaced by what it became, or %NULL if that is @html as
+ *   it is: an answer can be a hundred megabytes, not to be copied for
+ *   nothing
  */
 char *
 llm_typesetter_apply (LlmTypesetter *self,
                       const char    *html,
                       GPtrArray     *missing)
 {
-  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
-  Apply apply = { self, NULL, listed };
+  g_autoptr(GHashTable) listed = NULL;
+  Apply apply = { self, NULL, NULL };
 
   g_return_val_if_fail (LLM_IS_TYPESETTER (self), NULL);
   g_return_val_if_fail (html != NULL, NULL);
 
-  /* Without the helper, and in answers the page typesets as they scroll
-   * in, formulas are left to the page. */
-  if (self->helper != NULL && !self->failed && strlen (html) <= LARGE_HTML)
-    apply.missing = missing;
-  if (g_hash_table_size (self->cache) == 0 && apply.missing == NULL)
-    return g_strdup (html);
+  /* Answers the page typesets as they scroll in are left to it, as is
+   * everything without the helper. */
+  if (self->helper == NULL || self->failed || strlen (html) > LARGE_HTML
+      || !llm_typesetter_has_formulas (html))
+    return NULL;
+
+  listed = g_hash_table_new (g_str_hash, g_str_equal);
+  apply.missing = missing;
+  apply.listed = listed;
 
   return g_regex_replace_eval (math_regex (), html, -1, 0, 0, replace_formula, &apply, NULL);
 }
