@@ -7,8 +7,8 @@
  * src/typeset/llm-notes-typeset.c), the real program: formulas come back
  * as KaTeX's HTML, once each; a link to javascript: in TeX does not
  * become one; the helper ends once idle; without it, or when it fails,
- * formulas are left to the page. In the real window an answer's math
- * shows typeset while the page never loads KaTeX.
+ * formulas are left to the page. In the real window an answer's math,
+ * and a note's, shows typeset while the page never loads KaTeX.
  */
 
 #include "config.h"
@@ -142,6 +142,15 @@ math_shown (gpointer subject,
   return g_str_equal (count, data);
 }
 
+static gboolean
+note_math_shown (gpointer subject,
+                 gpointer data)
+{
+  g_autofree char *tex = llm_test_eval (subject, "String(document.querySelector('.my-notes .katex-mathml annotation')?.textContent)");
+
+  return g_str_equal (tex, data);
+}
+
 static void
 test_page_without_katex (void)
 {
@@ -167,6 +176,10 @@ test_page_without_katex (void)
   llm_test_wait_until (math_shown, view, "0", "the second answer");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-question", NULL);
   llm_test_wait_until (math_shown, view, "2", "the first answer again");
+
+  /* A note's new formula waits for the helper as the answer's did. */
+  llm_answer_view_set_note (view, "Mine: $y^2 + \\alpha$");
+  llm_test_wait_until (note_math_shown, view, "y^2 + \\alpha", "the note's formula, typeset");
   g_clear_pointer (&katex, g_free);
   katex = llm_test_eval_in_world (view, LLM_ANSWER_PAGE_WORLD, "typeof katex");
   g_assert_cmpstr (katex, ==, "undefined");
