@@ -2,11 +2,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs in the app's isolated script world, never in the page's own (which
- * has JavaScript markup disabled), after katex-options.js and typeset.js. Everything the
- * app calls is a method of window.llmPage (llm-answer-view.c's call_page()
- * is the one caller): show() swaps in an answer, setDark() follows a theme
- * switch, find() highlights a search. Each returns what the app waits for,
- * most a promise that resolves once the change has been painted. */
+ * has JavaScript markup disabled), after katex-options.js and typeset.js.
+ * Everything the app calls is a method of window.llmPage (llm-answer-view.c's
+ * call_page() is the one caller): show() swaps in an answer, setDark()
+ * follows a theme switch, find() highlights a search. Each returns what the
+ * app waits for, most a promise that resolves once the change has been
+ * painted. */
 
 'use strict';
 

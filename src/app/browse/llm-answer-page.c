@@ -48,8 +48,8 @@ static const char content_filter_json[] =
   "]";
 
 /* The user scripts of the page's world, in order: typeset.js uses the
- * options, page.js both. The options are the HTML export's too, from the core's
- * resources. */
+ * options, page.js both. The options are the HTML export's too, from the
+ * core's resources. */
 static const char * const page_scripts[] = {
   RESOURCE_BASE "/export/katex-options.js",
   RESOURCE_BASE "/page/typeset.js",
@@ -644,9 +644,9 @@ load_library (WebKitWebView *web_view,
  * @html: (nullable): a fragment from the renderer about to be shown
  *
  * Loads into @web_view's page what @html needs, once per page load: KaTeX
- * for math the typesetting helper left (llm-typesetter.c), highlight.js for
- * code with a language. A page call made after
- * this one runs after the libraries.
+ * for math the typesetting helper left (llm-typesetter.c), highlight.js
+ * for code with a language. A page call made after this one runs after
+ * the libraries.
  */
 void
 llm_answer_page_prepare (LlmAnswerPage *self,
