@@ -11,9 +11,9 @@
  * lists those it has not seen, and those go to the typesetting helper
  * (src/typeset/llm-notes-typeset.c), a process that runs KaTeX and ends
  * when it has been idle a few seconds. Run in the page, KaTeX stayed in
- * the web process for the life of the page (8 MB after one pass over the
- * bundled notes, which hold three formulas); the helper gives all of it
- * back when it ends, and starts again in ~35 ms.
+ * the web process for the life of the page (6 MB after 1,000 switches
+ * through the bundled notes, which hold three formulas); the helper gives
+ * all of it back when it ends, and starts again in ~35 ms.
  *
  * Without the helper (not installed, or it failed) the answer goes to the
  * page as it is, and page.js typesets it with KaTeX loaded into the page,
