@@ -558,6 +558,9 @@ llm_answer_page_load (LlmAnswerPage *self,
   g_return_if_fail (LLM_IS_ANSWER_PAGE (self));
   g_return_if_fail (get_view_state (web_view) != NULL);
 
+  /* Each load starts a web process: the first, or one after an end. */
+  llm_web_memory_prepare (web_view);
+
   if (self->filter_done)
     {
       add_filter_and_load (self, web_view);

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "llm-answer-view-private.h"
-#include "llm-web-memory.h"
 
 /* When the page's web process ends.
  *
@@ -106,7 +105,6 @@ reload_action (GtkWidget  *widget,
    * waits for it (show_pending). */
   self->n_ends = 0;
   set_failed (self, FALSE);
-  llm_web_memory_prepare (self->web_view);
   llm_answer_page_load (self->page, self->web_view);
 }
 
@@ -161,6 +159,5 @@ _llm_answer_view_web_process_ended (LlmAnswerView                     *self,
     }
 
   g_message ("The answer view's web process ended (reason %d); reloading", reason);
-  llm_web_memory_prepare (self->web_view);
   llm_answer_page_load (self->page, self->web_view);
 }

@@ -16,7 +16,6 @@
 #include "llm-question.h"
 #include "llm-text.h"
 #include "llm-typesetter.h"
-#include "llm-web-memory.h"
 
 /* One persistent web page on the process's shared answer page
  * (llm-answer-page.c: context, scheme, policy), loaded once; every answer
@@ -565,7 +564,6 @@ llm_answer_view_init (LlmAnswerView *self)
 
   self->page = g_object_ref (llm_answer_page_get_default ());
   self->web_view = llm_answer_page_create_view (self->page);
-  llm_web_memory_prepare (self->web_view);
   gtk_widget_set_hexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
