@@ -118,6 +118,8 @@ llm_web_memory_prepare_context (WebKitWebContext *context)
   g_autofree char *folder = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *written = NULL;
+  gboolean written_ok = TRUE;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (WEBKIT_IS_WEB_CONTEXT (context));
@@ -128,8 +130,12 @@ llm_web_memory_prepare_context (WebKitWebContext *context)
   folder = g_build_filename (g_get_user_runtime_dir (), "llm-notes", NULL);
   path = g_build_filename (folder, "web-fonts.conf", NULL);
   contents = fonts_conf_contents (system_conf);
-  if (g_mkdir_with_parents (folder, 0700) != 0
-      || !g_file_set_contents (path, contents, -1, &error))
+  /* Written at each start only if it differs, and without waiting for
+   * the disk: it is made again whenever it is missing. */
+  if (!g_file_get_contents (path, &written, NULL, NULL) || !g_str_equal (written, contents))
+    written_ok = g_mkdir_with_parents (folder, 0700) == 0
+                 && g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  if (!written_ok)
     {
       g_debug ("Web process fonts left as the system has them: %s",
                error != NULL ? error->message : g_strerror (errno));
