@@ -25,7 +25,6 @@
 #include <gio/gunixinputstream.h>
 #include <gio/gunixoutputstream.h>
 #include <jsc/jsc.h>
-#include <locale.h>
 #include <unistd.h>
 
 /* A message larger than this is not one the app sends. */
@@ -128,12 +127,19 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GInputStream) input = g_unix_input_stream_new (STDIN_FILENO, FALSE);
-  g_autoptr(GOutputStream) output = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  g_autoptr(GOutputStream) output = NULL;
   g_autoptr(JSCContext) context = NULL;
   g_autoptr(JSCValue) typeset_html = NULL;
   g_autoptr(GVariant) scripts = NULL;
+  int answers;
 
-  setlocale (LC_ALL, "");
+  /* The answers go out on a descriptor of their own: whatever else
+   * writes to stdout (a library, a console message) goes to stderr and
+   * cannot break a message. */
+  answers = dup (STDOUT_FILENO);
+  if (answers < 0 || dup2 (STDERR_FILENO, STDOUT_FILENO) < 0)
+    return 1;
+  output = g_unix_output_stream_new (answers, TRUE);
 
   scripts = read_message (input, G_VARIANT_TYPE_STRING_ARRAY);
   if (scripts == NULL)

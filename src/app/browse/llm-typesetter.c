@@ -66,8 +66,7 @@ math_regex (void)
 
   /* The pattern of typeset.js's MATH: a formula whose text holds no tag. */
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("<(span|div) class=\"math (inline|display)\">([^<]*)</\\1>",
-                                                    0, 0, NULL));
+    g_once_init_leave (&regex, g_regex_new ("<(span|div) class=\"math (inline|display)\">([^<]*)</\\1>", 0, 0, NULL));
 
   return regex;
 }
@@ -84,30 +83,27 @@ append_message (GByteArray *message,
   g_byte_array_append (message, g_variant_get_data (sunk), g_variant_get_size (sunk));
 }
 
-static GBytes *
-load_scripts (void)
+/* The helper's first message: the scripts it runs, in order. */
+static void
+append_scripts (GByteArray *message)
 {
   static const char * const paths[] = {
     RESOURCE_BASE "/katex/katex.min.js",
     RESOURCE_BASE "/export/katex-options.js",
     RESOURCE_BASE "/page/typeset.js",
   };
-  GByteArray *message = g_byte_array_new ();
   GVariantBuilder scripts;
 
   g_variant_builder_init (&scripts, G_VARIANT_TYPE_STRING_ARRAY);
   for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_autoptr(GBytes) bytes = g_resources_lookup_data (paths[i], G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_autofree char *text = NULL;
 
+      /* Resource data ends with a NUL: a string as it is. */
       g_assert (bytes != NULL);
-      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      g_variant_builder_add (&scripts, "s", text);
+      g_variant_builder_add (&scripts, "s", g_bytes_get_data (bytes, NULL));
     }
   append_message (message, g_variant_builder_end (&scripts));
-
-  return g_byte_array_free_to_bytes (message);
 }
 
 static void
@@ -334,12 +330,7 @@ start_head (LlmTypesetter *self)
           fail (self, error);
           return;
         }
-      {
-        /* Not kept: 280 KB, once a helper's start. */
-        g_autoptr(GBytes) scripts = load_scripts ();
-
-        g_byte_array_append (message, g_bytes_get_data (scripts, NULL), g_bytes_get_size (scripts));
-      }
+      append_scripts (message);
     }
 
   formulas = g_task_get_task_data (task);
