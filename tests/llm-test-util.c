@@ -758,3 +758,31 @@ llm_test_open_window (const char     *markdown,
 
   return window;
 }
+
+/**
+ * llm_test_wait_for_eval:
+ *
+ * Runs @script in @view's page until it gives @expected, for ten seconds
+ * at most: for what the page does after its paint (highlighting as a
+ * block scrolls into view, an image decoded).
+ *
+ * Returns: (transfer full): what @script gave last
+ */
+char *
+llm_test_wait_for_eval (LlmAnswerView *view,
+                        const char    *script,
+                        const char    *expected)
+{
+  char *result = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_free (result);
+      result = llm_test_eval (view, script);
+      if (g_str_equal (result, expected))
+        break;
+      llm_test_wait (100);
+    }
+
+  return result;
+}

@@ -22,6 +22,9 @@ char *llm_test_eval             (LlmAnswerView *view,
 char *llm_test_eval_in_world    (LlmAnswerView *view,
                                  const char    *world,
                                  const char    *script);
+char *llm_test_wait_for_eval    (LlmAnswerView *view,
+                                 const char    *script,
+                                 const char    *expected);
 void  llm_test_assert_eval      (LlmAnswerView *view,
                                  const char    *script,
                                  const char    *expected);

@@ -73,26 +73,6 @@ read_clipboard (GtkWidget *widget)
   return text;
 }
 
-/* Highlighting runs as the block scrolls into view, after the paint. */
-static char *
-wait_for_eval (LlmAnswerView *view,
-               const char    *script,
-               const char    *expected)
-{
-  char *result = NULL;
-
-  for (guint i = 0; i < 100; i++)
-    {
-      g_free (result);
-      result = llm_test_eval (view, script);
-      if (g_str_equal (result, expected))
-        break;
-      llm_test_wait (100);
-    }
-
-  return result;
-}
-
 static void
 test_rich_answer (void)
 {
@@ -140,7 +120,7 @@ test_rich_answer (void)
   llm_test_assert_eval (view, "document.querySelector('article').textContent.includes('Line one') && "
                               "document.querySelector('article').textContent.includes('line two')", "true");
   /* The local image, loaded from the collection, centred. */
-  result = wait_for_eval (view, "(() => { const img = document.querySelector('article div[align=center] img');"
+  result = llm_test_wait_for_eval (view, "(() => { const img = document.querySelector('article div[align=center] img');"
                                 " return img ? img.getAttribute('src').split('?')[0] + ' ' + img.alt + ' ' + img.width + ' ' +"
                                 " (img.complete && img.naturalWidth) : 'none'; })()",
                           "app://collection/figure.png A local figure 60 60");
@@ -149,7 +129,7 @@ test_rich_answer (void)
 
   /* The Python block: labelled, highlighted into token elements. */
   llm_test_assert_eval (view, "document.querySelector('article .code-language').textContent", "python");
-  result = wait_for_eval (view, "document.querySelectorAll('article code.language-python .hljs-keyword').length > 0 && "
+  result = llm_test_wait_for_eval (view, "document.querySelectorAll('article code.language-python .hljs-keyword').length > 0 && "
                                 "document.querySelectorAll('article code.language-python .hljs-string').length > 0 && "
                                 "document.querySelectorAll('article code.language-python .hljs-comment').length > 0",
                           "true");

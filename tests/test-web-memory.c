@@ -74,25 +74,6 @@ environ_holds (GPid        pid,
   return FALSE;
 }
 
-static char *
-wait_for_eval (LlmAnswerView *view,
-               const char    *script,
-               const char    *expected)
-{
-  char *result = NULL;
-
-  for (guint i = 0; i < 100; i++)
-    {
-      g_free (result);
-      result = llm_test_eval (view, script);
-      if (g_str_equal (result, expected))
-        break;
-      llm_test_wait (100);
-    }
-
-  return result;
-}
-
 static void
 test_web_process (void)
 {
@@ -115,7 +96,7 @@ test_web_process (void)
   view = llm_window_get_answer_view (window);
 
   /* Every style drawn: the comment is italic once highlighted. */
-  highlighted = wait_for_eval (view, "document.querySelectorAll('.hljs-comment').length", "1");
+  highlighted = llm_test_wait_for_eval (view, "document.querySelectorAll('.hljs-comment').length", "1");
   g_assert_cmpstr (highlighted, ==, "1");
   llm_test_wait (300);
   llm_test_assert_eval (view, "getComputedStyle(document.querySelector('article em')).fontStyle", "italic");
