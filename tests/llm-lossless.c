@@ -180,7 +180,10 @@ hold_heading (Source *source,
       return;
     }
 
-  for (; i < n; i++)
+  /* The first line is text, whatever it looks like: "====" then "bar"
+   * over "---" is a heading "==== bar". */
+  count_line (source->remaining, source->lines[i], -1, extra);
+  for (i++; i < n; i++)
     {
       const char *p = llm_markdown_skip_indent (source->lines[i]);
 

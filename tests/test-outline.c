@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "llm-collection.h"
@@ -229,6 +230,21 @@ test_lossless_catches_loss (void)
   g_assert_cmpuint (counts.missing, >, 0);
 }
 
+/* A setext heading whose first line looks like an underline, as
+ * fuzz-collection found: every line is held. */
+static void
+test_lossless_setext_like_underline (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("llm-outline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "notes.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, "## A\n### 1. Q\ntext\n\n====\nbar\n---\nafter\n", -1, NULL));
+  assert_lossless (file);
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 static void
 test_search_topics (void)
 {
@@ -258,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/llm/outline/links-only", test_links_only);
   g_test_add_func ("/llm/outline/lossless", test_lossless);
   g_test_add_func ("/llm/outline/lossless-catches-loss", test_lossless_catches_loss);
+  g_test_add_func ("/llm/outline/lossless-setext-like-underline", test_lossless_setext_like_underline);
   g_test_add_func ("/llm/outline/search-topics", test_search_topics);
 
   return g_test_run ();
